@@ -1,0 +1,311 @@
+package graph
+
+import (
+	"strconv"
+
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/encoding"
+	"gonum.org/v1/gonum/graph/iterator"
+	"gonum.org/v1/gonum/graph/multi"
+)
+
+// Graph is an immutable, typed, signed, directed multigraph. Build one with
+// a [Builder]. All methods are safe for concurrent use.
+//
+// Graph satisfies gonum's [gonum.Directed] and [gonum.DirectedMultigraph],
+// so gonum's algorithms (traverse, path, topo) and encoders (dot) run on it
+// unchanged. In that view a node is a [Vertex] whose int64 ID is its index
+// in [Graph.Nodes] order, and a line is a [Line] wrapping one [Edge].
+type Graph struct {
+	nodes    []Node // sorted by ID
+	index    map[string]int32
+	groupsOf [][]int32 // node → groups that list it as a member
+
+	edges    []Edge // sorted by (From, To, Relation)
+	from, to []int32
+	out, in  csr
+}
+
+var (
+	_ gonum.Directed           = (*Graph)(nil)
+	_ gonum.DirectedMultigraph = (*Graph)(nil)
+)
+
+// Len returns the number of nodes.
+func (g *Graph) Len() int { return len(g.nodes) }
+
+// NodeList returns every node, sorted by ID. The slice is shared and must
+// not be modified.
+func (g *Graph) NodeList() []Node { return g.nodes }
+
+// Edges returns every edge, sorted by From, To and Relation. The slice is
+// shared and must not be modified.
+func (g *Graph) Edges() []Edge { return g.edges }
+
+// Lookup returns the node with the given CURIE.
+func (g *Graph) Lookup(id string) (Node, bool) {
+	i, ok := g.index[id]
+	if !ok {
+		return Node{}, false
+	}
+	return g.nodes[i], true
+}
+
+// Out returns the edges leaving the node with the given ID, ordered by
+// target ID then relation. It returns nil for an unknown ID.
+func (g *Graph) Out(id string) []*Edge { return g.edgesOf(id, g.out) }
+
+// In returns the edges entering the node with the given ID, ordered by
+// source ID then relation. It returns nil for an unknown ID.
+func (g *Graph) In(id string) []*Edge { return g.edgesOf(id, g.in) }
+
+func (g *Graph) edgesOf(id string, c csr) []*Edge {
+	i, ok := g.index[id]
+	if !ok {
+		return nil
+	}
+	run := c.of(i)
+	es := make([]*Edge, len(run))
+	for k, e := range run {
+		es[k] = &g.edges[e]
+	}
+	return es
+}
+
+// GroupsOf returns the IDs of the groups that list the node as a member,
+// sorted.
+func (g *Graph) GroupsOf(id string) []string {
+	i, ok := g.index[id]
+	if !ok {
+		return nil
+	}
+	ids := make([]string, len(g.groupsOf[i]))
+	for k, j := range g.groupsOf[i] {
+		ids[k] = g.nodes[j].ID
+	}
+	return ids
+}
+
+// Contradiction is a pair of nodes joined both by an activating and an
+// inhibiting edge.
+type Contradiction struct {
+	From, To           string
+	Positive, Negative *Edge
+}
+
+// Contradictions returns every pair of nodes with edges of opposite signs,
+// ordered by From then To.
+func (g *Graph) Contradictions() []Contradiction {
+	var cs []Contradiction
+	for v := range g.nodes {
+		run := g.out.of(int32(v))
+		for i := 0; i < len(run); {
+			j := i
+			var pos, neg *Edge
+			for ; j < len(run) && g.to[run[j]] == g.to[run[i]]; j++ {
+				e := &g.edges[run[j]]
+				switch e.Sign() {
+				case Positive:
+					pos = e
+				case Negative:
+					neg = e
+				}
+			}
+			if pos != nil && neg != nil {
+				cs = append(cs, Contradiction{From: pos.From, To: pos.To, Positive: pos, Negative: neg})
+			}
+			i = j
+		}
+	}
+	return cs
+}
+
+// Vertex is a [Node] as gonum sees it. It implements [gonum.Node],
+// dot.Node and [encoding.Attributer].
+type Vertex struct {
+	Node *Node
+	id   int64
+}
+
+// ID returns the vertex's gonum ID (its index in ID order).
+func (v Vertex) ID() int64 { return v.id }
+
+// DOTID returns the node's CURIE, so DOT output names nodes readably.
+func (v Vertex) DOTID() string { return v.Node.ID }
+
+// Attributes returns DOT attributes: the label and a shape by kind.
+func (v Vertex) Attributes() []encoding.Attribute {
+	return []encoding.Attribute{
+		{Key: "label", Value: strconv.Quote(v.Node.Label())},
+		{Key: "shape", Value: shapeOf(v.Node.Kind)},
+	}
+}
+
+func shapeOf(k Kind) string {
+	switch k {
+	case Gene:
+		return "box"
+	case Cell:
+		return "ellipse"
+	case Drug, Chemical:
+		return "diamond"
+	case Process:
+		return "plaintext"
+	case Group:
+		return "box3d"
+	}
+	return "point"
+}
+
+// Line is an [Edge] as gonum sees it. It implements [gonum.Line] and
+// [encoding.Attributer].
+type Line struct {
+	Edge     *Edge
+	from, to Vertex
+	id       int64
+	reversed bool
+}
+
+// From returns the source vertex (the target when reversed).
+func (l Line) From() gonum.Node { return l.from }
+
+// To returns the target vertex (the source when reversed).
+func (l Line) To() gonum.Node { return l.to }
+
+// ID returns the line's gonum ID (the edge's index in [Graph.Edges]).
+func (l Line) ID() int64 { return l.id }
+
+// ReversedLine returns the line with its ends swapped.
+func (l Line) ReversedLine() gonum.Line {
+	l.from, l.to, l.reversed = l.to, l.from, !l.reversed
+	return l
+}
+
+// ReversedEdge returns the line with its ends swapped.
+func (l Line) ReversedEdge() gonum.Edge { return l.ReversedLine().(Line) }
+
+// Attributes returns DOT attributes: the relation as label, an arrowhead
+// by relation and the evidence count as tooltip.
+func (l Line) Attributes() []encoding.Attribute {
+	a := []encoding.Attribute{
+		{Key: "label", Value: l.Edge.Relation.String()},
+		{Key: "tooltip", Value: strconv.Quote(strconv.Itoa(len(l.Edge.Evidence)) + " evidence")},
+	}
+	switch l.Edge.Relation {
+	case Inhibits:
+		a = append(a, encoding.Attribute{Key: "arrowhead", Value: "tee"})
+	case Secretes:
+		a = append(a, encoding.Attribute{Key: "arrowhead", Value: "dot"}, encoding.Attribute{Key: "style", Value: "dashed"})
+	}
+	return a
+}
+
+func (g *Graph) vertex(i int32) Vertex { return Vertex{Node: &g.nodes[i], id: int64(i)} }
+
+func (g *Graph) line(e int32) Line {
+	return Line{Edge: &g.edges[e], from: g.vertex(g.from[e]), to: g.vertex(g.to[e]), id: int64(e)}
+}
+
+func (g *Graph) valid(id int64) bool { return id >= 0 && id < int64(len(g.nodes)) }
+
+// Node returns the vertex with the given gonum ID, or nil.
+func (g *Graph) Node(id int64) gonum.Node {
+	if !g.valid(id) {
+		return nil
+	}
+	return g.vertex(int32(id))
+}
+
+// Nodes returns every vertex in ID order.
+func (g *Graph) Nodes() gonum.Nodes {
+	ns := make([]gonum.Node, len(g.nodes))
+	for i := range g.nodes {
+		ns[i] = g.vertex(int32(i))
+	}
+	return iterator.NewOrderedNodes(ns)
+}
+
+// neighbours returns the distinct nodes at the other end of the run, in
+// order (runs are sorted by the other end).
+func (g *Graph) neighbours(run []int32, other []int32) gonum.Nodes {
+	var ns []gonum.Node
+	last := int32(-1)
+	for _, e := range run {
+		if o := other[e]; o != last {
+			ns = append(ns, g.vertex(o))
+			last = o
+		}
+	}
+	if len(ns) == 0 {
+		return gonum.Empty
+	}
+	return iterator.NewOrderedNodes(ns)
+}
+
+// From returns the vertices reached by an edge from the vertex, in ID order.
+func (g *Graph) From(id int64) gonum.Nodes {
+	if !g.valid(id) {
+		return gonum.Empty
+	}
+	return g.neighbours(g.out.of(int32(id)), g.to)
+}
+
+// To returns the vertices with an edge to the vertex, in ID order.
+func (g *Graph) To(id int64) gonum.Nodes {
+	if !g.valid(id) {
+		return gonum.Empty
+	}
+	return g.neighbours(g.in.of(int32(id)), g.from)
+}
+
+func (g *Graph) linesFromTo(uid, vid int64) []gonum.Line {
+	if !g.valid(uid) || !g.valid(vid) {
+		return nil
+	}
+	var ls []gonum.Line
+	for _, e := range g.out.of(int32(uid)) {
+		if int64(g.to[e]) == vid {
+			ls = append(ls, g.line(e))
+		}
+	}
+	return ls
+}
+
+// HasEdgeFromTo reports whether an edge leads from u to v.
+func (g *Graph) HasEdgeFromTo(uid, vid int64) bool { return len(g.linesFromTo(uid, vid)) > 0 }
+
+// HasEdgeBetween reports whether an edge joins x and y in either direction.
+func (g *Graph) HasEdgeBetween(xid, yid int64) bool {
+	return g.HasEdgeFromTo(xid, yid) || g.HasEdgeFromTo(yid, xid)
+}
+
+// Edge returns the lines from u to v as one gonum edge, or nil.
+func (g *Graph) Edge(uid, vid int64) gonum.Edge {
+	ls := g.linesFromTo(uid, vid)
+	if len(ls) == 0 {
+		return nil
+	}
+	return multi.Edge{F: g.Node(uid), T: g.Node(vid), Lines: iterator.NewOrderedLines(ls)}
+}
+
+// Lines returns the lines from u to v, ordered by relation.
+func (g *Graph) Lines(uid, vid int64) gonum.Lines {
+	ls := g.linesFromTo(uid, vid)
+	if len(ls) == 0 {
+		return gonum.Empty
+	}
+	return iterator.NewOrderedLines(ls)
+}
+
+// LinesBetween returns the lines joining x and y in either direction, those
+// from x to y first.
+func (g *Graph) LinesBetween(xid, yid int64) gonum.Lines {
+	ls := g.linesFromTo(xid, yid)
+	if xid != yid {
+		ls = append(ls, g.linesFromTo(yid, xid)...)
+	}
+	if len(ls) == 0 {
+		return gonum.Empty
+	}
+	return iterator.NewOrderedLines(ls)
+}

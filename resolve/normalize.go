@@ -1,0 +1,63 @@
+package resolve
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var greek = map[rune]string{
+	'α': "alpha", 'β': "beta", 'γ': "gamma", 'δ': "delta", 'ε': "epsilon",
+	'ζ': "zeta", 'η': "eta", 'θ': "theta", 'ι': "iota", 'κ': "kappa",
+	'λ': "lambda", 'μ': "mu", 'ν': "nu", 'ξ': "xi", 'ο': "omicron",
+	'π': "pi", 'ρ': "rho", 'σ': "sigma", 'ς': "sigma", 'τ': "tau",
+	'υ': "upsilon", 'φ': "phi", 'χ': "chi", 'ψ': "psi", 'ω': "omega",
+	'µ': "mu", // micro sign
+}
+
+// Normalize returns the key under which a name is looked up: Greek letters
+// spelled out (α → alpha, κ → kappa), lower case, British "tumour" spelled
+// "tumor", and everything but letters and digits removed, so that "NF-κB",
+// "NF-kappaB" and "nf kappa b" share the key "nfkappab", and "MIP-1α" and
+// "MIP-1alpha" share "mip1alpha". Invalid UTF-8 bytes are dropped. The
+// result is empty when the name holds no letter or digit.
+func Normalize(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		i += size
+		if r == utf8.RuneError && size <= 1 {
+			continue
+		}
+		if g, ok := greek[unicode.ToLower(r)]; ok {
+			b.WriteString(g)
+			continue
+		}
+		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				b.WriteByte(byte(r))
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	s := b.String()
+	if strings.Contains(s, "tumour") {
+		s = strings.ReplaceAll(s, "tumour", "tumor")
+	}
+	return s
+}
+
+// singular returns the key with a plural ending removed ("osteoclasts" →
+// "osteoclast", "tregs" → "treg"), or "" when the key has none.
+func singular(key string) string {
+	if len(key) > 3 && strings.HasSuffix(key, "s") && !strings.HasSuffix(key, "ss") {
+		return key[:len(key)-1]
+	}
+	return ""
+}
