@@ -22,6 +22,7 @@ type options struct {
 	relations [RelationsCount]bool
 	filtered  bool
 	noGroups  bool
+	strict    bool
 	maxPaths  int
 }
 
@@ -47,6 +48,12 @@ func Only(rels ...Relation) Option {
 // NoGroups stops a query from following the edges of the groups the start
 // node belongs to (see [Graph.Downstream]).
 func NoGroups() Option { return func(o *options) { o.noGroups = true } }
+
+// StrictSigns makes a node reached with both signs ambivalent whatever the
+// lengths of its paths. By default the shortest path decides: a node is
+// ambivalent only when paths of both signs share its shortest depth, and a
+// longer path of the other sign is still reported in [Reach.Opposite].
+func StrictSigns() Option { return func(o *options) { o.strict = true } }
 
 // MaxPaths bounds the number of paths [Graph.Paths] returns (default 1000).
 func MaxPaths(n int) Option { return func(o *options) { o.maxPaths = n } }
@@ -86,16 +93,18 @@ func (p Path) Len() int { return len(p.Edges) }
 // Reach is one node in the answer to a traversal query.
 type Reach struct {
 	Node Node
-	// Sign is the net sign: Positive or Negative when every path found
-	// has that sign, Ambivalent when the node is reached with both.
+	// Sign is the net sign: the sign of the shortest path, or Ambivalent
+	// when shortest paths of both signs exist (with [StrictSigns]: when
+	// any paths of both signs exist).
 	Sign Sign
 	// Depth is the number of edges of the shortest path.
 	Depth int
 	// Path is a shortest path explaining the answer. For an ambivalent
 	// node it is the shortest of either sign (positive first on a tie).
 	Path Path
-	// Opposite is, for an ambivalent node, the shortest path of the other
-	// sign; it is empty otherwise.
+	// Opposite is the shortest path of the other sign when the node is
+	// reached with both signs (a feedback or a counteracting route); it is
+	// empty otherwise.
 	Opposite Path
 }
 
@@ -210,8 +219,10 @@ func (g *Graph) walk(query int32, starts []int32, adj csr, other []int32, forwar
 		r.Path = g.trace(s, query, first, forward)
 		r.Sign = r.Path.Sign()
 		if s.depth[second] >= 0 {
-			r.Sign = Ambivalent
 			r.Opposite = g.trace(s, query, second, forward)
+			if o.strict || s.depth[second] == s.depth[first] {
+				r.Sign = Ambivalent
+			}
 		}
 		out = append(out, r)
 	}
@@ -246,7 +257,10 @@ func (g *Graph) trace(s *scratch, query, x int32, forward bool) Path {
 
 // Downstream returns every node reachable from the node with the given ID,
 // each with its net sign, its depth and a shortest explaining path, ordered
-// by depth then ID. The query is cycle-safe: it visits each (node, sign)
+// by depth then ID. The net sign is the product of the edge signs along the
+// shortest path; a node reached by shortest paths of both signs is
+// Ambivalent, and a longer path of the opposite sign is reported in
+// [Reach.Opposite] (see [StrictSigns]). The query is cycle-safe: it visits each (node, sign)
 // pair at most once, in O(V+E) time.
 //
 // When the node is a member of a group (BIRC2 of cIAP1/2), the edges of the

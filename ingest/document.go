@@ -43,7 +43,7 @@ const (
 // one section per label ("abstract/background", "abstract/methods", ...).
 type Section struct {
 	Name string
-	Text string // white space as in the source, trimmed
+	Text string // white space collapsed to single spaces, trimmed
 	Pos  Pos    // where the text starts in the file, when known
 }
 
@@ -90,15 +90,21 @@ type Document struct {
 	// Citation is a short human reference ("PMC7426519 F3",
 	// "Roodman GD. J Clin Oncol. 2001").
 	Citation string
-	Authors  []string
-	Journal  string
-	Year     string // "" when unknown
-	DOI      string // without the "doi:" prefix
-	PMID     string
-	PMCID    string
+	// Reference is the full reference of the source article as the source
+	// gives it (PFOCR reftext), when there is one.
+	Reference string
+	Authors   []string
+	Journal   string
+	Year      string // "" when unknown
+	DOI       string // without the "doi:" prefix
+	PMID      string
+	PMCID     string
 	// Organisms lists the species the source names (PFOCR organisms and
 	// organisms_ner, missing values dropped).
-	Organisms   []string
+	Organisms []string
+	// Keywords are terms the source attached without an OCR word (PFOCR
+	// schema-jsonld keywords and top-level keywords).
+	Keywords    []string
 	Sections    []Section
 	Annotations []Annotation
 	// File is the path the document was read from, for messages.

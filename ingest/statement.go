@@ -30,6 +30,8 @@ type Statement struct {
 	Hedge string
 	Note  string
 	Pos   Pos // where the statement was read
+	// QuotePos is where the quote was read, when it differs from Pos.
+	QuotePos Pos
 }
 
 // Evidence returns the statement's evidence record.

@@ -1,0 +1,374 @@
+// Command bonemet is a command-line tool over the bonemet library, usable by
+// scripts:
+//
+//	bonemet [flags] SUBCOMMAND [ARGS]
+//
+// Subcommands:
+//
+//	downstream NAME   every node NAME reaches, with net sign, depth and path
+//	upstream NAME     every node that reaches NAME
+//	blocks NAME       the downstream nodes NAME decreases (net −)
+//	promotes NAME     the downstream nodes NAME increases (net +)
+//	path FROM TO      the simple paths from FROM to TO, explained
+//	resolve NAME      what a name refers to
+//	extract FILE...   the statements of the documents in FILE...
+//
+// Flags may come before or after the subcommand name:
+//
+//	-docs DIR        build the graph from a folder of documents and curation
+//	                 files instead of the embedded default knowledge
+//	-json            print one JSON object per line
+//	-max-depth N     bound paths to N edges
+//	-only RELS       follow only these relations (comma-separated)
+//	-hgnc FILE       also resolve names with the full HGNC table
+//
+// Errors go to standard error, with exit status 1 (2 for usage errors).
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/bonemet/bonemet"
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+type config struct {
+	docs     string
+	json     bool
+	maxDepth int
+	only     string
+	hgnc     string
+}
+
+var errUsage = errors.New("usage")
+
+const usage = `usage: bonemet [-docs DIR] [-json] [-max-depth N] [-only RELS] [-hgnc FILE] SUBCOMMAND ARGS
+subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO | resolve NAME | extract FILE...`
+
+// parseArgs parses flags wherever they stand among the positional
+// arguments.
+func parseArgs(args []string, stderr io.Writer) (config, []string, error) {
+	var c config
+	fs := flag.NewFlagSet("bonemet", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintln(stderr, usage); fs.PrintDefaults() }
+	fs.StringVar(&c.docs, "docs", "", "build the graph from a `folder` of documents and curation files")
+	fs.BoolVar(&c.json, "json", false, "print one JSON object per line")
+	fs.IntVar(&c.maxDepth, "max-depth", 0, "bound paths to `n` edges (0: no bound; 6 for path)")
+	fs.StringVar(&c.only, "only", "", "follow only these `relations` (comma-separated: activates,inhibits,secretes)")
+	fs.StringVar(&c.hgnc, "hgnc", "", "also resolve names with the HGNC complete set `file`")
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return c, nil, errUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return c, pos, nil
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	c, pos, err := parseArgs(args, stderr)
+	if err != nil {
+		return 2
+	}
+	if len(pos) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return 2
+	}
+	cmd, rest := pos[0], pos[1:]
+	want := map[string]int{"downstream": 1, "upstream": 1, "blocks": 1, "promotes": 1, "path": 2, "resolve": 1}
+	if n, ok := want[cmd]; ok && len(rest) != n {
+		fmt.Fprintf(stderr, "bonemet %s: want %d argument(s), got %d\n%s\n", cmd, n, len(rest), usage)
+		return 2
+	}
+	if cmd == "extract" && len(rest) == 0 {
+		fmt.Fprintf(stderr, "bonemet extract: want at least one file\n%s\n", usage)
+		return 2
+	}
+	if _, ok := want[cmd]; !ok && cmd != "extract" {
+		fmt.Fprintf(stderr, "bonemet: unknown subcommand %q\n%s\n", cmd, usage)
+		return 2
+	}
+	opts, err := c.queryOptions()
+	if err != nil {
+		fmt.Fprintln(stderr, "bonemet:", err)
+		return 2
+	}
+	k, err := c.knowledge(stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "bonemet:", err)
+		return 1
+	}
+	out := &printer{w: stdout, k: k, json: c.json}
+	switch cmd {
+	case "downstream":
+		err = out.reaches(k.Downstream(rest[0], opts...))
+	case "upstream":
+		err = out.reaches(k.Upstream(rest[0], opts...))
+	case "blocks":
+		err = out.reaches(k.Blocks(rest[0], opts...))
+	case "promotes":
+		err = out.reaches(k.Promotes(rest[0], opts...))
+	case "path":
+		err = out.paths(k.Paths(rest[0], rest[1], opts...))
+	case "resolve":
+		err = out.resolve(k.Resolver.Resolve(rest[0]))
+	case "extract":
+		err = out.extract(rest, c)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "bonemet %s: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}
+
+func (c config) queryOptions() ([]graph.Option, error) {
+	var opts []graph.Option
+	if c.maxDepth > 0 {
+		opts = append(opts, graph.MaxDepth(c.maxDepth))
+	}
+	if c.only != "" {
+		var rels []graph.Relation
+		for _, s := range strings.Split(c.only, ",") {
+			r, err := graph.ParseRelation(s)
+			if err != nil {
+				return nil, fmt.Errorf("-only: %w", err)
+			}
+			rels = append(rels, r)
+		}
+		opts = append(opts, graph.Only(rels...))
+	}
+	return opts, nil
+}
+
+func (c config) resolver() (*resolve.Resolver, error) {
+	if c.hgnc == "" {
+		return resolve.Default(), nil
+	}
+	f, err := os.Open(c.hgnc)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h, err := resolve.LoadHGNC(f, c.hgnc)
+	if err != nil {
+		return nil, err
+	}
+	return resolve.New(resolve.DefaultLexicon(), h), nil
+}
+
+func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
+	r, err := c.resolver()
+	if err != nil {
+		return nil, err
+	}
+	var k *bonemet.Knowledge
+	if c.docs == "" {
+		if c.hgnc == "" {
+			k = bonemet.Default()
+		} else {
+			k, err = bonemet.Load(bonemet.KnowledgeFS(), "knowledge", bonemet.Options{Resolver: r})
+		}
+	} else {
+		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r})
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range k.Report.Unresolved {
+		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
+	}
+	for _, p := range k.Report.Rejected {
+		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
+	}
+	return k, nil
+}
+
+type printer struct {
+	w    io.Writer
+	k    *bonemet.Knowledge
+	json bool
+}
+
+func (p *printer) emit(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(p.w, "%s\n", b)
+	return err
+}
+
+func (p *printer) reaches(rs []graph.Reach, err error) error {
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if p.json {
+			if err := p.emit(r); err != nil {
+				return err
+			}
+			continue
+		}
+		via := ""
+		if r.Path.FromGroup != "" || r.Path.ToGroup != "" {
+			via = "  (through the group " + p.k.Display(r.Path.FromGroup+r.Path.ToGroup) + ")"
+		}
+		fmt.Fprintf(p.w, "%-22s %v  depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, r.Depth, p.hops(r.Path), via)
+		if r.Opposite.Len() > 0 {
+			fmt.Fprintf(p.w, "%-22s    also %v by: %s\n", "", r.Opposite.Sign(), p.hops(r.Opposite))
+		}
+	}
+	return nil
+}
+
+func (p *printer) hops(path graph.Path) string {
+	if path.Len() == 0 {
+		return ""
+	}
+	var b strings.Builder
+	from, _ := p.k.Graph.Lookup(path.Edges[0].From)
+	b.WriteString(from.Label())
+	for _, e := range path.Edges {
+		to, _ := p.k.Graph.Lookup(e.To)
+		fmt.Fprintf(&b, " %s %s [%s]", e.Relation.Arrow(), to.Label(), strings.Join(p.k.Docs(e), "; "))
+	}
+	return b.String()
+}
+
+func (p *printer) paths(ps []graph.Path, err error) error {
+	if err != nil && !errors.Is(err, graph.ErrTooManyPaths) {
+		return err
+	}
+	for i, path := range ps {
+		if p.json {
+			if err := p.emit(path); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(p.w, "path %d (%v): %s\n%s\n", i+1, path.Sign(), p.k.Graph.Chain(path), p.k.Graph.Explain(path))
+	}
+	if len(ps) == 0 && !p.json {
+		fmt.Fprintln(p.w, "no path")
+	}
+	return err
+}
+
+type resolveJSON struct {
+	Query      string       `json:"query"`
+	Status     string       `json:"status"`
+	Candidates []graph.Node `json:"candidates"`
+	List       bool         `json:"list,omitempty"`
+	Reason     string       `json:"reason,omitempty"`
+}
+
+func (p *printer) resolve(r resolve.Result) error {
+	if p.json {
+		cs := r.Candidates
+		if cs == nil {
+			cs = []graph.Node{}
+		}
+		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason})
+	}
+	fmt.Fprintf(p.w, "%s: %v (%s)\n", r.Query, r.Status, r.Reason)
+	for _, c := range r.Candidates {
+		kind := c.Kind.String()
+		if c.Group != graph.NotGroup {
+			kind += ", " + c.Group.String()
+		}
+		fmt.Fprintf(p.w, "  %-20s %-12s %s [%s]\n", c.ID, c.Label(), c.Name, kind)
+		for _, m := range c.Members {
+			if e, ok := p.k.Resolver.Entry(m); ok {
+				fmt.Fprintf(p.w, "    member %-13s %s\n", m, e.Node.Label())
+			}
+		}
+	}
+	return nil
+}
+
+type statementJSON struct {
+	Doc        string         `json:"doc"`
+	Section    string         `json:"section,omitempty"`
+	Subject    graph.Node     `json:"subject"`
+	Relation   graph.Relation `json:"relation"`
+	Object     graph.Node     `json:"object"`
+	Quote      string         `json:"quote"`
+	Start      int            `json:"start"`
+	End        int            `json:"end"`
+	Method     graph.Method   `json:"method"`
+	Rule       string         `json:"rule"`
+	Confidence float64        `json:"confidence"`
+}
+
+// extract prints the statements about the documents in the files.
+func (p *printer) extract(files []string, c config) error {
+	var errs []error
+	for _, file := range files {
+		f, err := os.Open(file)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		docs, err := ingest.ReadDocuments(f, file, ingest.Limits{})
+		f.Close()
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, d := range docs {
+			if err := p.statementsOf(d); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (p *printer) statementsOf(d *ingest.Document) error {
+	for _, s := range p.k.Corpus.Statements {
+		if s.Doc != d.ID {
+			continue
+		}
+		subj := p.k.Resolver.Resolve(s.Subject)
+		obj := p.k.Resolver.Resolve(s.Object)
+		if subj.Status != resolve.Resolved || obj.Status != resolve.Resolved {
+			fmt.Fprintf(p.w, "# unresolved: %s %v %s (%s)\n", s.Subject, s.Relation, s.Object, s.Pos)
+			continue
+		}
+		ev := s.Evidence()
+		for _, sn := range subj.Candidates {
+			for _, on := range obj.Candidates {
+				j := statementJSON{s.Doc, s.Section, sn, s.Relation, on, s.Quote, s.Start, s.End, s.Method, ev.Rule, s.Confidence}
+				if p.json {
+					if err := p.emit(j); err != nil {
+						return err
+					}
+					continue
+				}
+				fmt.Fprintf(p.w, "%s: %s %s %s  %q (%v)\n", p.k.Cite(s.Doc), sn.Label(), s.Relation.Arrow(), on.Label(), s.Quote, s.Method)
+			}
+		}
+	}
+	return nil
+}

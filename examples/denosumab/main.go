@@ -1,0 +1,77 @@
+// Command denosumab answers "what does denosumab block downstream?" from
+// bonemet's embedded default knowledge: one line per node with the chain
+// that explains it and the document of each hop, then the quoted evidence
+// of the chain to the osteoclast in full.
+//
+//	go run ./examples/denosumab
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bonemet/bonemet"
+	"github.com/bonemet/bonemet/graph"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "denosumab:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	k := bonemet.Default()
+	drug, err := k.Find("denosumab")
+	if err != nil {
+		return err
+	}
+	blocked, err := k.Blocks(drug.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s (%s) blocks downstream:\n", drug.Label(), drug.ID)
+	var counter *graph.Reach
+	for i, r := range blocked {
+		mark := " "
+		if r.Opposite.Len() > 0 {
+			mark = "*"
+			if counter == nil || r.Opposite.Len() < counter.Opposite.Len() {
+				counter = &blocked[i]
+			}
+		}
+		fmt.Printf("  %-20s %v%s %s\n", k.Display(r.Node.ID), r.Sign, mark, hops(k, r.Path))
+	}
+	if counter != nil {
+		fmt.Printf("  * also raised by a longer, opposite route, e.g. %s\n", hops(k, counter.Opposite))
+	}
+	if promoted, err := k.Promotes(drug.ID); err == nil && len(promoted) > 0 {
+		fmt.Printf("\nand promotes:\n")
+		for _, r := range promoted {
+			fmt.Printf("  %-20s %v  %s\n", k.Display(r.Node.ID), r.Sign, hops(k, r.Path))
+		}
+	}
+	for _, r := range blocked {
+		if r.Node.ID == "CL:0000092" {
+			fmt.Printf("\nWhy the osteoclast? %s\n%s", k.Graph.Chain(r.Path), k.Graph.Explain(r.Path))
+		}
+	}
+	return nil
+}
+
+// hops renders a path as "denosumab ⊣ TNFSF11 [PMC7426519 F3] → ...".
+func hops(k *bonemet.Knowledge, p graph.Path) string {
+	if p.Len() == 0 {
+		return ""
+	}
+	var b strings.Builder
+	from, _ := k.Graph.Lookup(p.Edges[0].From)
+	b.WriteString(from.Label())
+	for _, e := range p.Edges {
+		to, _ := k.Graph.Lookup(e.To)
+		fmt.Fprintf(&b, " %s %s [%s]", e.Relation.Arrow(), to.Label(), strings.Join(k.Docs(e), "; "))
+	}
+	return b.String()
+}

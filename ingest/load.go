@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// ErrDuplicateDocument is returned when two files hold different documents
+// with the same ID.
+var ErrDuplicateDocument = errors.New("document ID read twice with different content")
+
+// IsCurationFile reports whether a file name is a curation file (.yaml or
+// .yml); every other file is read as a document.
+func IsCurationFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// ReadDocuments reads one document file of any supported format, told apart
+// by content: a PFOCR record (front matter between "---" lines), a PubMed
+// abstract page saved as text, or a PubMed download (MEDLINE, XML,
+// "Abstract (text)", gzip-compressed or not), which may hold many
+// documents.
+func ReadDocuments(r io.Reader, file string, lim Limits) ([]*Document, error) {
+	br := bufio.NewReaderSize(r, 4096)
+	peek, _ := br.Peek(1024)
+	head := bytes.TrimLeft(bytes.TrimPrefix(peek, []byte("\uFEFF")), " \t\r\n")
+	switch {
+	case len(head) == 0 && len(peek) < 1024:
+		return nil, &ParseError{file, 1, 1, ErrEmpty}
+	case bytes.HasPrefix(head, []byte("---")):
+		d, err := ParsePFOCR(br, file, lim)
+		if err != nil {
+			return nil, err
+		}
+		return []*Document{d}, nil
+	case SniffPubMed(peek) != DocInvalid:
+		var docs []*Document
+		err := ReadPubMed(br, file, func(d *Document) error {
+			docs = append(docs, d)
+			return nil
+		})
+		return docs, err
+	}
+	d, err := ParsePubMedPage(br, file, lim)
+	if err != nil {
+		return nil, err
+	}
+	return []*Document{d}, nil
+}
+
+// Load reads every file below root in fsys, in lexical order: curation files
+// ([IsCurationFile]) and documents of any format ([ReadDocuments]). It
+// checks every curated quote against its document ([VerifyQuotes]). Hidden
+// files and folders (starting with ".") and files named README*, LICENSE*
+// or SOURCES* are skipped. It returns what it could read together with every
+// error, joined.
+func Load(fsys fs.FS, root string, lim Limits) (Corpus, error) {
+	var c Corpus
+	var errs []error
+	docs := make(map[string]*Document)
+	var curated []Statement
+	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		name := e.Name()
+		if p != root && strings.HasPrefix(name, ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || skipFile(name) {
+			return nil
+		}
+		f, err := fsys.Open(p)
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		defer f.Close()
+		if IsCurationFile(name) {
+			cs, err := ParseCuration(f, p, lim)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			for _, cu := range cs {
+				curated = append(curated, cu.Statements...)
+			}
+			return nil
+		}
+		ds, err := ReadDocuments(f, p, lim)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, d := range ds {
+			if old, dup := docs[d.ID]; dup {
+				if !sameText(old, d) {
+					errs = append(errs, &ParseError{File: p, Line: 1, Column: 1,
+						Err: fmt.Errorf("%w: %s (first read from %s)", ErrDuplicateDocument, d.ID, old.File)})
+				}
+				continue
+			}
+			docs[d.ID] = d
+			c.Documents = append(c.Documents, d)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	ok, err := VerifyQuotes(curated, docs)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	c.Statements = append(c.Statements, ok...)
+	return c, joinErrs(errs)
+}
+
+func sameText(a, b *Document) bool {
+	return slices.EqualFunc(a.Sections, b.Sections, func(x, y Section) bool { return x.Name == y.Name && x.Text == y.Text })
+}
+
+func skipFile(name string) bool {
+	up := strings.ToUpper(name)
+	return strings.HasPrefix(up, "README") || strings.HasPrefix(up, "LICENSE") || strings.HasPrefix(up, "SOURCES")
+}

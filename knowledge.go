@@ -1,0 +1,249 @@
+package bonemet
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+//go:embed knowledge
+var knowledgeFS embed.FS
+
+// KnowledgeFS returns the embedded default knowledge: the three seed
+// documents (knowledge/docs) and their curation files
+// (knowledge/curation).
+func KnowledgeFS() fs.FS { return knowledgeFS }
+
+// Errors of name lookups; test with [errors.Is].
+var (
+	ErrUnknownName   = errors.New("unknown name")
+	ErrAmbiguousName = errors.New("ambiguous name")
+	ErrNotInGraph    = errors.New("known entity without edges in this graph")
+)
+
+// NameError says why a name did not lead to one node of the graph.
+type NameError struct {
+	Name   string
+	Result resolve.Result
+	Err    error // ErrUnknownName, ErrAmbiguousName or ErrNotInGraph
+}
+
+// Error describes the failure, listing the candidates of an ambiguous name.
+func (e *NameError) Error() string {
+	msg := fmt.Sprintf("%q: %v", e.Name, e.Err)
+	if len(e.Result.Candidates) > 0 {
+		var cs []string
+		for _, c := range e.Result.Candidates {
+			cs = append(cs, c.ID+" ("+c.Label()+")")
+		}
+		msg += ": " + strings.Join(cs, ", ")
+	}
+	if e.Result.Reason != "" {
+		msg += " [" + e.Result.Reason + "]"
+	}
+	return msg
+}
+
+// Unwrap returns the sentinel error.
+func (e *NameError) Unwrap() error { return e.Err }
+
+// Knowledge is a built pathway graph together with the resolver that names
+// its nodes and the corpus and report it was built from. Its query methods
+// take names as a person types them ("RANK ligand", "osteoclasts",
+// "Denosumab") and are safe for concurrent use.
+type Knowledge struct {
+	Graph    *graph.Graph
+	Resolver *resolve.Resolver
+	Corpus   ingest.Corpus
+	Report   *ingest.Report
+}
+
+// Options configure [Load]. The zero value uses the default resolver and
+// limits.
+type Options struct {
+	// Resolver names the entities; nil means [resolve.Default].
+	Resolver *resolve.Resolver
+	// Limits bound the input files.
+	Limits ingest.Limits
+}
+
+var defaultKnowledge = sync.OnceValues(func() (*Knowledge, error) {
+	return Load(knowledgeFS, "knowledge", Options{})
+})
+
+// Default returns the graph built from the embedded default knowledge (see
+// [KnowledgeFS]); it is built once and shared. It panics only if the
+// embedded data is broken, which the package's tests rule out.
+func Default() *Knowledge {
+	k, err := defaultKnowledge()
+	if err != nil {
+		panic("bonemet: embedded knowledge: " + err.Error())
+	}
+	return k
+}
+
+// LoadDir builds knowledge from a folder of documents and curation files
+// (see [ingest.Load]).
+func LoadDir(dir string, opts Options) (*Knowledge, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, err
+	}
+	return Load(os.DirFS(dir), ".", opts)
+}
+
+// Load builds knowledge from the documents and curation files below root
+// in fsys. It fails when a file cannot be read or parsed or a curated quote
+// does not occur in its document; statements whose names do not resolve
+// are not errors but are listed in the report (Knowledge.Report.Unresolved).
+func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
+	r := opts.Resolver
+	if r == nil {
+		r = resolve.Default()
+	}
+	c, err := ingest.Load(fsys, root, opts.Limits)
+	if err != nil {
+		return nil, err
+	}
+	g, rep, err := ingest.Build(c, r)
+	if err != nil {
+		return nil, err
+	}
+	return &Knowledge{Graph: g, Resolver: r, Corpus: c, Report: rep}, nil
+}
+
+// Find returns the node a name refers to. A name the resolver finds
+// ambiguous is settled by the graph when exactly one of its candidates is
+// in it.
+func (k *Knowledge) Find(name string) (graph.Node, error) {
+	res := k.Resolver.Resolve(name)
+	switch res.Status {
+	case resolve.Resolved:
+		if res.List || len(res.Candidates) != 1 {
+			return graph.Node{}, &NameError{name, res, ErrAmbiguousName}
+		}
+		n, ok := k.Graph.Lookup(res.Candidates[0].ID)
+		if !ok {
+			return graph.Node{}, &NameError{name, res, ErrNotInGraph}
+		}
+		return n, nil
+	case resolve.Ambiguous:
+		var in []graph.Node
+		for _, c := range res.Candidates {
+			if n, ok := k.Graph.Lookup(c.ID); ok {
+				in = append(in, n)
+			}
+		}
+		if len(in) == 1 {
+			return in[0], nil
+		}
+		return graph.Node{}, &NameError{name, res, ErrAmbiguousName}
+	}
+	return graph.Node{}, &NameError{name, res, ErrUnknownName}
+}
+
+// Downstream is [graph.Graph.Downstream] for a name.
+func (k *Knowledge) Downstream(name string, opts ...graph.Option) ([]graph.Reach, error) {
+	return k.query(name, opts, k.Graph.Downstream)
+}
+
+// Upstream is [graph.Graph.Upstream] for a name.
+func (k *Knowledge) Upstream(name string, opts ...graph.Option) ([]graph.Reach, error) {
+	return k.query(name, opts, k.Graph.Upstream)
+}
+
+// Blocks is [graph.Graph.Blocks] for a name.
+func (k *Knowledge) Blocks(name string, opts ...graph.Option) ([]graph.Reach, error) {
+	return k.query(name, opts, k.Graph.Blocks)
+}
+
+// Promotes is [graph.Graph.Promotes] for a name.
+func (k *Knowledge) Promotes(name string, opts ...graph.Option) ([]graph.Reach, error) {
+	return k.query(name, opts, k.Graph.Promotes)
+}
+
+func (k *Knowledge) query(name string, opts []graph.Option, q func(string, ...graph.Option) ([]graph.Reach, error)) ([]graph.Reach, error) {
+	n, err := k.Find(name)
+	if err != nil {
+		return nil, err
+	}
+	return q(n.ID, opts...)
+}
+
+// Paths is [graph.Graph.Paths] between two names.
+func (k *Knowledge) Paths(from, to string, opts ...graph.Option) ([]graph.Path, error) {
+	u, err := k.Find(from)
+	if err != nil {
+		return nil, err
+	}
+	v, err := k.Find(to)
+	if err != nil {
+		return nil, err
+	}
+	return k.Graph.Paths(u.ID, v.ID, opts...)
+}
+
+// Reach returns how the node named from reaches the node named to: the
+// entry for to in from's downstream answer, and false when it is not
+// reached.
+func (k *Knowledge) Reach(from, to string, opts ...graph.Option) (graph.Reach, bool, error) {
+	v, err := k.Find(to)
+	if err != nil {
+		return graph.Reach{}, false, err
+	}
+	rs, err := k.Downstream(from, opts...)
+	if err != nil {
+		return graph.Reach{}, false, err
+	}
+	i := slices.IndexFunc(rs, func(r graph.Reach) bool { return r.Node.ID == v.ID })
+	if i < 0 {
+		return graph.Reach{}, false, nil
+	}
+	return rs[i], true, nil
+}
+
+// Cite returns a short citation of a document for display: the PFOCR
+// figure ("PMC7426519 F3") or the document ID ("doi:10.1200/...",
+// "PMID:11481364").
+func (k *Knowledge) Cite(docID string) string {
+	for _, d := range k.Corpus.Documents {
+		if d.ID == docID && d.Kind == ingest.PFOCRFigure && d.Citation != "" {
+			return d.Citation
+		}
+	}
+	return docID
+}
+
+// Docs returns the short citations of the documents supporting an edge,
+// in order, without repeats.
+func (k *Knowledge) Docs(e *graph.Edge) []string {
+	var out []string
+	for _, ev := range e.Evidence {
+		if c := k.Cite(ev.Doc); !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Display returns how answers name a node: "SYMBOL (common name)" for a
+// gene whose lexicon entry prefers a common name ("TNFSF11 (RANKL)"), and
+// the label otherwise.
+func (k *Knowledge) Display(id string) string {
+	n, ok := k.Graph.Lookup(id)
+	if !ok {
+		return id
+	}
+	if e, ok := k.Resolver.Entry(id); ok && n.Kind == graph.Gene && len(e.Preferred) > 0 {
+		return n.Label() + " (" + e.Preferred[0] + ")"
+	}
+	return n.Label()
+}
