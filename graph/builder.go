@@ -99,9 +99,12 @@ func (b *Builder) AddEdge(from, to string, rel Relation, ev Evidence) (bool, err
 	return true, nil
 }
 
+// sameEvidence reports whether two records cite the same text the same
+// way: the rule and confidence do not count, so the same claim curated
+// twice, or found by two of the reader's rules, is one piece of evidence.
 func sameEvidence(a, b Evidence) bool {
 	return a.Doc == b.Doc && a.Section == b.Section && a.Quote == b.Quote &&
-		a.Start == b.Start && a.Method == b.Method && a.Rule == b.Rule
+		a.Start == b.Start && a.End == b.End && a.Method == b.Method
 }
 
 func compareEvidence(a, b Evidence) int {

@@ -53,7 +53,7 @@ func ParseCuration(r io.Reader, file string, lim Limits) ([]Curation, error) {
 	if err != nil {
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = fixLoneCR(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	d := &yamlDoc{file: file}
 	var out []Curation

@@ -52,6 +52,23 @@ func frontMatter(data []byte, file string) ([]byte, int, error) {
 	}
 }
 
+// fixLoneCR turns the line ends of a file written with lone carriage
+// returns (classic Mac OS) into line feeds, so that YAML and line numbers
+// see lines; CRLF files are left alone.
+func fixLoneCR(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\r")) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i, c := range data {
+		if c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 func isDelimiter(line []byte) bool {
 	return string(bytes.TrimRight(line, " \t\r")) == "---"
 }
@@ -114,6 +131,7 @@ func readLimited(r io.Reader, file string, lim Limits) ([]byte, error) {
 }
 
 func parsePFOCR(data []byte, file string) (*Document, error) {
+	data = fixLoneCR(data)
 	fm, start, err := frontMatter(data, file)
 	if err != nil {
 		return nil, err

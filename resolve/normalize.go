@@ -15,6 +15,28 @@ var greek = map[rune]string{
 	'µ': "mu", // micro sign
 }
 
+// digitOf maps superscript and subscript digits to ASCII ("Ca²⁺" → "ca2",
+// "PGE₂" → "pge2").
+func digitOf(r rune) (byte, bool) {
+	switch {
+	case r >= '₀' && r <= '₉':
+		return byte('0' + r - '₀'), true
+	case r >= '⁴' && r <= '⁹':
+		return byte('0' + r - '⁰'), true
+	}
+	switch r {
+	case '⁰':
+		return '0', true
+	case '¹':
+		return '1', true
+	case '²':
+		return '2', true
+	case '³':
+		return '3', true
+	}
+	return 0, false
+}
+
 // Normalize returns the key under which a name is looked up: Greek letters
 // spelled out (α → alpha, κ → kappa), lower case, British "tumour" spelled
 // "tumor", and everything but letters and digits removed, so that "NF-κB",
@@ -32,6 +54,10 @@ func Normalize(name string) string {
 		}
 		if g, ok := greek[unicode.ToLower(r)]; ok {
 			b.WriteString(g)
+			continue
+		}
+		if d, ok := digitOf(r); ok {
+			b.WriteByte(d)
 			continue
 		}
 		switch {

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func seeds(t *testing.T) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*"))
+	if err != nil || len(m) != 3 {
+		t.Fatalf("seeds: %v %v", m, err)
+	}
+	return m
+}
+
+var cliTests = []struct {
+	name string
+	args []string
+	code int
+}{
+	{"blocks_denosumab_json", []string{"-json", "blocks", "denosumab"}, 0},
+	{"blocks_flag_after", []string{"blocks", "-json", "denosumab"}, 0},
+	{"downstream_iap_json", []string{"-json", "downstream", "IAP antagonists"}, 0},
+	{"downstream_text", []string{"downstream", "-max-depth", "2", "RANKL"}, 0},
+	{"upstream_secretes", []string{"upstream", "RANKL", "-only", "secretes", "-max-depth", "1"}, 0},
+	{"promotes_birc2", []string{"promotes", "BIRC2"}, 0},
+	{"path_text", []string{"path", "IAP antagonists", "osteoclast"}, 0},
+	{"path_json", []string{"-json", "path", "denosumab", "osteoclast"}, 0},
+	{"resolve_json", []string{"-json", "resolve", "RANK ligand"}, 0},
+	{"resolve_group", []string{"resolve", "cIAP1/2"}, 0},
+	{"resolve_unknown_json", []string{"resolve", "-json", "unobtainium"}, 0},
+	{"unknown_name", []string{"blocks", "unobtainium"}, 1},
+	{"ambiguous_list", []string{"blocks", "RANK/RANKL"}, 1},
+	{"no_subcommand", nil, 2},
+	{"bad_subcommand", []string{"frobnicate"}, 2},
+	{"missing_argument", []string{"path", "denosumab"}, 2},
+	{"bad_flag", []string{"-frob", "blocks", "x"}, 2},
+	{"bad_relation", []string{"-only", "binds", "blocks", "denosumab"}, 2},
+	{"missing_docs", []string{"-docs", "/nonexistent/folder", "blocks", "denosumab"}, 1},
+}
+
+func TestCLI(t *testing.T) {
+	for _, tt := range cliTests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(tt.args, &out, &errb)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.code, errb.String())
+			}
+			got := out.String()
+			if tt.code != 0 {
+				got = errb.String()
+			}
+			golden(t, tt.name, got)
+		})
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, got)
+	}
+}
+
+func TestFlagsAnywhere(t *testing.T) {
+	var a, b bytes.Buffer
+	run([]string{"-json", "blocks", "denosumab"}, &a, os.Stderr)
+	run([]string{"blocks", "denosumab", "-json"}, &b, os.Stderr)
+	if a.Len() == 0 || a.String() != b.String() {
+		t.Error("flags after the subcommand give a different answer")
+	}
+}
+
+func TestBlocksDenosumabJSON(t *testing.T) {
+	var out bytes.Buffer
+	if code := run([]string{"-json", "blocks", "denosumab"}, &out, os.Stderr); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	type edge struct {
+		From, Relation, To string
+		Evidence           []struct{ Doc, Quote string }
+	}
+	type line struct {
+		Node struct{ ID, Kind, Symbol string }
+		Sign string
+		Path []edge
+	}
+	found := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var r line
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		if r.Sign != "-" {
+			t.Errorf("%s has sign %s in blocks", r.Node.ID, r.Sign)
+		}
+		for _, e := range r.Path {
+			if len(e.Evidence) == 0 || e.Evidence[0].Doc == "" || e.Evidence[0].Quote == "" {
+				t.Errorf("%s: hop %s→%s without evidence", r.Node.ID, e.From, e.To)
+			}
+		}
+		found[r.Node.ID] = true
+	}
+	for _, id := range []string{"HGNC:11926", "HGNC:11908", "CL:0000092"} {
+		if !found[id] {
+			t.Errorf("blocks denosumab lacks %s", id)
+		}
+	}
+}
+
+func TestDocsFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, s := range seeds(t) {
+		b, _ := os.ReadFile(s)
+		os.WriteFile(filepath.Join(dir, filepath.Base(s)), b, 0o644)
+	}
+	cur, _ := os.ReadFile(filepath.Join("..", "..", "knowledge", "curation", "002_pmc7426519_f3.yaml"))
+	os.WriteFile(filepath.Join(dir, "f3.yaml"), cur, 0o644)
+	var out, errb bytes.Buffer
+	if code := run([]string{"-docs", dir, "blocks", "denosumab"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "TNFRSF11A") || strings.Contains(out.String(), "osteoclast ") {
+		t.Errorf("a folder with one curation file answers from it alone:\n%s", out.String())
+	}
+}
+
+func TestExtractSeeds(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run(append([]string{"-json", "extract"}, seeds(t)...), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	want := []string{
+		`"subject":{"id":"DRUGBANK:DB06643"`,
+		`"relation":"secretes","object":{"id":"HGNC:11926"`,
+	}
+	for _, w := range want {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("extract output lacks %s", w)
+		}
+	}
+}

@@ -1,0 +1,244 @@
+package export
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/bonemet/bonemet/graph"
+)
+
+// WriteSIF writes g in the simple interaction format Cytoscape imports:
+// one line "source<TAB>relation<TAB>target" per edge, nodes named by their
+// CURIE, and one line holding just the ID for every node without edges
+// (so that the network keeps it). Tabs and line breaks inside values
+// become spaces.
+func WriteSIF(w io.Writer, g *graph.Graph) error {
+	if g == nil {
+		return ErrNilGraph
+	}
+	ew := newErrWriter(w)
+	for _, n := range g.NodeList() {
+		if len(g.Out(n.ID)) == 0 && len(g.In(n.ID)) == 0 {
+			ew.print(oneLine(n.ID), "\n")
+		}
+	}
+	for _, e := range g.Edges() {
+		ew.print(oneLine(e.From), "\t", e.Relation.String(), "\t", oneLine(e.To), "\n")
+	}
+	return ew.flush()
+}
+
+// WriteSIFEdgeAttributes writes the edge-attribute table that goes with
+// [WriteSIF]: a header line and one tab-separated row per edge with the
+// columns source, relation, target, sign (1 or -1), evidence_count and
+// docs (the distinct documents, joined with "|").
+func WriteSIFEdgeAttributes(w io.Writer, g *graph.Graph) error {
+	if g == nil {
+		return ErrNilGraph
+	}
+	ew := newErrWriter(w)
+	ew.print("source\trelation\ttarget\tsign\tevidence_count\tdocs\n")
+	es := g.Edges()
+	for i := range es {
+		e := &es[i]
+		ew.print(oneLine(e.From), "\t", e.Relation.String(), "\t", oneLine(e.To), "\t",
+			strconv.Itoa(int(e.Sign())), "\t", strconv.Itoa(len(e.Evidence)), "\t", oneLine(strings.Join(docs(e), listSep)), "\n")
+	}
+	return ew.flush()
+}
+
+// WriteSIFNodeAttributes writes a node-attribute table for [WriteSIF]: a
+// header line and one tab-separated row per node with the columns id,
+// label, kind, symbol and name, so that Cytoscape can show symbols.
+func WriteSIFNodeAttributes(w io.Writer, g *graph.Graph) error {
+	if g == nil {
+		return ErrNilGraph
+	}
+	ew := newErrWriter(w)
+	ew.print("id\tlabel\tkind\tsymbol\tname\n")
+	for _, n := range g.NodeList() {
+		ew.print(oneLine(n.ID), "\t", oneLine(n.Label()), "\t", n.Kind.String(), "\t", oneLine(n.Symbol), "\t", oneLine(n.Name), "\n")
+	}
+	return ew.flush()
+}
+
+// CytoscapeElements is the document [WriteCytoscapeJSON] writes:
+// {"elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}.
+type CytoscapeElements struct {
+	Elements struct {
+		Nodes []CytoscapeNode `json:"nodes"`
+		Edges []CytoscapeEdge `json:"edges"`
+	} `json:"elements"`
+}
+
+// CytoscapeNode is a node element of Cytoscape.js.
+type CytoscapeNode struct {
+	Data CytoscapeNodeData `json:"data"`
+}
+
+// CytoscapeNodeData holds a node's attributes.
+type CytoscapeNodeData struct {
+	ID      string   `json:"id"`
+	Label   string   `json:"label"`
+	Kind    string   `json:"kind"`
+	Symbol  string   `json:"symbol,omitempty"`
+	Name    string   `json:"name,omitempty"`
+	Xrefs   []string `json:"xrefs,omitempty"`
+	Group   string   `json:"group_type,omitempty"`
+	Members []string `json:"members,omitempty"`
+}
+
+// CytoscapeEdge is an edge element of Cytoscape.js.
+type CytoscapeEdge struct {
+	Data CytoscapeEdgeData `json:"data"`
+}
+
+// CytoscapeEdgeData holds an edge's attributes. Interaction repeats the
+// relation under the name Cytoscape desktop uses for edge types.
+type CytoscapeEdgeData struct {
+	ID            string   `json:"id"`
+	Source        string   `json:"source"`
+	Target        string   `json:"target"`
+	Relation      string   `json:"relation"`
+	Interaction   string   `json:"interaction"`
+	Sign          int      `json:"sign"`
+	EvidenceCount int      `json:"evidence_count"`
+	Confidence    float64  `json:"confidence"`
+	Docs          []string `json:"docs"`
+	Quotes        []string `json:"quotes,omitempty"`
+}
+
+// WriteCytoscapeJSON writes g in the elements JSON of Cytoscape.js (which
+// Cytoscape desktop imports as .cyjs): node data id, label, kind, symbol,
+// name, xrefs, group_type and members; edge data id ("e0", "e1", ... in
+// [graph.Graph.Edges] order), source, target, relation, interaction, sign,
+// evidence_count, confidence (the highest), docs and quotes.
+func WriteCytoscapeJSON(w io.Writer, g *graph.Graph) error {
+	if g == nil {
+		return ErrNilGraph
+	}
+	var doc CytoscapeElements
+	doc.Elements.Nodes = make([]CytoscapeNode, 0, g.Len())
+	for _, n := range g.NodeList() {
+		doc.Elements.Nodes = append(doc.Elements.Nodes, CytoscapeNode{CytoscapeNodeData{
+			ID: n.ID, Label: n.Label(), Kind: n.Kind.String(), Symbol: n.Symbol, Name: n.Name,
+			Xrefs: n.Xrefs, Group: n.Group.String(), Members: n.Members,
+		}})
+	}
+	es := g.Edges()
+	doc.Elements.Edges = make([]CytoscapeEdge, 0, len(es))
+	for i := range es {
+		e := &es[i]
+		doc.Elements.Edges = append(doc.Elements.Edges, CytoscapeEdge{CytoscapeEdgeData{
+			ID: "e" + strconv.Itoa(i), Source: e.From, Target: e.To, Relation: e.Relation.String(), Interaction: e.Relation.String(),
+			Sign: int(e.Sign()), EvidenceCount: len(e.Evidence), Confidence: maxConfidence(e), Docs: docs(e), Quotes: quotes(e),
+		}})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	return enc.Encode(doc)
+}
+
+// Neo4jArrayDelimiter separates the values of array columns in the Neo4j
+// CSVs (neo4j-admin's --array-delimiter default). A document ID holding
+// it has it replaced by ",".
+const Neo4jArrayDelimiter = ";"
+
+// WriteNeo4jNodes writes the nodes file of a neo4j-admin bulk import: the
+// header "id:ID,kind,symbol,name,:LABEL" and one row per node, labelled
+// with its kind ("Gene", "Cell", "Drug", "Chemical", "Process", "Group"),
+// and for groups also with the group type ("Group;Family").
+func WriteNeo4jNodes(w io.Writer, g *graph.Graph) error {
+	if g == nil {
+		return ErrNilGraph
+	}
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id:ID", "kind", "symbol", "name", ":LABEL"})
+	for _, n := range g.NodeList() {
+		label := neo4jLabel(n.Kind.String())
+		if n.Group != graph.NotGroup {
+			label += Neo4jArrayDelimiter + neo4jLabel(n.Group.String())
+		}
+		cw.Write([]string{csvValue(n.ID), n.Kind.String(), csvValue(n.Symbol), csvValue(n.Name), label})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteNeo4jRelationships writes the relationships file of a neo4j-admin
+// bulk import: the header
+// ":START_ID,:END_ID,:TYPE,sign:int,evidence_count:int,docs:string[]" and
+// one row per edge, typed ACTIVATES, INHIBITS or SECRETES, with the
+// distinct documents joined by [Neo4jArrayDelimiter].
+func WriteNeo4jRelationships(w io.Writer, g *graph.Graph) error {
+	if g == nil {
+		return ErrNilGraph
+	}
+	cw := csv.NewWriter(w)
+	cw.Write([]string{":START_ID", ":END_ID", ":TYPE", "sign:int", "evidence_count:int", "docs:string[]"})
+	es := g.Edges()
+	for i := range es {
+		e := &es[i]
+		ds := docs(e)
+		for j, d := range ds {
+			ds[j] = strings.ReplaceAll(csvValue(d), Neo4jArrayDelimiter, ",")
+		}
+		cw.Write([]string{csvValue(e.From), csvValue(e.To), strings.ToUpper(e.Relation.String()),
+			strconv.Itoa(int(e.Sign())), strconv.Itoa(len(e.Evidence)), strings.Join(ds, Neo4jArrayDelimiter)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// neo4jLabel turns "drug class" into "DrugClass".
+func neo4jLabel(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
+}
+
+// csvValue makes s valid UTF-8; encoding/csv quotes the rest.
+func csvValue(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// StatementJSON is one line [WriteStatements] writes: a piece of evidence
+// with the edge it supports, subject and object as full nodes.
+type StatementJSON struct {
+	Doc        string         `json:"doc"`
+	Section    string         `json:"section,omitempty"`
+	Subject    graph.Node     `json:"subject"`
+	Relation   graph.Relation `json:"relation"`
+	Object     graph.Node     `json:"object"`
+	Quote      string         `json:"quote"`
+	Method     graph.Method   `json:"method"`
+	Rule       string         `json:"rule"`
+	Confidence float64        `json:"confidence"`
+	Note       string         `json:"note,omitempty"`
+}
+
+// WriteStatements writes one JSON object ([StatementJSON]) per line for
+// every piece of evidence of every edge, edges in [graph.Graph.Edges]
+// order and evidence in the edge's order.
+func WriteStatements(w io.Writer, g *graph.Graph) error {
+	if g == nil {
+		return ErrNilGraph
+	}
+	ew := newErrWriter(w)
+	enc := json.NewEncoder(ew.w)
+	for _, e := range g.Edges() {
+		subj, _ := g.Lookup(e.From)
+		obj, _ := g.Lookup(e.To)
+		for _, ev := range e.Evidence {
+			if ew.err != nil {
+				break
+			}
+			ew.err = enc.Encode(StatementJSON{Doc: ev.Doc, Section: ev.Section, Subject: subj, Relation: e.Relation, Object: obj,
+				Quote: ev.Quote, Method: ev.Method, Rule: ev.Rule, Confidence: ev.Confidence, Note: ev.Note})
+		}
+	}
+	return ew.flush()
+}

@@ -1,0 +1,78 @@
+package ingest_test
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+func st(subj string, rel graph.Relation, obj, quote string, line int) ingest.Statement {
+	return ingest.Statement{Doc: "d", Section: "caption", Subject: subj, Relation: rel, Object: obj, Quote: quote,
+		Method: graph.Curated, Confidence: 1, Pos: ingest.Pos{File: "c.yaml", Line: line, Column: 5}}
+}
+
+var buildStatements = []ingest.Statement{
+	st("denosumab", graph.Inhibits, "RANKL", "q1", 1),
+	st("Denosumab", graph.Inhibits, "TNFSF11", "q2", 2),        // merged: same edge, new evidence
+	st("denosumab", graph.Inhibits, "RANKL", "q1", 3),          // duplicate evidence
+	st("unobtainium", graph.Activates, "RANKL", "q3", 4),       // unresolved subject
+	st("RANKL", graph.Activates, "nonexistium", "q4", 5),       // unresolved object
+	st("RANK/RANKL", graph.Activates, "osteoclast", "q5", 6),   // slash list: two edges
+	st("IL-1", graph.Activates, "osteoclastogenesis", "q6", 7), // group with members
+	st("RANKL", graph.Activates, "osteoclast", "q7", 8),        // merged into the list's edge
+	st("RANKL", graph.Inhibits, "osteoclast", "q8", 9),         // contradiction
+	st("RANKL", graph.RelationInvalid, "osteoclast", "q9", 10), // rejected
+	st("IAP", graph.Activates, "osteoclast", "q10", 11),        // preferred sense: the IAP family
+	st("BONEMET:vicious_cycle", graph.Activates, "X:own", "q11", 12),
+}
+
+func TestBuildReport(t *testing.T) {
+	c := ingest.Corpus{Statements: buildStatements, Nodes: []graph.Node{{ID: "X:own", Kind: graph.Process, Name: "own node"}}}
+	g, rep, err := ingest.Build(c, resolve.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Balanced() {
+		t.Fatalf("report does not add up: %s", rep.Summary())
+	}
+	want := "12 statements: 6 added, 2 merged, 1 duplicate, 2 unresolved, 1 rejected; 1 contradictions"
+	if got := rep.Summary(); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	ps := rep.Problems()
+	if len(ps) != 4 {
+		t.Fatalf("problems %v", ps)
+	}
+	if p := ps[1]; p.Name != "unobtainium" || p.Status != resolve.Unknown || p.Statement.Pos.Line != 4 || p.Outcome != ingest.Unresolved {
+		t.Errorf("unresolved %+v", p)
+	}
+	if p := ps[0]; p.Statement.Pos.Line != 3 || p.Outcome != ingest.Duplicate {
+		t.Errorf("duplicate %+v", p)
+	}
+	for _, id := range []string{"HGNC:5991", "HGNC:5992", "BONEMET:IL1", "BONEMET:IAPs", "HGNC:592", "X:own"} {
+		if _, ok := g.Lookup(id); !ok {
+			t.Errorf("graph lacks %s (group members come with their group)", id)
+		}
+	}
+	out := g.Out("DRUGBANK:DB06643")
+	if len(out) != 1 || len(out[0].Evidence) != 2 {
+		t.Errorf("denosumab edges %+v, want one edge with two pieces of evidence", out)
+	}
+}
+
+func TestBuildIsOrderIndependent(t *testing.T) {
+	g0, rep0, _ := ingest.Build(ingest.Corpus{Statements: buildStatements, Nodes: []graph.Node{{ID: "X:own", Kind: graph.Process, Name: "own"}}}, resolve.Default())
+	for seed := uint64(1); seed < 10; seed++ {
+		ss := slices.Clone(buildStatements)
+		rand.New(rand.NewPCG(seed, 0)).Shuffle(len(ss), func(i, j int) { ss[i], ss[j] = ss[j], ss[i] })
+		g, rep, _ := ingest.Build(ingest.Corpus{Statements: ss, Nodes: []graph.Node{{ID: "X:own", Kind: graph.Process, Name: "own"}}}, resolve.Default())
+		if !reflect.DeepEqual(g.Edges(), g0.Edges()) || !reflect.DeepEqual(rep, rep0) {
+			t.Fatalf("seed %d: build depends on statement order", seed)
+		}
+	}
+}

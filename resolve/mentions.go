@@ -1,0 +1,612 @@
+package resolve
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bonemet/bonemet/graph"
+)
+
+// Mention is a name found in a text by [Resolver.Mentions].
+type Mention struct {
+	// Start and End are the byte offsets of the name in the text:
+	// Text == text[Start:End].
+	Start, End int
+	Text       string
+	// Result is the resolution of the name. It is Resolved or Ambiguous
+	// for names of the lexicon (a slash list such as "RANK/RANKL" is
+	// Resolved with List set, or resolves to the group whose members it
+	// lists), and Unknown for symbol-like words ("AKT", "NFATc1") that no
+	// entry matches. A short form defined in the text ("parathyroid
+	// hormone-related protein (PTHrP)", or a legend "OC, osteoclast;")
+	// carries the result of its long form when it does not resolve to one
+	// entity by itself; its Reason then starts with "abbreviation".
+	Result Result
+}
+
+// Resolved reports whether the mention names one entity or a list of
+// entities (Status Resolved).
+func (m Mention) Resolved() bool { return m.Result.Status == Resolved }
+
+// maxNgram is the most sub-tokens a name may span.
+const maxNgram = 14
+
+// compoundSuffixes are the words that may follow a name after a hyphen
+// ("RANKL-secreting", "tumor-derived", "RANKL-induced"). The name ends
+// before the hyphen; the suffix stays in the text for the patterns.
+var compoundSuffixes = map[string]bool{
+	"secreting": true, "secreted": true, "derived": true, "induced": true, "mediated": true,
+	"dependent": true, "independent": true, "producing": true, "produced": true, "expressing": true,
+	"stimulated": true, "activated": true, "driven": true, "regulated": true, "specific": true,
+	"positive": true, "negative": true, "interacting": true, "associated": true, "targeted": true,
+	"targeting": true, "treated": true, "inhibited": true, "deficient": true, "null": true,
+	"resistant": true, "responsive": true, "binding": true, "bound": true, "releasing": true,
+	"released": true, "promoted": true, "triggered": true, "enhanced": true, "suppressed": true,
+	"elicited": true, "evoked": true, "like": true, "high": true, "low": true, "rich": true,
+	"deleted": true, "knockout": true, "ko": true, "overexpressing": true, "transfected": true,
+	"signaling": true, "signalling": true, "activation": true, "mimetic": true, "mimetics": true,
+}
+
+// stopWords are words that never name a gene or a group of genes, even
+// when an alias of the lexicon says so: English words, units and common
+// laboratory abbreviations. Keys are lower case.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "but": true,
+	"by": true, "can": true, "cat": true, "did": true, "do": true, "for": true, "from": true,
+	"had": true, "has": true, "have": true, "he": true, "her": true, "his": true, "if": true,
+	"in": true, "into": true, "is": true, "it": true, "its": true, "max": true, "may": true,
+	"me": true, "my": true, "no": true, "not": true, "of": true, "on": true, "or": true,
+	"our": true, "out": true, "per": true, "set": true, "she": true, "so": true, "sos": true,
+	"than": true, "that": true, "the": true, "this": true, "to": true, "up": true, "us": true,
+	"was": true, "we": true, "were": true, "who": true, "why": true, "with": true, "all": true,
+	"any": true, "end": true, "fat": true, "hole": true, "impact": true, "large": true,
+	"mass": true, "rest": true, "tip": true, "type": true, "via": true, "find": true, "ii": true,
+	"iii": true, "iv": true, "vi": true, "ap": true, "ros": true, "atp": true, "adp": true,
+	"gtp": true, "gdp": true, "camp": true, "cgmp": true, "dna": true, "rna": true,
+	"mrna": true, "mirna": true, "pcr": true, "kda": true, "mg": true, "kg": true, "ml": true,
+	"mm": true, "nm": true, "um": true, "mol": true, "min": true, "day": true, "days": true,
+	"bp": true, "kb": true, "pi": true, "ph": true, "fig": true, "figure": true, "table": true,
+	"nucleus": true, "cell": true, "cells": true, "bone": true, "bones": true, "ca": true,
+	"oc": true, "ocs": true, "ob": true, "obs": true, "bm": true, "ec": true, "ecs": true,
+	"ko": true, "wt": true, "ns": true, "er": true, "ar": true, "hs": true, "sf": true, "sk": true,
+	"tme": true, "msc": true, "mscs": true, "mm": true, "oa": true, "ra": true, "pc": true,
+	"pin": true, "cas": true, "nbp": true,
+}
+
+// subTok is a piece of a word between hyphens and slashes.
+type subTok struct {
+	start, end int
+	key        string // Normalize(text[start:end])
+	word       int    // index of the word it belongs to
+	startOK    bool   // a name may start here
+	endOK      bool   // a name may end here
+}
+
+// word is a maximal run of word characters, with leading and trailing
+// hyphens and slashes trimmed.
+type word struct {
+	start, end int
+	first      int // index of its first sub-token
+	last       int // index one past its last sub-token
+}
+
+// Mentions finds the names of entities in a text: every run of up to 14
+// words and word parts whose normalised form is a name of the lexicon
+// (see [Normalize]; plurals fall back to their singular), chosen longest
+// first and then leftmost, never overlapping. Hyphenated words and slash
+// lists are kept whole when they name something ("NF-κB", "p52/RelB",
+// "cIAP1/2", "RANK/RANKL"); otherwise their parts are tried, so that
+// "AKT/ERK/NF-κB" yields "NF-κB", and a name can end before a hyphen
+// followed by a suffix such as "-secreting", "-derived", "-induced" or
+// "-mediated", which stays in the text for a reader's patterns. A name
+// never spans a comma, semicolon, colon, full stop or unbalanced
+// parenthesis, so the parts of a coordination ("IL-1, IL-6 and MIP-1α")
+// are separate mentions. English words, units and short aliases that are
+// mostly used for something else ("AP", "ER", "find") never become gene
+// mentions. Short forms defined in the text are recorded (see [Mention]),
+// and symbol-like words that match nothing are returned as Unknown
+// mentions. The result is sorted by Start. Time is linear in the length of
+// the text (a bounded number of map look-ups per word).
+func (r *Resolver) Mentions(text string) []Mention {
+	words, subs := tokenize(text)
+	if len(subs) == 0 {
+		return nil
+	}
+	var cands []Mention
+	var buf []byte
+	for i := range subs {
+		if !subs[i].startOK {
+			continue
+		}
+		buf = buf[:0]
+		depth := 0
+		for j := i; j < len(subs) && j < i+maxNgram; j++ {
+			if j > i {
+				ok, d := gapOK(text[subs[j-1].end:subs[j].start], depth)
+				if !ok {
+					break
+				}
+				depth = d
+			}
+			buf = append(buf, subs[j].key...)
+			if !subs[j].endOK || depth != 0 || len(buf) == 0 {
+				continue
+			}
+			if !r.hasKey(buf) && !(hasPlural(buf) && r.hasKey(buf[:len(buf)-1])) {
+				continue
+			}
+			if m, ok := r.candidate(text, subs, i, j); ok {
+				cands = append(cands, m)
+			}
+		}
+	}
+	// Slash lists that do not name an entry as a whole: "RANK/RANKL".
+	for _, w := range words {
+		s := text[w.start:w.end]
+		if !strings.Contains(s, "/") {
+			continue
+		}
+		if !r.listParts(s) {
+			continue
+		}
+		res := r.Resolve(s)
+		if res.Status == Unknown || res.Status == StatusInvalid {
+			continue
+		}
+		cands = append(cands, Mention{Start: w.start, End: w.end, Text: s, Result: res})
+	}
+	cands = append(cands, r.parenCompounds(text, words)...)
+
+	chosen := selectMentions(cands)
+	chosen = r.abbreviations(text, words, chosen)
+	return chosen
+}
+
+// candidate resolves the sub-tokens i..j and applies the stop rules.
+func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, bool) {
+	s := text[subs[i].start:subs[j].end]
+	res := r.Resolve(s)
+	if res.Status != Resolved && res.Status != Ambiguous {
+		return Mention{}, false
+	}
+	if i == j && stopped(s, res) {
+		return Mention{}, false
+	}
+	return Mention{Start: subs[i].start, End: subs[j].end, Text: s, Result: res}, true
+}
+
+// stopped reports whether a one-part name must not become a mention.
+func stopped(s string, res Result) bool {
+	letters, upper, lowerAfterFirst := 0, 0, 0
+	for k, c := range s {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				upper++
+			} else if k > 0 {
+				lowerAfterFirst++
+			}
+		}
+	}
+	if letters == 0 {
+		return true
+	}
+	if !genesOnly(res) {
+		return false
+	}
+	low := strings.ToLower(s)
+	if stopWords[low] || stopWords[strings.TrimSuffix(low, "+")] {
+		return true
+	}
+	strong := res.Tier <= TierPreferred
+	if letters <= 2 && !strong && res.Tier != TierName {
+		return true // "ER", "AR", "HS": two-letter aliases
+	}
+	// An ordinary word ("find", "Scf"): lower case or capitalised, short,
+	// matched only through an alias.
+	if upper <= 1 && lowerAfterFirst == letters-upper && len(s) <= 4 && res.Tier >= TierSynonym {
+		return true
+	}
+	return false
+}
+
+// genesOnly reports whether every candidate is a gene or a group.
+func genesOnly(res Result) bool {
+	for _, n := range res.Candidates {
+		if n.Kind != graph.Gene && n.Kind != graph.Group {
+			return false
+		}
+	}
+	return len(res.Candidates) > 0
+}
+
+func hasPlural(b []byte) bool {
+	n := len(b)
+	return n > 3 && b[n-1] == 's' && b[n-2] != 's'
+}
+
+// hasKey reports whether any lexicon has the key, without allocating.
+func (r *Resolver) hasKey(b []byte) bool {
+	for _, l := range r.lexicons {
+		if len(l.keys[string(b)]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// listParts reports whether every part of a slash list has a key.
+func (r *Resolver) listParts(s string) bool {
+	parts := expandSlash(s)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		k := Normalize(p)
+		if k == "" {
+			return false
+		}
+		if !r.hasKey([]byte(k)) && !(hasPlural([]byte(k)) && r.hasKey([]byte(k[:len(k)-1]))) {
+			return false
+		}
+	}
+	return true
+}
+
+// gapOK reports whether a name may span the text between two sub-tokens,
+// and the parenthesis depth after it.
+func gapOK(gap string, depth int) (bool, int) {
+	for _, c := range gap {
+		switch c {
+		case ' ', '-', '/', '\u2010', '\u2011', '+':
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth == 0 {
+				return false, depth
+			}
+			depth--
+		default:
+			return false, depth
+		}
+	}
+	return true, depth
+}
+
+func isDash(c rune) bool { return c == '-' || c == '\u2010' || c == '\u2011' }
+
+// isWordRune reports whether c belongs to a word: letters, digits, marks,
+// hyphens, slashes and the "+" of "RANK+" and "Ca2+".
+func isWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '/' || c == '+' || c == '_'
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || c == '\u2010' || c == '\u2011'
+}
+
+func isAlnum(c rune) bool {
+	return c != utf8.RuneError && (unicode.IsLetter(c) || unicode.IsDigit(c))
+}
+
+// tokenize splits text into words and sub-tokens.
+func tokenize(text string) ([]word, []subTok) {
+	var words []word
+	var subs []subTok
+	i := 0
+	for i < len(text) {
+		c, n := utf8.DecodeRuneInString(text[i:])
+		if c == utf8.RuneError && n <= 1 || !isWordRune(c) {
+			i += max(n, 1)
+			continue
+		}
+		start := i
+		end := i
+		for end < len(text) {
+			c, n := utf8.DecodeRuneInString(text[end:])
+			if c == utf8.RuneError && n <= 1 {
+				break
+			}
+			if isWordRune(c) {
+				end += n
+				continue
+			}
+			// A full stop or comma between alphanumerics stays in the word
+			// ("1,25-dihydroxyvitamin", "B7.1").
+			if (c == '.' || c == ',') && end > start {
+				p, _ := utf8.DecodeLastRuneInString(text[start:end])
+				q, _ := utf8.DecodeRuneInString(text[end+n:])
+				if isAlnum(p) && isAlnum(q) && (c == '.' && unicode.IsDigit(q) || c == ',' && unicode.IsDigit(p) && unicode.IsDigit(q)) {
+					end += n
+					continue
+				}
+			}
+			break
+		}
+		i = end
+		// Trim hyphens, slashes, underscores and leading "+".
+		for start < end {
+			c, n := utf8.DecodeRuneInString(text[start:end])
+			if isDash(c) || c == '/' || c == '+' || c == '_' {
+				start += n
+				continue
+			}
+			break
+		}
+		for start < end {
+			c, n := utf8.DecodeLastRuneInString(text[start:end])
+			if isDash(c) || c == '/' || c == '_' {
+				end -= n
+				continue
+			}
+			break
+		}
+		if start >= end {
+			continue
+		}
+		w := word{start: start, end: end, first: len(subs)}
+		wi := len(words)
+		// Split into sub-tokens at hyphens and slashes.
+		ps := start
+		var seps []rune // separator before each sub-token after the first
+		for k := start; k <= end; {
+			var c rune
+			n := 1
+			if k < end {
+				c, n = utf8.DecodeRuneInString(text[k:end])
+			}
+			if k == end || isDash(c) || c == '/' {
+				if k > ps {
+					subs = append(subs, subTok{start: ps, end: k, key: Normalize(text[ps:k]), word: wi})
+					if k < end {
+						seps = append(seps, c)
+					}
+				} else if k < end && len(subs) > w.first {
+					// a doubled separator: keep the stronger one
+					if c == '/' {
+						seps[len(seps)-1] = c
+					}
+				}
+				ps = k + n
+			}
+			k += n
+		}
+		w.last = len(subs)
+		if w.last == w.first {
+			continue
+		}
+		seps = seps[:w.last-w.first-1]
+		for k := w.first; k < w.last; k++ {
+			s := &subs[k]
+			s.startOK = k == w.first || seps[k-w.first-1] == '/'
+			s.endOK = k == w.last-1 || seps[k-w.first] == '/'
+			if !s.startOK && k > w.first && seps[k-w.first-1] != '/' && strings.EqualFold(text[subs[k-1].start:subs[k-1].end], "anti") && k-1 == w.first {
+				s.startOK = true // "anti-RANKL"
+			}
+		}
+		// A name may end before "-induced", "-secreting", ...
+		for k := w.first; k < w.last-1; k++ {
+			if seps[k-w.first] == '/' {
+				continue
+			}
+			// the rest of the word up to the next slash
+			m := k + 1
+			for m+1 < w.last && seps[m-w.first] != '/' {
+				m++
+			}
+			if m == k+1 && compoundSuffixes[strings.ToLower(text[subs[m].start:subs[m].end])] {
+				subs[k].endOK = true
+			}
+		}
+		words = append(words, w)
+	}
+	return words, subs
+}
+
+// parenCompounds finds "interleukin (IL)-1": a long word, a parenthesised
+// short form and a number, read as "interleukin 1".
+func (r *Resolver) parenCompounds(text string, words []word) []Mention {
+	var out []Mention
+	for k := 0; k+2 < len(words); k++ {
+		a, b, c := words[k], words[k+1], words[k+2]
+		if text[a.end:b.start] != " (" || b.end+2 > len(text) || text[b.end:b.end+2] != ")-" || c.start != b.end+2 {
+			continue
+		}
+		num := text[c.start:c.end]
+		if !isDigits(strings.TrimRight(num, "abcdefghijklmnopqrstuvwxyzαβγδ")) {
+			continue
+		}
+		res := r.Resolve(text[a.start:a.end] + " " + num)
+		if res.Status != Resolved && res.Status != Ambiguous {
+			continue
+		}
+		out = append(out, Mention{Start: a.start, End: c.end, Text: text[a.start:c.end], Result: res})
+	}
+	return out
+}
+
+// selectMentions keeps the longest candidates first, then the leftmost,
+// dropping those that overlap a kept one, and sorts them by Start.
+func selectMentions(cands []Mention) []Mention {
+	slices.SortFunc(cands, func(a, b Mention) int {
+		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Start, b.Start))
+	})
+	var kept []Mention
+	for _, c := range cands {
+		overlap := false
+		for _, k := range kept {
+			if c.Start < k.End && k.Start < c.End {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			kept = append(kept, c)
+		}
+	}
+	slices.SortFunc(kept, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return kept
+}
+
+type abbrev struct {
+	at  int // offset from which the definition holds
+	res Result
+	def string
+}
+
+// abbreviations records short forms defined in the text, applies them to
+// later occurrences that do not resolve to one entity, and adds Unknown
+// mentions for symbol-like words.
+func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Mention {
+	defs := make(map[string]abbrev)
+	// "long form (SHORT)"
+	for _, m := range ms {
+		if m.Result.Status != Resolved || m.Result.List {
+			continue
+		}
+		rest := text[m.End:]
+		k := 0
+		for k < len(rest) && rest[k] == ' ' {
+			k++
+		}
+		if k >= len(rest) || rest[k] != '(' {
+			continue
+		}
+		closeAt := strings.IndexByte(rest[k:], ')')
+		if closeAt < 0 {
+			continue
+		}
+		short := strings.TrimSpace(rest[k+1 : k+closeAt])
+		if short == "" || strings.ContainsAny(short, " ,;") || len(short) > 15 {
+			continue
+		}
+		key := Normalize(short)
+		if key == "" || key == Normalize(m.Text) {
+			continue
+		}
+		if _, dup := defs[key]; !dup {
+			defs[key] = abbrev{at: m.End, res: m.Result, def: m.Text}
+		}
+	}
+	// A legend: "SHORT, long form;" or "SHORT: long form;", valid for the
+	// whole text.
+	for _, m := range ms {
+		if m.Result.Status != Resolved || m.Result.List {
+			continue
+		}
+		after := strings.TrimLeft(text[m.End:], " ")
+		if after != "" && after[0] != ';' && after[0] != '.' {
+			continue
+		}
+		before := strings.TrimRight(text[:m.Start], " ")
+		if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, ":") {
+			continue
+		}
+		before = strings.TrimRight(before[:len(before)-1], " ")
+		// the short form is the last word before the separator
+		k := strings.LastIndexAny(before, " ;.:(")
+		short := before[k+1:]
+		if short == "" || len(short) > 15 {
+			continue
+		}
+		if k >= 0 {
+			p := strings.TrimRight(before[:k+1], " ")
+			if p != "" && !strings.HasSuffix(p, ";") && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
+				continue
+			}
+		}
+		key := Normalize(short)
+		if key == "" || key == Normalize(m.Text) {
+			continue
+		}
+		if _, dup := defs[key]; !dup {
+			defs[key] = abbrev{at: 0, res: m.Result, def: m.Text}
+		}
+	}
+	apply := func(m *Mention) bool {
+		d, ok := defs[Normalize(m.Text)]
+		if !ok || m.Start < d.at {
+			return false
+		}
+		if m.Result.Status == Resolved && !sameEntity(m.Result, d.res) {
+			return false
+		}
+		if m.Result.Status == Resolved {
+			return false
+		}
+		q := m.Result.Query
+		if q == "" {
+			q = m.Text
+		}
+		m.Result = d.res
+		m.Result.Query = q
+		m.Result.Reason = "abbreviation of " + d.def
+		return true
+	}
+	for i := range ms {
+		if ms[i].Result.Status == Ambiguous {
+			apply(&ms[i])
+		}
+	}
+	// Words that no mention covers.
+	var extra []Mention
+	j := 0
+	for _, w := range words {
+		for j < len(ms) && ms[j].End <= w.start {
+			j++
+		}
+		if j < len(ms) && ms[j].Start < w.end {
+			continue // covered, at least in part
+		}
+		s := text[w.start:w.end]
+		m := Mention{Start: w.start, End: w.end, Text: s, Result: Result{Query: s, Status: Unknown, Reason: "no entry matches"}}
+		if len(defs) > 0 && apply(&m) {
+			extra = append(extra, m)
+			continue
+		}
+		if symbolLike(s) {
+			extra = append(extra, m)
+		}
+	}
+	if len(extra) == 0 {
+		return ms
+	}
+	ms = append(ms, extra...)
+	slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return ms
+}
+
+func sameEntity(a, b Result) bool {
+	return len(a.Candidates) == 1 && len(b.Candidates) == 1 && a.Candidates[0].ID == b.Candidates[0].ID
+}
+
+// symbolLike reports whether a word looks like a gene or protein symbol:
+// upper-case letters after the first character, or letters mixed with
+// digits, and not a stop word or a Roman numeral.
+func symbolLike(s string) bool {
+	s = strings.TrimSuffix(s, "+")
+	if len(s) < 2 || len(s) > 20 || stopWords[strings.ToLower(s)] {
+		return false
+	}
+	letters, upperAfter, digits, roman := 0, 0, 0, true
+	for k, c := range s {
+		switch {
+		case unicode.IsLetter(c):
+			letters++
+			if unicode.IsUpper(c) && k > 0 {
+				upperAfter++
+			}
+			if !strings.ContainsRune("IVX", c) {
+				roman = false
+			}
+		case unicode.IsDigit(c):
+			digits++
+		}
+	}
+	if letters == 0 || roman {
+		return false
+	}
+	return upperAfter > 0 || (digits > 0 && letters > 0)
+}

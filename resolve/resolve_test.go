@@ -1,0 +1,366 @@
+package resolve_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+var normalizeTests = []struct{ in, want string }{
+	{"NF-κB", "nfkappab"},
+	{"NF-kappaB", "nfkappab"},
+	{"nf kappa b", "nfkappab"},
+	{"MIP-1α", "mip1alpha"},
+	{"MIP-1alpha", "mip1alpha"},
+	{"TGF-β1", "tgfbeta1"},
+	{"TNF-α", "tnfalpha"},
+	{"IL-6", "il6"},
+	{"IL 6", "il6"},
+	{"Tumour cells", "tumorcells"},
+	{"cIAP1/2", "ciap12"},
+	{"CD80+", "cd80"},
+	{"  ", ""},
+	{"µM", "mum"},
+	{"Ω", "omega"},
+	{"bad\xffbyte", "badbyte"},
+	{"Ca²⁺", "ca2"},
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tt := range normalizeTests {
+		if got := resolve.Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+var resolveTests = []struct {
+	name   string
+	status resolve.Status
+	ids    []string
+	list   bool
+}{
+	// every entity named in the three seeds
+	{"RANK ligand", resolve.Resolved, []string{"HGNC:11926"}, false},
+	{"receptor activator of NF-kappaB (RANK) ligand", resolve.Resolved, []string{"HGNC:11926"}, false},
+	{"RANKL", resolve.Resolved, []string{"HGNC:11926"}, false},
+	{"TNFSF11", resolve.Resolved, []string{"HGNC:11926"}, false},
+	{"tnfsf11", resolve.Resolved, []string{"HGNC:11926"}, false},
+	{"RANK", resolve.Resolved, []string{"HGNC:11908"}, false},
+	{"OPG", resolve.Resolved, []string{"HGNC:11909"}, false},
+	{"osteoprotegerin", resolve.Resolved, []string{"HGNC:11909"}, false},
+	{"PTHrP", resolve.Resolved, []string{"HGNC:9607"}, false},
+	{"parathyroid hormone-related protein", resolve.Resolved, []string{"HGNC:9607"}, false},
+	{"MIP-1alpha", resolve.Resolved, []string{"HGNC:10627"}, false},
+	{"macrophage inflammatory protein-1-alpha", resolve.Resolved, []string{"HGNC:10627"}, false},
+	{"IL-6", resolve.Resolved, []string{"HGNC:6018"}, false},
+	{"interleukin (IL)-1", resolve.Unknown, nil, false},
+	{"IL-1", resolve.Resolved, []string{"BONEMET:IL1"}, false},
+	{"NIK", resolve.Resolved, []string{"HGNC:6853"}, false},
+	{"p52", resolve.Resolved, []string{"HGNC:7795"}, false},
+	{"RelB", resolve.Resolved, []string{"HGNC:9956"}, false},
+	{"cIAP1", resolve.Resolved, []string{"HGNC:590"}, false},
+	{"cIAP1/2", resolve.Resolved, []string{"BONEMET:cIAP1_2"}, false},
+	{"cIAP2/1", resolve.Resolved, []string{"BONEMET:cIAP1_2"}, false},
+	{"p52/RelB", resolve.Resolved, []string{"BONEMET:p52_RelB"}, false},
+	{"RelB/p52", resolve.Resolved, []string{"BONEMET:p52_RelB"}, false},
+	{"RANK/RANKL", resolve.Resolved, []string{"HGNC:11908", "HGNC:11926"}, true},
+	{"RANKL/unobtainium", resolve.Unknown, nil, false},
+	{"IAP", resolve.Resolved, []string{"BONEMET:IAPs"}, false},
+	{"IAP antagonists", resolve.Resolved, []string{"BONEMET:iap_antagonists"}, false},
+	{"SMAC mimetics", resolve.Resolved, []string{"BONEMET:iap_antagonists"}, false},
+	{"NF-κB", resolve.Resolved, []string{"BONEMET:NFkB"}, false},
+	{"alternative NF-κB pathway", resolve.Resolved, []string{"BONEMET:noncanonical_nfkb"}, false},
+	{"AIRE", resolve.Resolved, []string{"HGNC:360"}, false},
+	{"CD80", resolve.Resolved, []string{"HGNC:1700"}, false},
+	{"Denosumab", resolve.Resolved, []string{"DRUGBANK:DB06643"}, false},
+	{"DRUGBANK:DB06643", resolve.Resolved, []string{"DRUGBANK:DB06643"}, false},
+	{"bisphosphonates", resolve.Resolved, []string{"MESH:D004164"}, false},
+	{"zoledronate", resolve.Resolved, []string{"DRUGBANK:DB00399"}, false},
+	{"growth factors", resolve.Resolved, []string{"BONEMET:growth_factors"}, false},
+	{"tumor growth factors", resolve.Resolved, []string{"BONEMET:growth_factors"}, false},
+	// cells, with plurals
+	{"osteoclasts", resolve.Resolved, []string{"CL:0000092"}, false},
+	{"osteoblasts", resolve.Resolved, []string{"CL:0000062"}, false},
+	{"T cells", resolve.Resolved, []string{"CL:0000084"}, false},
+	{"NK cells", resolve.Resolved, []string{"CL:0000623"}, false},
+	{"regulatory T cells", resolve.Resolved, []string{"CL:0000815"}, false},
+	{"Tregs", resolve.Resolved, []string{"CL:0000815"}, false},
+	{"mTEC", resolve.Resolved, []string{"CL:0002365"}, false},
+	{"medullary thymic epithelial cell", resolve.Resolved, []string{"CL:0002365"}, false},
+	{"breast cancer cells", resolve.Resolved, []string{"BONEMET:breast_cancer_cell"}, false},
+	{"myeloma cells", resolve.Resolved, []string{"BONEMET:myeloma_cell"}, false},
+	{"tumour cells", resolve.Resolved, []string{"CL:0001063"}, false},
+	{"RANK+ tumor cells", resolve.Resolved, []string{"CL:0001063"}, false},
+	// processes
+	{"osteoclast formation", resolve.Resolved, []string{"BONEMET:osteoclastogenesis"}, false},
+	{"bone-resorbing", resolve.Resolved, []string{"BONEMET:bone_resorption"}, false},
+	{"osteolytic", resolve.Resolved, []string{"BONEMET:bone_destruction"}, false},
+	{"bone metastases", resolve.Resolved, []string{"BONEMET:bone_metastasis"}, false},
+	{"vicious cycle", resolve.Resolved, []string{"BONEMET:vicious_cycle"}, false},
+	// ambiguity and absence
+	{"P52", resolve.Resolved, []string{"HGNC:7795"}, false}, // the preferred sense wins over GTF2H4's alias
+	{"AP", resolve.Unknown, nil, false},
+	{"", resolve.Unknown, nil, false},
+	{"-", resolve.Unknown, nil, false},
+	{"unobtainium", resolve.Unknown, nil, false},
+}
+
+func TestResolveDefault(t *testing.T) {
+	r := resolve.Default()
+	for _, tt := range resolveTests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := r.Resolve(tt.name)
+			var ids []string
+			for _, c := range res.Candidates {
+				ids = append(ids, c.ID)
+			}
+			if res.Status != tt.status || !slices.Equal(ids, tt.ids) || res.List != tt.list {
+				t.Errorf("Resolve(%q) = %v %v list=%v (%s), want %v %v list=%v", tt.name, res.Status, ids, res.List, res.Reason, tt.status, tt.ids, tt.list)
+			}
+			if res.Reason == "" {
+				t.Error("no reason given")
+			}
+		})
+	}
+}
+
+func TestAmbiguousCandidates(t *testing.T) {
+	lex, err := resolve.ParseLexicon(strings.NewReader(
+		"X:1\tgene\tAAA\talpha one\tshared\t\t\t\t\nX:2\tgene\tBBB\tbeta two\tshared\t\t\t\t\n"), "t.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := resolve.New(lex).Resolve("SHARED")
+	if res.Status != resolve.Ambiguous || len(res.Candidates) != 2 || res.Candidates[0].ID != "X:1" {
+		t.Errorf("got %+v", res)
+	}
+	if n, ok := res.Node(); ok {
+		t.Errorf("Node() of an ambiguous result = %v", n)
+	}
+}
+
+func TestEarlierLexiconWins(t *testing.T) {
+	a, _ := resolve.ParseLexicon(strings.NewReader("X:1\tgene\tAAA\t\tfoo\t\t\t\t\n"), "a.tsv")
+	b, _ := resolve.ParseLexicon(strings.NewReader("Y:1\tgene\tBBB\t\tfoo\t\t\t\t\n"), "b.tsv")
+	if res := resolve.New(a, b).Resolve("foo"); res.Status != resolve.Resolved || res.Candidates[0].ID != "X:1" {
+		t.Errorf("got %+v", res)
+	}
+	if res := resolve.New(a, b).Resolve("BBB"); res.Status != resolve.Resolved || res.Candidates[0].ID != "Y:1" {
+		t.Errorf("later lexicon not consulted: %+v", res)
+	}
+}
+
+// The embedded lexicon is consistent: every group's members are entries,
+// every drug class and complex has members, names never collide across
+// kinds at the strongest tier.
+func TestDefaultLexiconConsistent(t *testing.T) {
+	lex := resolve.DefaultLexicon()
+	r := resolve.New(lex)
+	for _, e := range lex.Entries() {
+		n := e.Node
+		if n.Kind == graph.Group && len(n.Members) == 0 && n.ID != "BONEMET:growth_factors" {
+			t.Errorf("%s: group without members", n.ID)
+		}
+		for _, m := range n.Members {
+			if _, ok := r.Entry(m); !ok {
+				t.Errorf("%s: member %s is not in the lexicon", n.ID, m)
+			}
+		}
+		for _, p := range e.Previous {
+			if graph.ValidID(p) && strings.Contains(p, ":") && !strings.Contains(p, " ") {
+				t.Errorf("%s: previous symbol %q looks like an identifier (a column slipped?)", n.ID, p)
+			}
+		}
+		if got := r.Resolve(n.ID); got.Status != resolve.Resolved {
+			t.Errorf("%s does not resolve to itself", n.ID)
+		}
+	}
+}
+
+var lexiconErrors = []struct {
+	name         string
+	text         string
+	err          error
+	line, column int
+}{
+	{"too few columns", "X:1\tgene\tA\n", resolve.ErrColumns, 1, 1},
+	{"bad id", "# c\nnocolon\tgene\tA\t\t\t\t\t\t\n", graph.ErrBadID, 2, 1},
+	{"bad kind", "X:1\tgeen\tA\t\t\t\t\t\t\n", graph.ErrUnknownKind, 1, 5},
+	{"duplicate", "X:1\tgene\tA\t\t\t\t\t\t\nX:1\tgene\tB\t\t\t\t\t\t\n", resolve.ErrDuplicate, 2, 1},
+	{"no names", "X:1\tgene\t\t\t\t\t\t\t\n", resolve.ErrEmptyField, 1, 10},
+	{"group without type", "X:1\tgroup\tG\t\t\tX:2\t\t\t\n", resolve.ErrEmptyField, 1, 21},
+	{"bad group type", "X:1\tgroup\tG\t\t\t\tX:2\t\tclan\n", graph.ErrUnknownGroupType, 1, 21},
+}
+
+func TestParseLexiconErrors(t *testing.T) {
+	for _, tt := range lexiconErrors {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := resolve.ParseLexicon(strings.NewReader(tt.text), "l.tsv")
+			var pe *resolve.ParseError
+			if !errors.Is(err, tt.err) || !errors.As(err, &pe) || pe.Line != tt.line || pe.Column != tt.column {
+				t.Errorf("got %v, want %v at l.tsv:%d:%d", err, tt.err, tt.line, tt.column)
+			}
+		})
+	}
+}
+
+func TestWriteLexiconRoundTrip(t *testing.T) {
+	var b strings.Builder
+	if err := resolve.WriteLexicon(&b, resolve.DefaultLexicon().Entries()); err != nil {
+		t.Fatal(err)
+	}
+	back, err := resolve.ParseLexicon(strings.NewReader(b.String()), "round.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Len() != resolve.DefaultLexicon().Len() {
+		t.Fatalf("%d entries back, want %d", back.Len(), resolve.DefaultLexicon().Len())
+	}
+	for _, q := range []string{"NIK", "RANKL", "cIAP1/2", "osteoclasts"} {
+		a, b := resolve.Default().Resolve(q), resolve.New(back).Resolve(q)
+		if a.Status != b.Status || a.Candidates[0].ID != b.Candidates[0].ID {
+			t.Errorf("%s: %v vs %v after a round trip", q, a.Candidates, b.Candidates)
+		}
+	}
+}
+
+const hgncFixture = "hgnc_id\tsymbol\tname\tstatus\talias_symbol\talias_name\tprev_symbol\tprev_name\tentrez_id\tensembl_gene_id\tuniprot_ids\n" +
+	"HGNC:11926\tTNFSF11\tTNF superfamily member 11\tApproved\t\"TRANCE|RANKL|OPGL\"\t\t\t\"tumor necrosis factor (ligand) superfamily, member 11\"\t8600\tENSG00000120659\tO14788\n" +
+	"HGNC:11909\tTNFRSF11B\tTNF receptor superfamily member 11b\tApproved\t\"OCIF|TR1\"\tosteoclastogenesis inhibitory factor\tOPG\tosteoprotegerin\t4982\tENSG00000164761\tO00300\n"
+
+func TestLoadHGNC(t *testing.T) {
+	lex, err := resolve.LoadHGNC(strings.NewReader(hgncFixture), "hgnc.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := resolve.New(lex)
+	for q, want := range map[string]string{"RANKL": "HGNC:11926", "OPG": "HGNC:11909", "osteoprotegerin": "HGNC:11909", "TNFRSF11B": "HGNC:11909"} {
+		if res := r.Resolve(q); res.Status != resolve.Resolved || res.Candidates[0].ID != want {
+			t.Errorf("%s → %+v, want %s", q, res, want)
+		}
+	}
+	e, _ := lex.Entry("HGNC:11926")
+	if !slices.Equal(e.Node.Xrefs, []string{"NCBIGene:8600", "ENSEMBL:ENSG00000120659", "UniProt:O14788"}) {
+		t.Errorf("xrefs %v", e.Node.Xrefs)
+	}
+	if res := r.Resolve("OPG"); res.Tier != resolve.TierPrevious {
+		t.Errorf("OPG tier %v, want previous symbol", res.Tier)
+	}
+	_, err = resolve.LoadHGNC(strings.NewReader("symbol\tname\n"), "bad.tsv")
+	if !errors.Is(err, resolve.ErrHeader) {
+		t.Errorf("missing hgnc_id column: got %v", err)
+	}
+	_, err = resolve.LoadHGNC(strings.NewReader(""), "empty.tsv")
+	if !errors.Is(err, resolve.ErrHeader) {
+		t.Errorf("empty table: got %v", err)
+	}
+}
+
+func hgncPath(t testing.TB) string {
+	p := filepath.Join("..", "..", "shared", "reference", "hgnc", "hgnc_complete_set.txt")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("HGNC complete set not found at %s (the shared data lives beside the checkout)", p)
+	}
+	return p
+}
+
+func loadFullHGNC(t testing.TB) *resolve.Lexicon {
+	f, err := os.Open(hgncPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	lex, err := resolve.LoadHGNC(f, "hgnc_complete_set.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
+}
+
+func TestFullHGNC(t *testing.T) {
+	lex := loadFullHGNC(t)
+	if lex.Len() < 40000 {
+		t.Errorf("%d genes, want the whole table (43,882)", lex.Len())
+	}
+	r := resolve.New(resolve.DefaultLexicon(), lex)
+	for q, want := range map[string]string{"RANK ligand": "HGNC:11926", "OPG": "HGNC:11909", "SOST": "HGNC:13771", "HGNC:5": "HGNC:5"} {
+		if res := r.Resolve(q); res.Status != resolve.Resolved || res.Candidates[0].ID != want {
+			t.Errorf("%s → %v %v, want %s", q, res.Status, res.Candidates, want)
+		}
+	}
+	if res := r.Resolve("cIAP1/2"); res.Status != resolve.Resolved || res.Candidates[0].ID != "BONEMET:cIAP1_2" {
+		t.Errorf("cIAP1/2 → %+v", res)
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, tt := range normalizeTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := resolve.Normalize(s)
+		if resolve.Normalize(k) != k {
+			t.Fatalf("not idempotent: %q → %q → %q", s, k, resolve.Normalize(k))
+		}
+		for _, r := range k {
+			if r >= 'A' && r <= 'Z' || r == ' ' || r == '-' {
+				t.Fatalf("key %q of %q holds %q", k, s, r)
+			}
+		}
+	})
+}
+
+func FuzzResolve(f *testing.F) {
+	for _, tt := range resolveTests {
+		f.Add(tt.name)
+	}
+	r := resolve.Default()
+	f.Fuzz(func(t *testing.T, s string) {
+		res := r.Resolve(s)
+		switch res.Status {
+		case resolve.Resolved:
+			if len(res.Candidates) == 0 || (len(res.Candidates) > 1 && !res.List) {
+				t.Fatalf("resolved with %d candidates: %+v", len(res.Candidates), res)
+			}
+		case resolve.Ambiguous:
+			if len(res.Candidates) < 2 {
+				t.Fatalf("ambiguous with %d candidates", len(res.Candidates))
+			}
+		case resolve.Unknown:
+		default:
+			t.Fatalf("status %v", res.Status)
+		}
+	})
+}
+
+func FuzzParseLexicon(f *testing.F) {
+	for _, tt := range lexiconErrors {
+		f.Add(tt.text)
+	}
+	f.Add(hgncFixture)
+	f.Add("X:1\tgroup\tG\t\ta|!b\t\tX:2\t\tfamily\nX:2\tgene\tB\t\t\t\t\t\t\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		lex, err := resolve.ParseLexicon(strings.NewReader(s), "f.tsv")
+		if err != nil {
+			var pe *resolve.ParseError
+			if !errors.As(err, &pe) && !errors.Is(err, resolve.ErrDuplicate) {
+				t.Fatalf("error without position: %v", err)
+			}
+			return
+		}
+		_ = resolve.New(lex).Resolve(s)
+		if _, err := resolve.LoadHGNC(strings.NewReader(s), "f.tsv"); err != nil {
+			var pe *resolve.ParseError
+			if !errors.As(err, &pe) && !errors.Is(err, resolve.ErrDuplicate) {
+				t.Fatalf("HGNC error without position: %v", err)
+			}
+		}
+	})
+}
