@@ -1,6 +1,6 @@
 module github.com/bonemet/bonemet
 
-go 1.26.8
+go 1.24.0
 
 require (
 	go.yaml.in/yaml/v3 v3.0.6

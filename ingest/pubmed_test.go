@@ -167,17 +167,18 @@ func pmCheckFuzzDoc(t *testing.T, d *ingest.Document, kind ingest.DocKind) {
 
 // pmInfinite is an endless input: head, then fill repeated.
 type pmInfinite struct {
-	head []byte
-	fill byte
+	head, fill string
+	i          int
 }
 
 func (r *pmInfinite) Read(p []byte) (int, error) {
 	n := copy(p, r.head)
 	r.head = r.head[n:]
-	for i := n; i < len(p); i++ {
-		p[i] = r.fill
+	for ; n < len(p); n++ {
+		p[n] = r.fill[r.i%len(r.fill)]
+		r.i++
 	}
-	return len(p), nil
+	return n, nil
 }
 
 // pmCorpusDir returns the directory of real PubMed files shared next to

@@ -50,6 +50,10 @@ var compoundSuffixes = map[string]bool{
 	"signaling": true, "signalling": true, "activation": true, "mimetic": true, "mimetics": true,
 }
 
+// originSuffixes say that the word before them names where something
+// comes from: "tumor-derived", "osteoclast-secreted".
+var originSuffixes = map[string]bool{"derived": true, "secreted": true, "secreting": true, "produced": true, "producing": true, "released": true}
+
 // stopWords are words that never name a gene or a group of genes, even
 // when an alias of the lexicon says so: English words, units and common
 // laboratory abbreviations. Keys are lower case.
@@ -71,9 +75,8 @@ var stopWords = map[string]bool{
 	"bp": true, "kb": true, "pi": true, "ph": true, "fig": true, "figure": true, "table": true,
 	"nucleus": true, "cell": true, "cells": true, "bone": true, "bones": true, "ca": true,
 	"oc": true, "ocs": true, "ob": true, "obs": true, "bm": true, "ec": true, "ecs": true,
-	"ko": true, "wt": true, "ns": true, "er": true, "ar": true, "hs": true, "sf": true, "sk": true,
-	"tme": true, "msc": true, "mscs": true, "mm": true, "oa": true, "ra": true, "pc": true,
-	"pin": true, "cas": true, "nbp": true,
+	"wt": true, "ns": true, "er": true, "ar": true, "hs": true, "sf": true, "sk": true,
+	"tme": true, "msc": true, "mscs": true, "oa": true, "ra": true, "pc": true,
 }
 
 // subTok is a piece of a word between hyphens and slashes.
@@ -141,6 +144,22 @@ func (r *Resolver) Mentions(text string) []Mention {
 			if m, ok := r.candidate(text, subs, i, j); ok {
 				cands = append(cands, m)
 			}
+		}
+	}
+	// "Tumor-derived RANKL": a word before a suffix of origin may name a
+	// cell ("tumor cell").
+	for i := range subs {
+		if i+1 >= len(subs) || !subs[i].startOK || subs[i+1].word != subs[i].word || !originSuffixes[strings.ToLower(text[subs[i+1].start:subs[i+1].end])] {
+			continue
+		}
+		if !isDash(rune(text[subs[i].end])) && text[subs[i].end] != 0xe2 {
+			continue
+		}
+		res := r.Resolve(text[subs[i].start:subs[i].end] + " cell")
+		if n, ok := res.Node(); ok && n.Kind == graph.Cell {
+			res.Query = text[subs[i].start:subs[i].end]
+			res.Reason += " (a cell, before " + text[subs[i+1].start:subs[i+1].end] + ")"
+			cands = append(cands, Mention{Start: subs[i].start, End: subs[i].end, Text: res.Query, Result: res})
 		}
 	}
 	// Slash lists that do not name an entry as a whole: "RANK/RANKL".
@@ -261,7 +280,7 @@ func (r *Resolver) listParts(s string) bool {
 func gapOK(gap string, depth int) (bool, int) {
 	for _, c := range gap {
 		switch c {
-		case ' ', '-', '/', '\u2010', '\u2011', '+':
+		case ' ', '-', '/', '\u2010', '\u2011', '+', '\u00a0':
 		case '(', '[':
 			depth++
 		case ')', ']':
@@ -431,7 +450,8 @@ func (r *Resolver) parenCompounds(text string, words []word) []Mention {
 // dropping those that overlap a kept one, and sorts them by Start.
 func selectMentions(cands []Mention) []Mention {
 	slices.SortFunc(cands, func(a, b Mention) int {
-		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Start, b.Start))
+		return cmp.Or(cmp.Compare(b.End-b.Start, a.End-a.Start), cmp.Compare(a.Start, b.Start),
+			cmp.Compare(a.Result.Status, b.Result.Status), cmp.Compare(firstID(a.Result), firstID(b.Result)))
 	})
 	var kept []Mention
 	for _, c := range cands {
@@ -448,6 +468,13 @@ func selectMentions(cands []Mention) []Mention {
 	}
 	slices.SortFunc(kept, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return kept
+}
+
+func firstID(r Result) string {
+	if len(r.Candidates) == 0 {
+		return ""
+	}
+	return r.Candidates[0].ID
 }
 
 type abbrev struct {
@@ -530,9 +557,6 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 		if !ok || m.Start < d.at {
 			return false
 		}
-		if m.Result.Status == Resolved && !sameEntity(m.Result, d.res) {
-			return false
-		}
 		if m.Result.Status == Resolved {
 			return false
 		}
@@ -561,7 +585,10 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			continue // covered, at least in part
 		}
 		s := text[w.start:w.end]
-		m := Mention{Start: w.start, End: w.end, Text: s, Result: Result{Query: s, Status: Unknown, Reason: "no entry matches"}}
+		if k := strings.LastIndexFunc(s, isDash); k > 0 && !strings.Contains(s, "/") && compoundSuffixes[strings.ToLower(s[k+1:])] {
+			s = s[:k] // "TiPs-stimulated": the name before the suffix
+		}
+		m := Mention{Start: w.start, End: w.start + len(s), Text: s, Result: Result{Query: s, Status: Unknown, Reason: "no entry matches"}}
 		if len(defs) > 0 && apply(&m) {
 			extra = append(extra, m)
 			continue
@@ -576,10 +603,6 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 	ms = append(ms, extra...)
 	slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return ms
-}
-
-func sameEntity(a, b Result) bool {
-	return len(a.Candidates) == 1 && len(b.Candidates) == 1 && a.Candidates[0].ID == b.Candidates[0].ID
 }
 
 // symbolLike reports whether a word looks like a gene or protein symbol:
@@ -605,7 +628,10 @@ func symbolLike(s string) bool {
 			digits++
 		}
 	}
-	if letters == 0 || roman {
+	if letters < 2 || roman {
+		return false
+	}
+	if c, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(c) {
 		return false
 	}
 	return upperAfter > 0 || (digits > 0 && letters > 0)

@@ -1,21 +1,28 @@
 // Command denosumab answers "what does denosumab block downstream?" from
 // bonemet's embedded default knowledge: one line per node with the chain
 // that explains it and the document of each hop, then the quoted evidence
-// of the chain to the osteoclast in full.
+// of the chain to the osteoclast in full. With -dot it prints the subgraph
+// of the answer in Graphviz DOT instead (the README's picture):
 //
 //	go run ./examples/denosumab
+//	go run ./examples/denosumab -dot | dot -Tsvg > examples/denosumab/denosumab.svg
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/bonemet/bonemet"
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/graph/export"
 )
 
+var dotOut = flag.Bool("dot", false, "print the subgraph of the answer as Graphviz DOT")
+
 func main() {
+	flag.Parse()
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "denosumab:", err)
 		os.Exit(1)
@@ -31,6 +38,9 @@ func run() error {
 	blocked, err := k.Blocks(drug.ID)
 	if err != nil {
 		return err
+	}
+	if *dotOut {
+		return export.WriteDOT(os.Stdout, k.Graph.ReachSubgraph(drug.ID, blocked))
 	}
 	fmt.Printf("%s (%s) blocks downstream:\n", drug.Label(), drug.ID)
 	var counter *graph.Reach
