@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"math/rand/v2"
+	"strings"
 	"reflect"
 	"slices"
 	"testing"
@@ -73,6 +74,64 @@ func TestBuildIsOrderIndependent(t *testing.T) {
 		g, rep, _ := ingest.Build(ingest.Corpus{Statements: ss, Nodes: []graph.Node{{ID: "X:own", Kind: graph.Process, Name: "own"}}}, resolve.Default())
 		if !reflect.DeepEqual(g.Edges(), g0.Edges()) || !reflect.DeepEqual(rep, rep0) {
 			t.Fatalf("seed %d: build depends on statement order", seed)
+		}
+	}
+}
+
+func ex(subj string, rel graph.Relation, obj, quote string, start int) ingest.Statement {
+	return ingest.Statement{Doc: "d", Section: "caption", Subject: subj, Relation: rel, Object: obj, Quote: quote,
+		Start: start, End: start + len(quote), Method: graph.Extracted, Rule: "act.verb", Confidence: 0.7}
+}
+
+func act(a ingest.Action, subj string, rel graph.Relation, obj string, line int) ingest.Statement {
+	s := st(subj, rel, obj, "", line)
+	s.Action = a
+	return s
+}
+
+func TestCurationOverlay(t *testing.T) {
+	correct := act(ingest.Correct, "T cells", graph.Secretes, "RANKL", 4)
+	correct.Was = &ingest.Claim{Subject: "CL:0000084", Relation: graph.Activates, Object: "HGNC:11926"}
+	stmts := []ingest.Statement{
+		ex("DRUGBANK:DB06643", graph.Inhibits, "HGNC:11926", "Denosumab blocks RANKL.", 0),
+		ex("HGNC:11926", graph.Activates, "BONEMET:immunosuppression", "RANKL causes immunosuppression.", 24),
+		ex("CL:0000084", graph.Activates, "HGNC:11926", "T cells express RANKL.", 57),
+		act(ingest.Accept, "denosumab", graph.Inhibits, "RANKL", 1),
+		act(ingest.Reject, "RANKL", graph.Activates, "immunosuppression", 2),
+		act(ingest.Reject, "RANKL", graph.Activates, "osteoclasts", 3), // matches nothing
+		correct,
+	}
+	g, rep, err := ingest.Build(ingest.Corpus{Statements: stmts}, resolve.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Balanced() {
+		t.Fatalf("unbalanced: %s", rep.Summary())
+	}
+	want := "7 statements: 2 added, 0 merged, 0 duplicate, 0 unresolved, 3 rejected, 2 curation actions applied; 0 contradictions"
+	if got := rep.Summary(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	dmab := g.Out("DRUGBANK:DB06643")
+	if len(dmab) != 1 || dmab[0].Evidence[0].Confidence != 1 || dmab[0].Evidence[0].Method != graph.Extracted ||
+		!strings.Contains(dmab[0].Evidence[0].Note, "accepted by c.yaml:1:5") {
+		t.Errorf("accepted edge %+v", dmab)
+	}
+	if len(g.Out("HGNC:11926")) != 0 {
+		t.Errorf("rejected edge still there: %+v", g.Out("HGNC:11926"))
+	}
+	tc := g.Out("CL:0000084")
+	if len(tc) != 1 || tc[0].Relation != graph.Secretes || tc[0].Evidence[0].Quote != "T cells express RANKL." || tc[0].Evidence[0].Method != graph.Curated {
+		t.Errorf("corrected edge %+v", tc)
+	}
+	var reasons []string
+	for _, p := range rep.Rejected {
+		reasons = append(reasons, p.Reason)
+	}
+	joined := strings.Join(reasons, "|")
+	for _, w := range []string{"rejected by curation at c.yaml:2:5", "corrected by curation at c.yaml:4:5", "no extracted statement of d is RANKL activates osteoclasts"} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("rejections lack %q: %q", w, reasons)
 		}
 	}
 }

@@ -29,6 +29,19 @@ import (
 //	    note: degradation lowers the amount    # optional
 //	  - subject: [IL-1, IL-6]                  # a list: one statement per name
 //	    ...
+//	  - action: reject                         # act on what the reader extracted:
+//	    subject: RANKL                         # accept | reject | correct (default: add)
+//	    relation: activates
+//	    object: immunosuppression
+//	  - action: correct                        # replace an extracted claim
+//	    was: {subject: T cells, relation: activates, object: RANKL}
+//	    subject: T cells
+//	    relation: secretes
+//	    object: RANKL
+//
+// Accept, reject and correct match the extracted statements of the same
+// document by resolved subject, relation and object; their quote is
+// optional (a correction without one rests on the extracted quote).
 //
 // A file may hold several such YAML documents separated by "---" lines.
 type Curation struct {
@@ -40,7 +53,8 @@ type Curation struct {
 var (
 	curationKeys  = map[string]bool{"document": true, "statements": true, "note": true}
 	statementKeys = map[string]bool{"subject": true, "relation": true, "object": true, "quote": true,
-		"section": true, "confidence": true, "note": true}
+		"section": true, "confidence": true, "note": true, "action": true, "was": true}
+	claimKeys = map[string]bool{"subject": true, "relation": true, "object": true}
 )
 
 // ParseCuration reads a curation file. Statements get Method Curated and
@@ -118,21 +132,38 @@ func (d *yamlDoc) statement(n *yaml.Node, doc string) []Statement {
 		return nil
 	}
 	before := len(d.errs)
-	for _, k := range []string{"subject", "relation", "object", "quote"} {
+	action := Add
+	if an := m["action"]; an != nil {
+		a, err := ParseAction(d.str(an, "action"))
+		if err != nil {
+			d.fail(deref(an), err)
+		}
+		action = a
+	}
+	required := []string{"subject", "relation", "object", "quote"}
+	if action != Add {
+		required = required[:3]
+	}
+	for _, k := range required {
 		if m[k] == nil {
 			d.fail(n, fmt.Errorf("%w: %s", ErrMissingField, k))
 		}
 	}
 	subjects := d.strs(m["subject"], "subject")
 	objects := d.strs(m["object"], "object")
-	var rel graph.Relation
-	if rn := m["relation"]; rn != nil {
-		if s := d.str(rn, "relation"); s != "" {
-			r, err := graph.ParseRelation(s)
-			if err != nil {
-				d.fail(deref(rn), fmt.Errorf("%w: %q (want activates, inhibits or secretes)", ErrUnknownRelation, s))
+	rel := d.relation(m["relation"])
+	var was *Claim
+	switch wn := m["was"]; {
+	case action == Correct && wn == nil:
+		d.fail(n, fmt.Errorf("%w: was (the extracted claim a correction replaces)", ErrMissingField))
+	case action != Correct && wn != nil:
+		d.fail(deref(wn), fmt.Errorf("%w: was belongs to action: correct", ErrUnknownField))
+	case wn != nil:
+		if wm := d.mapping(wn, "was", claimKeys); wm != nil {
+			was = &Claim{Subject: d.str(wm["subject"], "subject"), Relation: d.relation(wm["relation"]), Object: d.str(wm["object"], "object")}
+			if was.Subject == "" || was.Object == "" || was.Relation == graph.RelationInvalid {
+				d.fail(deref(wn), fmt.Errorf("%w: was needs subject, relation and object", ErrMissingField))
 			}
-			rel = r
 		}
 	}
 	quote := collapse(d.str(m["quote"], "quote"))
@@ -156,7 +187,7 @@ func (d *yamlDoc) statement(n *yaml.Node, doc string) []Statement {
 	}
 	base := Statement{Doc: doc, Section: d.str(m["section"], "section"), Relation: rel, Quote: quote,
 		Method: graph.Curated, Confidence: conf, Note: collapse(d.str(m["note"], "note")),
-		Pos: d.pos(n), QuotePos: d.pos(deref(m["quote"]))}
+		Pos: d.pos(n), QuotePos: d.pos(deref(m["quote"])), Action: action, Was: was}
 	var out []Statement
 	for _, s := range subjects {
 		for _, o := range objects {
@@ -166,6 +197,21 @@ func (d *yamlDoc) statement(n *yaml.Node, doc string) []Statement {
 		}
 	}
 	return out
+}
+
+func (d *yamlDoc) relation(n *yaml.Node) graph.Relation {
+	if n == nil {
+		return graph.RelationInvalid
+	}
+	s := d.str(n, "relation")
+	if s == "" {
+		return graph.RelationInvalid
+	}
+	r, err := graph.ParseRelation(s)
+	if err != nil {
+		d.fail(deref(n), fmt.Errorf("%w: %q (want activates, inhibits or secretes)", ErrUnknownRelation, s))
+	}
+	return r
 }
 
 // VerifyQuotes checks that every statement's document is known and that its
@@ -184,6 +230,10 @@ func VerifyQuotes(stmts []Statement, docs map[string]*Document) ([]Statement, er
 				unknown[s.Doc+"\x00"+s.Pos.File] = true
 				errs = append(errs, errAt(s.Pos, fmt.Errorf("%w: %q (no such document was read)", ErrUnknownDocument, s.Doc)))
 			}
+			continue
+		}
+		if s.Quote == "" && s.Action != Add {
+			ok = append(ok, s)
 			continue
 		}
 		if !locateQuote(&s, doc) {

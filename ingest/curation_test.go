@@ -79,6 +79,10 @@ var curationErrors = []struct {
 	{"empty", "", ingest.ErrEmpty, 1, 1},
 	{"only comments", "# nothing\n", ingest.ErrEmpty, 1, 1},
 	{"not a mapping", "- a\n- b\n", ingest.ErrWrongType, 1, 1},
+	{"unknown action", "document: d\nstatements:\n  - {action: delete, subject: a, relation: activates, object: b}\n", ingest.ErrUnknownAction, 3, 14},
+	{"correct without was", "document: d\nstatements:\n  - {action: correct, subject: a, relation: activates, object: b}\n", ingest.ErrMissingField, 3, 5},
+	{"was without correct", "document: d\nstatements:\n  - {action: reject, subject: a, relation: activates, object: b, was: {subject: a}}\n", ingest.ErrUnknownField, 3, 71},
+	{"incomplete was", "document: d\nstatements:\n  - {action: correct, subject: a, relation: activates, object: b, was: {subject: a}}\n", ingest.ErrMissingField, 3, 72},
 }
 
 func TestParseCurationErrors(t *testing.T) {
@@ -149,7 +153,7 @@ func FuzzCuration(f *testing.F) {
 		}
 		for _, c := range cs {
 			for _, s := range c.Statements {
-				if s.Subject == "" || s.Object == "" || s.Quote == "" || s.Relation.Sign() == graph.NoSign || s.Pos.Line == 0 {
+				if s.Subject == "" || s.Object == "" || (s.Quote == "" && s.Action == ingest.Add) || s.Relation.Sign() == graph.NoSign || s.Pos.Line == 0 {
 					t.Fatalf("incomplete statement %+v", s)
 				}
 			}

@@ -148,6 +148,7 @@ var (
 	ErrUnknownField    = errors.New("unknown field")
 	ErrDuplicateKey    = errors.New("duplicate key")
 	ErrUnknownRelation = errors.New("unknown relation")
+	ErrUnknownAction   = errors.New("unknown curation action")
 	ErrQuoteNotFound   = errors.New("quote does not occur in the document")
 	ErrUnknownDocument = errors.New("unknown document")
 	ErrUnknownFormat   = errors.New("unknown document format")

@@ -32,6 +32,51 @@ type Statement struct {
 	Pos   Pos // where the statement was read
 	// QuotePos is where the quote was read, when it differs from Pos.
 	QuotePos Pos
+	// Action is what a curated statement does: Add (the zero value) states
+	// a claim; Accept, Reject and Correct act on the extracted statements
+	// of the same document with the same subject, relation and object (for
+	// Correct, those given in Was).
+	Action Action
+	// Was is, for Correct, the extracted claim being corrected.
+	Was *Claim
+}
+
+// Claim is a subject, relation and object, as names or CURIEs.
+type Claim struct {
+	Subject  string
+	Relation graph.Relation
+	Object   string
+}
+
+// Action is what a curated statement does to the extracted statements.
+type Action uint8
+
+// Actions.
+const (
+	Add     Action = iota // state a claim (the default)
+	Accept                // confirm an extracted statement: its confidence becomes 1
+	Reject                // drop an extracted statement, reported as rejected
+	Correct               // drop an extracted statement and state the corrected claim on its quote
+)
+
+var actionNames = [...]string{"add", "accept", "reject", "correct"}
+
+// String returns "add", "accept", "reject" or "correct".
+func (a Action) String() string {
+	if int(a) < len(actionNames) {
+		return actionNames[a]
+	}
+	return fmt.Sprintf("Action(%d)", a)
+}
+
+// ParseAction returns the action named s.
+func ParseAction(s string) (Action, error) {
+	for a, name := range actionNames {
+		if strings.EqualFold(strings.TrimSpace(s), name) {
+			return Action(a), nil
+		}
+	}
+	return Add, fmt.Errorf("%w: %q (want add, accept, reject or correct)", ErrUnknownAction, s)
 }
 
 // Evidence returns the statement's evidence record.
@@ -68,9 +113,10 @@ const (
 	Duplicate              // the same evidence was already there
 	Unresolved             // its subject or object did not resolve to one entity
 	Rejected               // a curation file rejected it, or it was malformed
+	Applied                // a curation action (accept, reject) that acted on extracted statements
 )
 
-var outcomeNames = [...]string{"invalid", "added", "merged", "duplicate", "unresolved", "rejected"}
+var outcomeNames = [...]string{"invalid", "added", "merged", "duplicate", "unresolved", "rejected", "applied"}
 
 // String returns the outcome's name.
 func (o Outcome) String() string {
@@ -98,11 +144,12 @@ func (p Problem) String() string {
 }
 
 // Report accounts for every statement a build read: Read equals Added +
-// Merged + the Duplicates, Unresolved and Rejected problems.
+// Merged + Applied + the Duplicates, Unresolved and Rejected problems.
 type Report struct {
 	Read       int
 	Added      int
 	Merged     int
+	Applied    int
 	Duplicates []Problem
 	Unresolved []Problem
 	Rejected   []Problem
@@ -112,7 +159,7 @@ type Report struct {
 
 // Balanced reports whether the counts add up (the no-loss invariant).
 func (r *Report) Balanced() bool {
-	return r.Read == r.Added+r.Merged+len(r.Duplicates)+len(r.Unresolved)+len(r.Rejected)
+	return r.Read == r.Added+r.Merged+r.Applied+len(r.Duplicates)+len(r.Unresolved)+len(r.Rejected)
 }
 
 // Problems returns every problem, ordered by position.
@@ -127,8 +174,12 @@ func (r *Report) Problems() []Problem {
 
 // Summary returns one line of counts.
 func (r *Report) Summary() string {
-	return fmt.Sprintf("%d statements: %d added, %d merged, %d duplicate, %d unresolved, %d rejected; %d contradictions",
-		r.Read, r.Added, r.Merged, len(r.Duplicates), len(r.Unresolved), len(r.Rejected), len(r.Contradictions))
+	applied := ""
+	if r.Applied > 0 {
+		applied = fmt.Sprintf(", %d curation actions applied", r.Applied)
+	}
+	return fmt.Sprintf("%d statements: %d added, %d merged, %d duplicate, %d unresolved, %d rejected%s; %d contradictions",
+		r.Read, r.Added, r.Merged, len(r.Duplicates), len(r.Unresolved), len(r.Rejected), applied, len(r.Contradictions))
 }
 
 // Build resolves the statements of the corpus and builds the graph. A
@@ -169,7 +220,7 @@ func Build(c Corpus, r *resolve.Resolver) (*graph.Graph, *Report, error) {
 		}
 		return nil
 	}
-	resolveName := func(name string) ([]graph.Node, resolve.Result) {
+	var resolveName resolver = func(name string) ([]graph.Node, resolve.Result) {
 		if n, ok := own[name]; ok {
 			return []graph.Node{n}, resolve.Result{Query: name, Status: resolve.Resolved, Candidates: []graph.Node{n}}
 		}
@@ -182,6 +233,7 @@ func Build(c Corpus, r *resolve.Resolver) (*graph.Graph, *Report, error) {
 
 	stmts := slices.Clone(c.Statements)
 	slices.SortStableFunc(stmts, compareStatements)
+	stmts = applyOverlay(stmts, rep, resolveName)
 	for _, s := range stmts {
 		rep.Read++
 		subj, sres := resolveName(s.Subject)
@@ -242,6 +294,115 @@ func Build(c Corpus, r *resolve.Resolver) (*graph.Graph, *Report, error) {
 	}
 	rep.Contradictions = g.Contradictions()
 	return g, rep, nil
+}
+
+type resolver func(name string) ([]graph.Node, resolve.Result)
+
+type claimKey struct {
+	doc, subj string
+	rel       graph.Relation
+	obj       string
+}
+
+// keysOf returns the resolved (doc, subject, relation, object) keys of a
+// claim, or nil when a name does not resolve.
+func keysOf(doc string, c Claim, res resolver) []claimKey {
+	subj, _ := res(c.Subject)
+	obj, _ := res(c.Object)
+	var ks []claimKey
+	for _, sn := range subj {
+		for _, on := range obj {
+			ks = append(ks, claimKey{doc, sn.ID, c.Relation, on.ID})
+		}
+	}
+	return ks
+}
+
+// applyOverlay carries out the curation actions (accept, reject, correct)
+// on the extracted statements, recording each in the report, and returns
+// the statements left to build.
+func applyOverlay(stmts []Statement, rep *Report, res resolver) []Statement {
+	extracted := make(map[claimKey][]int)
+	hasActions := false
+	for i, s := range stmts {
+		switch {
+		case s.Method == graph.Extracted:
+			for _, k := range keysOf(s.Doc, Claim{s.Subject, s.Relation, s.Object}, res) {
+				extracted[k] = append(extracted[k], i)
+			}
+		case s.Action != Add:
+			hasActions = true
+		}
+	}
+	if !hasActions {
+		return stmts
+	}
+	dropped := make(map[int]string)
+	var out []Statement
+	for _, s := range stmts {
+		if s.Action == Add {
+			continue
+		}
+		target := Claim{s.Subject, s.Relation, s.Object}
+		if s.Action == Correct && s.Was != nil {
+			target = *s.Was
+		}
+		ks := keysOf(s.Doc, target, res)
+		var hits []int
+		for _, k := range ks {
+			hits = append(hits, extracted[k]...)
+		}
+		if len(hits) == 0 {
+			rep.Read++
+			reason := fmt.Sprintf("%v: no extracted statement of %s is %s %v %s", s.Action, s.Doc, target.Subject, target.Relation, target.Object)
+			if ks == nil {
+				reason = fmt.Sprintf("%v: %s %v %s does not resolve", s.Action, target.Subject, target.Relation, target.Object)
+			}
+			rep.Rejected = append(rep.Rejected, Problem{Statement: s, Outcome: Rejected, Reason: reason})
+			continue
+		}
+		slices.Sort(hits)
+		hits = slices.Compact(hits)
+		switch s.Action {
+		case Accept:
+			rep.Read++
+			rep.Applied++
+			for _, h := range hits {
+				stmts[h].Confidence = 1
+				stmts[h].Note = strings.TrimPrefix(stmts[h].Note+"; accepted by "+s.Pos.String(), "; ")
+			}
+		case Reject:
+			rep.Read++
+			rep.Applied++
+			for _, h := range hits {
+				dropped[h] = "rejected by curation at " + s.Pos.String()
+			}
+		case Correct:
+			for _, h := range hits {
+				dropped[h] = "corrected by curation at " + s.Pos.String()
+			}
+			fixed := s
+			fixed.Action, fixed.Was = Add, nil
+			if fixed.Quote == "" {
+				ex := stmts[hits[0]]
+				fixed.Quote, fixed.Section, fixed.Start, fixed.End = ex.Quote, ex.Section, ex.Start, ex.End
+			}
+			out = append(out, fixed)
+		}
+	}
+	for i, s := range stmts {
+		if s.Action != Add {
+			continue
+		}
+		if why, ok := dropped[i]; ok {
+			rep.Read++
+			rep.Rejected = append(rep.Rejected, Problem{Statement: s, Outcome: Rejected, Reason: why})
+			continue
+		}
+		out = append(out, s)
+	}
+	slices.SortStableFunc(out, compareStatements)
+	return out
 }
 
 func compareStatements(a, b Statement) int {
