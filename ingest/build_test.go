@@ -2,9 +2,9 @@ package ingest_test
 
 import (
 	"math/rand/v2"
-	"strings"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/bonemet/bonemet/graph"

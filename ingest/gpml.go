@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve"
 )
 
 // Errors of the GPML reader, wrapped in [*ParseError]s.
@@ -24,7 +25,7 @@ var (
 
 // MaxGPMLBytes is the largest GPML file [ReadGPML] reads (the largest
 // human WikiPathways pathway is about 1 MB).
-const MaxGPMLBytes = 64 << 20
+const MaxGPMLBytes = 16 << 20
 
 // GPMLTolerance is how far, in GPML pixels, a free interaction end may lie
 // from a line or a data node's box and still be taken to touch it.
@@ -73,6 +74,8 @@ type Pathway struct {
 	// Problems reports, with positions, unplaced interactions (wrapping
 	// [ErrUnplaced]) and malformed elements.
 	Problems []*ParseError
+
+	groupPos map[string]Pos // group node ID → position of its Group element
 }
 
 // Interaction is a GPML interaction that did not become a statement.
@@ -445,6 +448,9 @@ type gpmlResolver struct {
 	fwd      []bool             // per interaction: the last point is the target (for anchors)
 	parent   []int              // union-find over wires
 	groupIDs []string           // group index → node ID
+	groupLbl []string           // group index → display label
+	routes   [][][2]float64     // per interaction: the drawn polyline
+	conns    map[int][]gpmlEntity
 }
 
 func gpmlHead(h string) string {
@@ -456,7 +462,8 @@ func gpmlHead(h string) string {
 
 func (raw *gpmlRaw) resolve() *Pathway {
 	p := &Pathway{ID: raw.id, Revision: raw.revision, Title: raw.title, File: raw.file,
-		Members: make(map[string][]string), Xrefs: make(map[string][]string), Problems: raw.problems}
+		Members: make(map[string][]string), Xrefs: make(map[string][]string), Problems: raw.problems,
+		groupPos: make(map[string]Pos)}
 	g := &gpmlResolver{raw: raw, p: p, byID: make(map[string]gpmlEnd)}
 	for i, n := range raw.nodes {
 		g.register(n.graphID, gpmlEnd{kind: refNode, idx: i})
@@ -490,8 +497,11 @@ func (raw *gpmlRaw) resolve() *Pathway {
 	g.wire = make([]bool, n)
 	g.fwd = make([]bool, n)
 	g.parent = make([]int, n)
+	g.routes = make([][][2]float64, n)
+	g.conns = make(map[int][]gpmlEntity)
 	for i, in := range raw.inters {
 		g.parent[i] = i
+		g.routes[i] = g.route(i)
 		if len(in.points) < 2 {
 			continue
 		}
@@ -621,6 +631,7 @@ func isCURIE(name string) bool {
 func (g *gpmlResolver) groups() {
 	raw := g.raw
 	g.groupIDs = make([]string, len(raw.groups))
+	g.groupLbl = make([]string, len(raw.groups))
 	byGroupID := make(map[string]int)
 	for i, gr := range raw.groups {
 		key := gr.graphID
@@ -674,6 +685,7 @@ func (g *gpmlResolver) groups() {
 		if len(ls) == 0 {
 			n.Name = raw.id + " empty group " + cmp.Or(gr.graphID, gr.groupID)
 		}
+		g.groupLbl[i] = n.Label()
 		for _, m := range ms {
 			if isCURIE(m) || strings.HasPrefix(m, raw.id+":group_") {
 				n.Members = append(n.Members, m)
@@ -685,6 +697,7 @@ func (g *gpmlResolver) groups() {
 		}
 		g.p.Nodes = append(g.p.Nodes, n)
 		g.p.Members[n.ID] = ms
+		g.p.groupPos[n.ID] = gr.pos
 	}
 	slices.SortFunc(g.p.Nodes, func(a, b graph.Node) int { return strings.Compare(a.ID, b.ID) })
 }
@@ -823,7 +836,7 @@ func (g *gpmlResolver) route(k int) [][2]float64 {
 }
 
 func (g *gpmlResolver) lineDist(k int, x, y float64) float64 {
-	pts := g.route(k)
+	pts := g.routes[k]
 	d := math.Inf(1)
 	for j := 1; j < len(pts); j++ {
 		d = min(d, segDist(pts[j-1], pts[j], x, y))
@@ -850,14 +863,7 @@ func (g *gpmlResolver) entity(e gpmlEnd) gpmlEntity {
 		name := nodeName(n)
 		return gpmlEntity{name, cmp.Or(n.label, name)}
 	case refGroup:
-		id := g.groupIDs[e.idx]
-		label := id
-		for _, n := range g.p.Nodes {
-			if n.ID == id {
-				label = n.Label()
-			}
-		}
-		return gpmlEntity{id, label}
+		return gpmlEntity{g.groupIDs[e.idx], g.groupLbl[e.idx]}
 	case refText:
 		t := g.raw.texts[e.idx]
 		return gpmlEntity{t.label, t.label}
@@ -961,7 +967,10 @@ func (g *gpmlResolver) endLabel(k, which int) string {
 // to plain line x, sorted by name.
 func (g *gpmlResolver) connector(x int) []gpmlEntity {
 	root := g.find(x)
-	var out []gpmlEntity
+	if out, ok := g.conns[root]; ok {
+		return out
+	}
+	out := []gpmlEntity{}
 	for k := range g.raw.inters {
 		if !g.wire[k] || g.find(k) != root {
 			continue
@@ -976,6 +985,7 @@ func (g *gpmlResolver) connector(x int) []gpmlEntity {
 		}
 	}
 	slices.SortFunc(out, func(a, b gpmlEntity) int { return cmp.Compare(a.name, b.name) })
+	g.conns[root] = out
 	return out
 }
 
@@ -1085,4 +1095,78 @@ func (g *gpmlResolver) statement(k int, rel graph.Relation, head string, s, t re
 		Method: graph.Imported, Rule: "gpml:interaction:" + g.interID(k), Confidence: 1,
 		Note: note, Pos: in.pos,
 	})
+}
+
+// Corpus returns the pathway as a [Corpus] for [Build] with the resolver
+// r: the statements, and the group nodes with every member r resolves to
+// exactly one entity (members r does not know, or finds ambiguous, are
+// left out and returned as problems at the Group element's position). A
+// name r finds ambiguous (a data node's label such as "TRAP") is settled
+// by the data node's cross-reference when exactly one candidate carries it
+// (NCBIGene:54 picks ACP5): the statement then names the candidate's ID.
+// The pathway is not modified.
+func (p *Pathway) Corpus(r *resolve.Resolver) (Corpus, []*ParseError) {
+	cache := make(map[string]string)
+	settle := func(name string) (string, resolve.Result) {
+		res := r.Resolve(name)
+		if res.Status == resolve.Ambiguous {
+			if id, ok := cache[name]; ok {
+				return id, res
+			}
+			var match []graph.Node
+			for _, c := range res.Candidates {
+				for _, x := range p.Xrefs[name] {
+					if slices.Contains(c.Xrefs, x) {
+						match = append(match, c)
+						break
+					}
+				}
+			}
+			id := ""
+			if len(match) == 1 {
+				id = match[0].ID
+			}
+			cache[name] = id
+			return id, res
+		}
+		if n, ok := res.Node(); ok {
+			return n.ID, res
+		}
+		return "", res
+	}
+	var c Corpus
+	var problems []*ParseError
+	c.Statements = slices.Clone(p.Statements)
+	for i := range c.Statements {
+		s := &c.Statements[i]
+		for _, name := range []*string{&s.Subject, &s.Object} {
+			if _, ok := p.Xrefs[*name]; !ok {
+				continue
+			}
+			if id, res := settle(*name); id != "" && res.Status == resolve.Ambiguous {
+				s.Note = joinNotes(s.Note, fmt.Sprintf("%q read as %s by its cross-reference", *name, id))
+				*name = id
+			}
+		}
+	}
+	for _, n := range p.Nodes {
+		n.Members = nil
+		for _, m := range p.Members[n.ID] {
+			if strings.HasPrefix(m, p.ID+":group_") {
+				n.Members = append(n.Members, m)
+				continue
+			}
+			id, res := settle(m)
+			if id == "" {
+				problems = append(problems, errAt(p.groupPos[n.ID], fmt.Errorf("%w: group %s: member %q is %v: %s",
+					graph.ErrNoNode, n.ID, m, res.Status, res.Reason)))
+				continue
+			}
+			n.Members = append(n.Members, id)
+		}
+		slices.Sort(n.Members)
+		n.Members = slices.Compact(n.Members)
+		c.Nodes = append(c.Nodes, n)
+	}
+	return c, problems
 }

@@ -25,7 +25,25 @@ func (d *yamlDoc) pos(n *yaml.Node) Pos {
 	return Pos{d.file, n.Line + d.lineOffset, n.Column}
 }
 
-func (d *yamlDoc) fail(n *yaml.Node, err error) { d.errs = append(d.errs, errAt(d.pos(n), err)) }
+// maxErrors bounds the errors reported for one file.
+const maxErrors = 50
+
+// fail records an error at the node's position, once: aliased nodes can
+// bring the same error back many times.
+func (d *yamlDoc) fail(n *yaml.Node, err error) {
+	e := errAt(d.pos(n), err)
+	for _, old := range d.errs {
+		if old.Error() == e.Error() {
+			return
+		}
+	}
+	switch {
+	case len(d.errs) < maxErrors:
+		d.errs = append(d.errs, e)
+	case len(d.errs) == maxErrors:
+		d.errs = append(d.errs, errAt(d.pos(n), fmt.Errorf("%w: more than %d errors; stopped reporting", ErrTooLarge, maxErrors)))
+	}
+}
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
@@ -70,10 +88,11 @@ func kindName(n *yaml.Node) string {
 // reporting duplicate keys and keys outside allowed (when allowed is not
 // nil).
 func (d *yamlDoc) mapping(n *yaml.Node, what string, allowed map[string]bool) map[string]*yaml.Node {
+	at := n
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		if n != nil {
-			d.fail(n, fmt.Errorf("%w: %s must be a mapping, not %s", ErrWrongType, what, kindName(n)))
+			d.fail(at, fmt.Errorf("%w: %s must be a mapping, not %s", ErrWrongType, what, kindName(n)))
 		}
 		return nil
 	}
@@ -120,12 +139,13 @@ func missingValue(s string) bool {
 
 // str returns the string value of a scalar node; a missing node is "".
 func (d *yamlDoc) str(n *yaml.Node, field string) string {
+	at := n
 	n = deref(n)
 	if n == nil {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.fail(n, fmt.Errorf("%w: %s must be a string, not %s", ErrWrongType, field, kindName(n)))
+		d.fail(at, fmt.Errorf("%w: %s must be a string, not %s", ErrWrongType, field, kindName(n)))
 		return ""
 	}
 	if n.Tag == "!!null" || missingValue(n.Value) {
@@ -137,6 +157,7 @@ func (d *yamlDoc) str(n *yaml.Node, field string) string {
 // strs returns a scalar or a list of scalars as a list, dropping missing
 // values.
 func (d *yamlDoc) strs(n *yaml.Node, field string) []string {
+	at := n
 	n = deref(n)
 	if n == nil {
 		return nil
@@ -156,13 +177,14 @@ func (d *yamlDoc) strs(n *yaml.Node, field string) []string {
 		}
 		return out
 	}
-	d.fail(n, fmt.Errorf("%w: %s must be a string or a list of strings, not %s", ErrWrongType, field, kindName(n)))
+	d.fail(at, fmt.Errorf("%w: %s must be a string or a list of strings, not %s", ErrWrongType, field, kindName(n)))
 	return nil
 }
 
 // list returns the items of a sequence node; a missing or empty-scalar node
 // is an empty list.
 func (d *yamlDoc) list(n *yaml.Node, field string) []*yaml.Node {
+	at := n
 	n = deref(n)
 	if n == nil {
 		return nil
@@ -171,7 +193,7 @@ func (d *yamlDoc) list(n *yaml.Node, field string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.fail(n, fmt.Errorf("%w: %s must be a list, not %s", ErrWrongType, field, kindName(n)))
+		d.fail(at, fmt.Errorf("%w: %s must be a list, not %s", ErrWrongType, field, kindName(n)))
 		return nil
 	}
 	return n.Content

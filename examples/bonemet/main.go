@@ -32,6 +32,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/bonemet/bonemet"
@@ -322,9 +323,12 @@ type statementJSON struct {
 	Confidence float64        `json:"confidence"`
 }
 
-// extract prints the statements about the documents in the files.
+// extract prints the statements about the documents in the files, in
+// document ID order whatever the order of the files.
 func (p *printer) extract(files []string, c config) error {
 	var errs []error
+	var all []*ingest.Document
+	seen := make(map[string]bool)
 	for _, file := range files {
 		f, err := os.Open(file)
 		if err != nil {
@@ -337,9 +341,16 @@ func (p *printer) extract(files []string, c config) error {
 			errs = append(errs, err)
 		}
 		for _, d := range docs {
-			if err := p.statementsOf(d); err != nil {
-				errs = append(errs, err)
+			if !seen[d.ID] {
+				seen[d.ID] = true
+				all = append(all, d)
 			}
+		}
+	}
+	slices.SortFunc(all, func(a, b *ingest.Document) int { return strings.Compare(a.ID, b.ID) })
+	for _, d := range all {
+		if err := p.statementsOf(d); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)

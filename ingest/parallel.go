@@ -1,0 +1,218 @@
+package ingest
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+)
+
+// LoadOptions configure [LoadParallel]. The zero value reads with the
+// default [Limits] on GOMAXPROCS workers and reports no progress.
+type LoadOptions struct {
+	// Limits bound every file read.
+	Limits Limits
+	// Workers is the most files parsed at the same time; 0 or less means
+	// runtime.GOMAXPROCS(0). It is also the most files open at once.
+	Workers int
+	// Progress, when not nil, is called once per file (document or
+	// curation file) after the file is parsed, with done counting from 1
+	// to total and the file's path. Calls come one at a time from the
+	// goroutine that called LoadParallel, in the order files finish,
+	// which depends on scheduling.
+	Progress func(done, total int, file string)
+}
+
+func (o LoadOptions) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// loadItem is one step of a walk, in lexical order: a file to parse, or
+// an error the walk met.
+type loadItem struct {
+	path     string
+	curation bool
+	err      error // a walk error; path is then unused
+}
+
+// loadResult is what parsing one file produced.
+type loadResult struct {
+	index   int
+	docs    []*Document
+	curated []Statement
+	err     error
+}
+
+// LoadParallel is [Load] with the files parsed by a pool of
+// [LoadOptions.Workers] goroutines. It returns the same corpus and the
+// same error as Load, whatever the number of workers and the scheduling:
+// results are assembled in the lexical order of the walk, so duplicate
+// documents, the order of documents and statements and the order of the
+// joined errors do not depend on which file finished first.
+//
+// The walk collects the paths first (so that [LoadOptions.Progress] knows
+// the total); each file's bytes are released when its parser returns, so
+// memory grows with the parsed documents, not with the files' sizes. At
+// most Workers files are open at a time. With more than one worker fsys
+// must be safe for concurrent use, as [os.DirFS], [embed.FS] and
+// [testing/fstest.MapFS] are.
+func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (Corpus, error) {
+	items := walkFiles(fsys, root)
+	files := 0
+	for _, it := range items {
+		if it.err == nil {
+			files++
+		}
+	}
+
+	results := make(chan loadResult)
+	jobs := make(chan int)
+	workers := min(opts.workers(), max(files, 1))
+	for range workers {
+		go func() {
+			for i := range jobs {
+				results <- parseFile(fsys, i, items[i], opts.Limits)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i, it := range items {
+			if it.err == nil {
+				jobs <- i
+			}
+		}
+	}()
+
+	a := assembler{docs: make(map[string]*Document)}
+	pending := make(map[int]loadResult)
+	next := 0
+	// flush assembles, in walk order, every item whose result is in.
+	flush := func() {
+		for next < len(items) {
+			if it := items[next]; it.err != nil {
+				a.errs = append(a.errs, it.err)
+				next++
+				continue
+			}
+			r, ok := pending[next]
+			if !ok {
+				return
+			}
+			delete(pending, next)
+			a.add(items[next].path, r)
+			next++
+		}
+	}
+	flush()
+	received := 0
+	defer func() {
+		// Should Progress panic, let the workers finish rather than block.
+		if left := files - received; left > 0 {
+			go func() {
+				for range left {
+					<-results
+				}
+			}()
+		}
+	}()
+	for done := 1; done <= files; done++ {
+		r := <-results
+		received++
+		pending[r.index] = r
+		if opts.Progress != nil {
+			opts.Progress(done, files, items[r.index].path)
+		}
+		flush()
+	}
+	return a.finish()
+}
+
+// walkFiles lists what [Load] reads below root, in lexical order, with
+// the walk's errors in the places they occurred.
+func walkFiles(fsys fs.FS, root string) []loadItem {
+	var items []loadItem
+	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			items = append(items, loadItem{err: err})
+			return nil
+		}
+		name := e.Name()
+		if p != root && strings.HasPrefix(name, ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || skipFile(name) {
+			return nil
+		}
+		items = append(items, loadItem{path: p, curation: IsCurationFile(name)})
+		return nil
+	})
+	if err != nil {
+		items = append(items, loadItem{err: err})
+	}
+	return items
+}
+
+// parseFile opens and parses one file. It closes the file before
+// returning, so that the bytes read can be collected.
+func parseFile(fsys fs.FS, index int, it loadItem, lim Limits) loadResult {
+	r := loadResult{index: index}
+	f, err := fsys.Open(it.path)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	defer f.Close()
+	if it.curation {
+		cs, err := ParseCuration(f, it.path, lim)
+		r.err = err
+		for _, cu := range cs {
+			r.curated = append(r.curated, cu.Statements...)
+		}
+		return r
+	}
+	r.docs, r.err = ReadDocuments(f, it.path, lim)
+	return r
+}
+
+// assembler merges per-file results in walk order, as [Load] does while
+// it walks.
+type assembler struct {
+	c       Corpus
+	errs    []error
+	docs    map[string]*Document
+	curated []Statement
+}
+
+func (a *assembler) add(p string, r loadResult) {
+	if r.err != nil {
+		a.errs = append(a.errs, r.err)
+	}
+	a.curated = append(a.curated, r.curated...)
+	for _, d := range r.docs {
+		if old, dup := a.docs[d.ID]; dup {
+			if !sameText(old, d) {
+				a.errs = append(a.errs, &ParseError{File: p, Line: 1, Column: 1,
+					Err: fmt.Errorf("%w: %s (first read from %s)", ErrDuplicateDocument, d.ID, old.File)})
+			}
+			continue
+		}
+		a.docs[d.ID] = d
+		a.c.Documents = append(a.c.Documents, d)
+	}
+}
+
+func (a *assembler) finish() (Corpus, error) {
+	ok, err := VerifyQuotes(a.curated, a.docs)
+	if err != nil {
+		a.errs = append(a.errs, err)
+	}
+	a.c.Statements = append(a.c.Statements, ok...)
+	return a.c, joinErrs(a.errs)
+}
