@@ -437,6 +437,14 @@ func abstLooksLikeAuthors(t string) bool {
 	return true
 }
 
+// abstParticles are the lower-case words a surname may hold ("van der
+// Berg").
+var abstParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "de": true, "da": true,
+	"di": true, "del": true, "della": true, "la": true, "le": true, "du": true, "dos": true, "das": true,
+	"ter": true, "ten": true, "y": true, "e": true, "al": true, "el": true, "bin": true, "ibn": true}
+
+// abstNameLike reports whether a is a name with initials: "Roodman GD",
+// "van der Berg J", "Smith JA Jr".
 func abstNameLike(a string) bool {
 	f := strings.Fields(a)
 	if len(f) >= 3 {
@@ -448,8 +456,10 @@ func abstNameLike(a string) bool {
 	if len(f) < 2 || len(f) > 6 {
 		return false
 	}
-	if c, _ := utf8.DecodeRuneInString(f[0]); !unicode.IsUpper(c) {
-		return false
+	for _, w := range f[:len(f)-1] {
+		if c, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(c) && !abstParticles[w] {
+			return false
+		}
 	}
 	ini := f[len(f)-1]
 	if utf8.RuneCountInString(ini) > 4 {
@@ -463,6 +473,7 @@ func abstNameLike(a string) bool {
 	return true
 }
 
+// abstGroupLike reports whether a is a collective name.
 func abstGroupLike(a string) bool {
 	for _, w := range abstGroupWords {
 		if strings.Contains(a, w) {

@@ -95,6 +95,8 @@ var abstractTextShapeTests = []struct {
 		[]string{"PMID:1|A.||", "PMID:2|B.||"}},
 	{"record without PMID line ends at next number", "1. Synth Lett. 2001;1:1. doi: 10.5555/a\n\nA.\n\n2. Synth Lett. 2002;1:2.\n\nB.\n\nPMID: 2\n",
 		[]string{"doi:10.5555/a|A.||", "PMID:2|B.||"}},
+	{"short abstract that is no author list", "1. Synth Lett. 2001;1:1.\n\nA title.\n\nResults in HIV.\n\nPMID: 1\n",
+		[]string{"PMID:1|A title.||Results in HIV."}},
 	{"year paragraph in abstract", "1. Synth Lett. 2001;1:1.\n\nA.\n\nCases rose until\n\n2015. Then they fell.\n\nPMID: 1\n",
 		[]string{"PMID:1|A.||Cases rose until 2015. Then they fell."}},
 }

@@ -334,19 +334,18 @@ func (c *causalColumns) row(fields []string, text string, at Pos) ([]Statement, 
 }
 
 // isComplexName reports whether an OmniPath name stands for a complex:
-// "COMPLEX:…" or members joined with "_" ("NFKB1_RELA").
+// "COMPLEX:…", or at least two members joined with "_" ("NFKB1_RELA",
+// "_APH1A_NCSTN_PSEN1_PSENEN"). A part of digits only continues the
+// member before it, so the HGNC symbol "C4B_2" is one member.
 func isComplexName(s string) bool {
 	if strings.HasPrefix(strings.ToUpper(s), "COMPLEX:") {
 		return true
 	}
-	parts := strings.Split(s, "_")
-	if len(parts) < 2 {
-		return false
-	}
-	for _, p := range parts {
-		if p == "" {
-			return false
+	members := 0
+	for _, p := range strings.Split(s, "_") {
+		if p != "" && (members == 0 || strings.Trim(p, "0123456789") != "") {
+			members++
 		}
 	}
-	return true
+	return members >= 2
 }

@@ -86,4 +86,3 @@ func errorKind(err error) string {
 	}
 	return "other"
 }
-

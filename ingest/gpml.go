@@ -97,8 +97,12 @@ func (p *Pathway) Summary() string {
 	for _, s := range p.Statements {
 		placed[s.Rule] = true
 	}
-	return fmt.Sprintf("%s r%s: %d interactions: %d placed as %d statements, %d not causal, %d unplaced; %d groups",
-		p.ID, p.Revision, p.Interactions, len(placed), len(p.Statements), len(p.Other), len(p.Unplaced), len(p.Nodes))
+	id := p.ID
+	if p.Revision != "" {
+		id += " r" + p.Revision
+	}
+	return fmt.Sprintf("%s: %d interactions: %d placed as %d statements, %d not causal, %d unplaced; %d groups",
+		id, p.Interactions, len(placed), len(p.Statements), len(p.Other), len(p.Unplaced), len(p.Nodes))
 }
 
 // GPML arrowheads that are causal. Every other arrowhead (mim-binding,
@@ -158,8 +162,10 @@ var gpmlRelations = map[string]graph.Relation{
 //
 // Evidence. Each statement has Doc = the pathway id, Section = "r" +
 // revision, Quote = "TNFSF11 → TNFRSF11A (Arrow)", Rule =
-// "gpml:interaction:<GraphId>", Method [graph.Imported], Confidence 1, and
-// Pos the Interaction element's line and column.
+// "gpml:interaction:<GraphId>" ("gpml:interaction:@<line>:<column>" for an
+// interaction without GraphId), Method [graph.Imported], Confidence 1, and
+// Pos the Interaction element's line and column. Statements are ordered by
+// position.
 //
 // A document that is not well-formed XML, or not a Pathway, fails with a
 // [*ParseError]; problems inside a well-formed pathway are reported in
@@ -179,6 +185,8 @@ type capReader struct {
 	left int64
 }
 
+// Read reads at most the bytes left, then fails with ErrTooLarge if the
+// input goes on.
 func (c *capReader) Read(p []byte) (int, error) {
 	if c.left <= 0 {
 		// Probe for one more byte to tell the end of input from excess.
@@ -511,6 +519,8 @@ func (raw *gpmlRaw) resolve() *Pathway {
 	}
 	for i, in := range raw.inters {
 		if len(in.points) < 2 {
+			bad := gpmlEnd{problem: fmt.Sprintf("interaction %s has %d points", g.interID(i), len(in.points)), x: math.NaN(), y: math.NaN()}
+			g.ends[i] = [2]gpmlEnd{bad, bad}
 			continue
 		}
 		g.ends[i] = [2]gpmlEnd{g.attach(i, in.points[0]), g.attach(i, in.points[len(in.points)-1])}

@@ -323,7 +323,7 @@ func TestReadGPMLIDFromFileName(t *testing.T) {
 	}
 }
 
-func TestPathwayCorpus(t *testing.T) {
+func TestGPMLPathwayCorpus(t *testing.T) {
 	p := readGPMLFixture(t, "group.gpml")
 	c, problems := p.Corpus(resolve.Default())
 	if len(problems) != 0 {
@@ -361,7 +361,7 @@ func TestPathwayCorpus(t *testing.T) {
 	}
 }
 
-func TestPathwayCorpusSettlesAmbiguity(t *testing.T) {
+func TestGPMLCorpusSettlesAmbiguity(t *testing.T) {
 	// Two genes share the alias TRAP; the data node's Entrez id picks one.
 	lex, err := resolve.NewLexicon([]resolve.Entry{
 		{Node: graph.Node{ID: "HGNC:124", Kind: graph.Gene, Symbol: "ACP5", Xrefs: []string{"NCBIGene:54"}}, Synonyms: []string{"TRAP"}},

@@ -121,40 +121,40 @@ func parCorpus(n int) (fstest.MapFS, []string) {
 	return fsys, read
 }
 
-// failFS wraps a file system (only through Open, so that directory
+// parFailFS wraps a file system (only through Open, so that directory
 // listings go through it too) and fails to open the given paths.
-type failFS struct {
+type parFailFS struct {
 	fsys fs.FS
 	fail map[string]bool
 }
 
-func (f failFS) Open(name string) (fs.File, error) {
+func (f parFailFS) Open(name string) (fs.File, error) {
 	if f.fail[name] {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
 	}
 	return f.fsys.Open(name)
 }
 
-// countFS records the most files open at the same time.
-type countFS struct {
+// parCountFS records the most files open at the same time.
+type parCountFS struct {
 	fsys       fs.FS
 	mu         sync.Mutex
 	open, peak int
 }
 
-type countFile struct {
+type parCountFile struct {
 	fs.File
-	c *countFS
+	c *parCountFS
 }
 
-func (f countFile) Close() error {
+func (f parCountFile) Close() error {
 	f.c.mu.Lock()
 	f.c.open--
 	f.c.mu.Unlock()
 	return f.File.Close()
 }
 
-func (f countFile) ReadDir(n int) ([]fs.DirEntry, error) {
+func (f parCountFile) ReadDir(n int) ([]fs.DirEntry, error) {
 	d, ok := f.File.(fs.ReadDirFile)
 	if !ok {
 		return nil, errors.New("not a directory")
@@ -162,7 +162,7 @@ func (f countFile) ReadDir(n int) ([]fs.DirEntry, error) {
 	return d.ReadDir(n)
 }
 
-func (c *countFS) Open(name string) (fs.File, error) {
+func (c *parCountFS) Open(name string) (fs.File, error) {
 	f, err := c.fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -171,7 +171,7 @@ func (c *countFS) Open(name string) (fs.File, error) {
 	c.open++
 	c.peak = max(c.peak, c.open)
 	c.mu.Unlock()
-	return countFile{f, c}, nil
+	return parCountFile{f, c}, nil
 }
 
 var parLimits = ingest.Limits{MaxBytes: 8 << 10}
@@ -186,7 +186,7 @@ var parFolders = []struct {
 	{"unreadable", func() fs.FS {
 		f, _ := parCorpus(200)
 		f["docs/sealed/x.md"] = &fstest.MapFile{Data: []byte("---\nfigid: S\ncaption: sealed\n---\n")}
-		return failFS{f, map[string]bool{"docs/sealed": true, "curation/good.yaml": true, "docs/notes.txt": true}}
+		return parFailFS{f, map[string]bool{"docs/sealed": true, "curation/good.yaml": true, "docs/notes.txt": true}}
 	}, "."},
 	{"missing root", func() fs.FS { f, _ := parCorpus(10); return f }, "nowhere"},
 	{"empty", func() fs.FS { return fstest.MapFS{"README": {Data: []byte("x")}} }, "."},
@@ -279,7 +279,7 @@ func TestLoadParallelProgress(t *testing.T) {
 func TestLoadParallelBoundsOpenFiles(t *testing.T) {
 	for _, w := range []int{1, 2, 3} {
 		f, _ := parCorpus(60)
-		c := &countFS{fsys: f}
+		c := &parCountFS{fsys: f}
 		if _, err := ingest.LoadParallel(c, ".", ingest.LoadOptions{Limits: parLimits, Workers: w}); err == nil {
 			t.Fatal("no error from a folder with broken files")
 		}

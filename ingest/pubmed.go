@@ -309,21 +309,7 @@ func pmFinish(d *Document) bool {
 	default:
 		return false
 	}
-	var parts []string
-	if len(d.Authors) > 0 {
-		a := d.Authors[0]
-		if len(d.Authors) > 1 {
-			a += " et al"
-		}
-		parts = append(parts, a)
-	}
-	if d.Journal != "" {
-		parts = append(parts, d.Journal)
-	}
-	if d.Year != "" {
-		parts = append(parts, d.Year)
-	}
-	d.Citation = strings.Join(parts, ". ")
+	d.Citation = pageCitationText(d)
 	if d.Citation == "" {
 		d.Citation = d.ID
 	}

@@ -33,10 +33,11 @@ import (
 // text is the [SectionAbstract] section. CopyrightInformation and
 // OtherAbstract are skipped. Inline markup inside titles and abstracts
 // (<i>, <b>, <sup>, <sub>, MathML, ...) is flattened to its character data,
-// so "at the<i>TERT</i>gene" reads "at theTERTgene"; white space is folded
-// to single spaces. A translated title keeps its brackets ("[Bone
-// metastases]."). Section positions point at the first character of the
-// text.
+// so "at the<i>TERT</i>gene" reads "at theTERTgene" and
+// "Ca<sup>2+</sup>" reads "Ca2+"; white space between MathML elements is
+// dropped, and other white space is folded to single spaces. A translated
+// title keeps its brackets ("[Bone metastases]."). Section positions point
+// at the first character of the text.
 //
 // The input must be UTF-8 (as PubMed serves it); another declared encoding
 // fails with [ErrUnknownFormat], and invalid UTF-8 with [ErrInvalidUTF8].
@@ -48,7 +49,8 @@ import (
 type PubMedXMLReader struct {
 	// MaxRecord is the largest record Read accepts, in bytes; 0 means
 	// [DefaultMaxBytes] (16 MiB). Outside records it bounds every XML token
-	// (a DOCTYPE, a comment). A larger one fails with [ErrTooLarge].
+	// (a DOCTYPE, a comment) and every element skipped. A larger one fails
+	// with [ErrTooLarge].
 	MaxRecord int64
 
 	in     pmxInput
@@ -128,12 +130,15 @@ func (x *PubMedXMLReader) pos() Pos {
 // Read returns the next record, or io.EOF after the last. An input holding
 // nothing but white space fails with [ErrEmpty]; one whose root element is
 // not a PubMed one (a PMC JATS article, say) with [ErrUnknownFormat].
-// Errors are [*ParseError]s, at the line and column where the decoder
-// stopped. A record without PMID or DOI ([ErrMissingField]) or with a PMID
-// that is not a number ([ErrSyntax]) is skipped: Read may be called again
-// and goes on with the next record. Malformed XML ([ErrSyntax]), a record
-// over MaxRecord or nested deeper than 256 elements ([ErrTooLarge]) or an
-// I/O error end the reading: Read returns the same error from then on.
+// Errors are [*ParseError]s. A record without PMID or DOI
+// ([ErrMissingField], at the record's start) or with a PMID that is not a
+// number ([ErrSyntax], at the PMID) is skipped: Read may be called again
+// and goes on with the next record. Malformed XML ([ErrSyntax]; invalid
+// UTF-8 also wraps [ErrInvalidUTF8]), a record over MaxRecord or nested
+// deeper than 256 elements ([ErrTooLarge]) or an I/O error end the
+// reading: Read returns the same error from then on. Malformed XML is
+// reported where the decoder stopped ([encoding/xml.Decoder.InputPos]):
+// just after the bad byte or token.
 func (x *PubMedXMLReader) Read() (*Document, error) {
 	if x.err != nil {
 		return nil, x.err

@@ -186,7 +186,7 @@ func buildTriggers() map[string]trig {
 		"facilitate|facilitated|facilitating", "facilitates", "cause|caused|causing", "causes",
 		"mediate|mediated|mediating", "mediates", "support|supported|supporting", "supports",
 		"favor|favored|favoring", "favors", "favour|favoured|favouring", "favours", "boost|boosted|boosting", "boosts",
-		"initiate|initiated|initiating", "initiates", "recruit|recruited|recruiting", "recruits")
+		"initiate|initiated|initiating", "initiates")
 	addTriggers(triggers, trigAct, true,
 		"upregulate|upregulated|upregulating|upregulation", "upregulates", "up-regulate|up-regulated|up-regulating|up-regulation", "up-regulates",
 		"increase|increased|increasing", "increases", "elevate|elevated|elevating|elevation", "elevates",
@@ -330,6 +330,7 @@ type sentence struct {
 }
 
 type emitted struct {
+	derived bool // inferred by a chain: not a subject for later clauses
 	subj  *group
 	obj   *group
 	sign  int
@@ -433,13 +434,30 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 	for i := 0; i < len(seq); i++ {
 		x := seq[i]
 		if x.e != nil && x.e.known() && len(x.e.ids) == 1 {
-			// X ( X' ) with the same entity
-			if i+3 < len(seq)+0 && i+3 <= len(seq)-1 && seq[i+1].w == "(" && seq[i+2].e != nil && seq[i+3].w == ")" &&
-				slices.Equal(seq[i+2].e.ids, x.e.ids) {
-				x.e.end = seq[i+2].e.end
-				seq[i+3].w = ""
-				i += 2
-				seq[i+1].w = ""
+			// X ( X' [, words] ): the same entity, or the abbreviation of a
+			// member of the family X names ("growth factor (EGF)")
+			if i+3 < len(seq) && seq[i+1].w == "(" && seq[i+2].e != nil && seq[i+2].e.known() && len(seq[i+2].e.ids) == 1 {
+				c := i + 3
+				for c < len(seq) && c <= i+5 && seq[c].e == nil && seq[c].w != ")" && seq[c].w != "(" {
+					c++
+				}
+				if c < len(seq) && seq[c].w == ")" && (c == i+3 || seq[i+3].w == ",") {
+					inner := seq[i+2].e
+					switch {
+					case slices.Equal(inner.ids, x.e.ids):
+						x.e.end = inner.end
+					case x.e.node.Kind == graph.Group && inner.node.Kind != graph.Group && inner.node.Kind != graph.Process && inner.node.Kind != graph.Cell:
+						x = raw{e: inner, p: x.p}
+					default:
+						c = -1
+					}
+					if c > 0 {
+						for m := i + 1; m <= c; m++ {
+							seq[m].w, seq[m].e = "", nil
+						}
+						i = c
+					}
+				}
 			}
 			// X head → process
 			j := i + 1
@@ -500,10 +518,26 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 				}
 				k++
 			}
+			// "growth factors, such as IGF1": a family and its examples
+			if !sawCoord && k+2 < len(seq) && g.ents[len(g.ents)-1].node.Kind == graph.Group {
+				m := k
+				if seq[m].w == "," {
+					m++
+				}
+				if m+2 < len(seq) && seq[m].w == "such" && seq[m+1].w == "as" && seq[m+2].e != nil {
+					k, sawCoord = m+2, true
+				} else if m+1 < len(seq) && seq[m].w == "including" && seq[m+1].e != nil {
+					k, sawCoord = m+1, true
+				}
+			}
 			if k < len(seq) && sawCoord && seq[k].e != nil && k > j {
-				// "as well as"-free coordination; stop before a clause
-				// ("..., and Z promotes W") when a verb follows Z
-				if seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && followsVerb(seq, k, func(x raw) (string, bool) { return x.w, x.e != nil }) {
+				// stop before a clause ("..., and Z promotes W", "X, Y was
+				// activated") and before "Z by W"
+				get := func(x raw) (string, bool) { return x.w, x.e != nil }
+				if seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && followsVerb(seq, k, get) {
+					break
+				}
+				if k+1 < len(seq) && (seq[k+1].w == "by" || seq[k-1].w == "," && beVerbs[seq[k+1].w]) {
 					break
 				}
 				g.ents = append(g.ents, seq[k].e)
@@ -580,6 +614,53 @@ func (s *sentence) extract() []found {
 	s.modifierRules()
 	s.nameRules()
 	s.producedBySuchAs()
+	s.pairs()
+	// again without bracketed asides: "Ihh stimulates (through PTHrP
+	// synthesis) chondrocyte proliferation"
+	if bare, ok := withoutAsides(s.toks); ok {
+		t := &sentence{r: s.r, text: s.text, span: s.span, toks: bare}
+		t.pairs()
+		s.out = append(s.out, t.out...)
+	}
+	return s.out
+}
+
+// withoutAsides returns toks without closed bracketed parts that hold a
+// group and a word, and whether there were any.
+func withoutAsides(toks []tok) ([]tok, bool) {
+	var out []tok
+	changed := false
+	for i := 0; i < len(toks); i++ {
+		if toks[i].w == "(" {
+			depth, groups, words, end := 0, 0, 0, -1
+			for k := i; k < len(toks) && k < i+30; k++ {
+				switch {
+				case toks[k].w == "(":
+					depth++
+				case toks[k].w == ")":
+					depth--
+				case toks[k].g != nil:
+					groups++
+				default:
+					words++
+				}
+				if depth == 0 {
+					end = k
+					break
+				}
+			}
+			if end > 0 && groups > 0 && words > 0 {
+				changed = true
+				i = end
+				continue
+			}
+		}
+		out = append(out, toks[i])
+	}
+	return out, changed
+}
+
+func (s *sentence) pairs() {
 	for i := range s.toks {
 		if s.toks[i].g == nil {
 			continue
@@ -593,7 +674,6 @@ func (s *sentence) extract() []found {
 		}
 		s.pair(i, j)
 	}
-	return s.out
 }
 
 func (s *sentence) emit(subj, obj *ent, rel graph.Relation, rule string, conf float64, from, to int) {
@@ -838,6 +918,18 @@ func (s *sentence) pair(i, j int) {
 			return
 		}
 	}
+	// By adding X, Y was activated
+	if len(ws) == 1 && ws[0] == "," && (s.wordAt(i-1) == "adding" || s.wordAt(i-1) == "of" && s.wordAt(i-2) == "addition") &&
+		beVerbs[s.wordAt(j+1)] && s.wordAt(j+3) != "by" {
+		if t, ok := triggers[s.wordAt(j+2)]; ok && t.form == 'p' && t.class != trigSec {
+			if t.class == trigInh {
+				s.emitGroups(a, b, graph.Inhibits, "inh.adding", 0.75, i-1, j+2)
+			} else {
+				s.emitGroups(a, b, graph.Activates, "act.adding", 0.75, i-1, j+2)
+			}
+			return
+		}
+	}
 	// X inhibitors such as D; X inhibiting agents such as D; Wnt antagonist Dkk1
 	if k := inhibitorPhrase(ws); k > 0 {
 		s.emitGroups(b, a, graph.Inhibits, "inh.x-inhibitors", 0.85, i, j)
@@ -900,7 +992,7 @@ func (s *sentence) pair(i, j int) {
 	// bone resorption by osteoclasts
 	if (len(ws) == 1 && ws[0] == "by" || len(ws) == 2 && ws[0] == "by" && ws[1] == "the") && allProcs(a) && !anyProc(b) {
 		s.emitGroups(b, a, graph.Activates, "act.process-by", 0.7, i, j)
-		s.chain(j, b, a, 1, false, i)
+		s.chain(j, b, a, 1, i)
 		return
 	}
 	if s.passive(i, j, ws) {
@@ -946,16 +1038,19 @@ func inhibitorPhrase(ws []string) int {
 	return k
 }
 
-// passive handles "Y is induced by X", "Y produced by X".
+// passive handles "Y is induced by X", "Y produced by X", "Y may be
+// attenuated via X" and "Y occurs through the activation of X".
 func (s *sentence) passive(i, j int, ws []string) bool {
-	// find "<participle> by"
-	at := -1
+	at, end := -1, -1
+	var t trig
 	for k := 0; k+1 < len(ws); k++ {
-		if ws[k+1] != "by" {
-			continue
+		w, next := ws[k], ws[k+1]
+		if tr, ok := triggers[w]; ok && tr.form == 'p' && (next == "by" || (next == "via" || next == "through") && tr.class != trigSec) {
+			at, end, t = k, k+2, tr
+			break
 		}
-		if t, ok := triggers[ws[k]]; ok && (t.form == 'p') {
-			at = k
+		if (w == "occur" || w == "occurs" || w == "occurred" || w == "occurring") && (next == "through" || next == "via") {
+			at, end, t = k, k+2, trig{trigAct, 'p', false}
 			break
 		}
 	}
@@ -963,115 +1058,164 @@ func (s *sentence) passive(i, j int, ws []string) bool {
 		return false
 	}
 	unknown := 0
-	for _, w := range ws[:at] {
+	for n, w := range ws[:at] {
 		if breakers[w] {
 			return false
 		}
-		if _, ok := triggers[w]; ok && w != "expression" && w != "production" && w != "secretion" {
-			if w == "negatively" {
+		if tr, ok := triggers[w]; ok && tr.class != trigSec && w != "negatively" {
+			if tr.form == 'n' && n > 0 && (determiners[ws[n-1]] || ws[n-1] == "of") {
 				continue
 			}
 			return false
 		}
-		if !aux[w] && !neutral[w] && w != "," {
+		if !aux[w] && !neutral[w] && w != "," && w != "/" {
 			unknown++
 		}
 	}
 	if unknown > 2 {
 		return false
 	}
-	for _, w := range ws[at+2:] {
-		if !byFill[w] {
-			return false
+	sign := 1
+	if t.class == trigInh || at > 0 && ws[at-1] == "negatively" {
+		sign = -1
+	}
+	fill := 0
+	for _, w := range ws[end:] {
+		if tr, ok := triggers[w]; ok && tr.form == 'n' && tr.class != trigSec {
+			if tr.class == trigInh {
+				sign = -sign
+			}
+			continue
+		}
+		if !byFill[w] && !neutral[w] {
+			fill++
 		}
 	}
-	t := triggers[ws[at]]
+	if fill > 1 {
+		return false
+	}
+	unknown += fill
 	conf := 0.85 - 0.05*float64(unknown)
-	neg := at > 0 && ws[at-1] == "negatively"
+	a, b := s.toks[i].g, s.toks[j].g
 	switch t.class {
 	case trigSec:
-		if allCells(s.toks[j].g) {
-			s.emitGroupsIf(s.toks[j].g, s.toks[i].g, graph.Secretes, "sec.produced-by", conf, i, j)
+		if allCells(b) {
+			s.emitGroupsIf(b, a, graph.Secretes, "sec.produced-by", conf, i, j)
 		}
-	case trigAct, trigInh:
-		sign := 1
-		if t.class == trigInh || neg {
-			sign = -1
-		}
-		if sign > 0 && allCells(s.toks[j].g) && s.toks[i].g.expr {
-			s.emitGroupsIf(s.toks[j].g, s.toks[i].g, graph.Secretes, "sec.produced-by", conf, i, j)
+	default:
+		if sign > 0 && allCells(b) && a.expr {
+			s.emitGroupsIf(b, a, graph.Secretes, "sec.produced-by", conf, i, j)
 		} else {
 			rule := "act.passive"
 			if sign < 0 {
 				rule = "inh.passive"
 			}
-			s.emitGroups(s.toks[j].g, s.toks[i].g, relOf(trigAct, sign), rule, conf, i, j)
+			s.emitGroups(b, a, relOf(trigAct, sign), rule, conf, i, j)
 		}
 	}
 	return true
 }
 
-// verbPhrase finds the verb of ws: its index, trigger, and rule name, or
-// -1. Multi-word verbs: "result in", "lead to", "play a role in", "is
-// required for", "provide ... for", "negatively regulate".
+// verbPhrase finds the verb of ws that governs the object after it: the
+// last finite verb or participle that is not the complement of a
+// preposition ("in supporting", "by increasing"), nor a passive
+// participle. It returns the verb's first and one-past-last index, its
+// trigger and a rule name for multi-word verbs ("result in", "lead to",
+// "play a role in", "is required for", "provide ... for", "negatively
+// regulate"), or -1.
 func verbPhrase(ws []string) (int, int, trig, string) {
+	bk, ba, bt, br := -1, -1, trig{}, ""
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
+		prev := ""
+		if k > 0 {
+			prev = ws[k-1]
+		}
+		found := func(end int, t trig, rule string) {
+			bk, ba, bt, br = k, end, t, rule
+		}
 		switch w {
 		case "result", "results", "resulted", "resulting":
 			if k+1 < len(ws) && ws[k+1] == "in" {
-				return k, k + 2, trig{trigAct, formOf(w), false}, "act.verb"
+				found(k+2, trig{trigAct, formOf(w), false}, "act.verb")
+				k++
+				continue
 			}
 		case "lead", "leads", "led", "leading", "contribute", "contributes", "contributed", "contributing":
 			if k+1 < len(ws) && ws[k+1] == "to" {
-				return k, k + 2, trig{trigAct, formOf(w), false}, "act.verb"
+				found(k+2, trig{trigAct, formOf(w), false}, "act.verb")
+				k++
+				continue
 			}
 		case "play", "plays", "played", "playing":
 			for m := k + 1; m < len(ws) && m <= k+5; m++ {
-				if ws[m] == "role" || ws[m] == "roles" || ws[m] == "part" {
-					if m+1 < len(ws) && (ws[m+1] == "in" || ws[m+1] == "for") {
-						return k, m + 2, trig{trigAct, formOf(w), false}, "act.role-in"
-					}
-				}
-			}
-		case "required", "essential", "critical", "necessary", "crucial", "indispensable", "needed", "important":
-			if k+1 < len(ws) && (ws[k+1] == "for" || ws[k+1] == "in") && k > 0 && (ws[k-1] == "is" || ws[k-1] == "are" || ws[k-1] == "be" || ws[k-1] == "was" || ws[k-1] == "were" || ws[k-1] == "also") {
-				if w == "important" && ws[k+1] == "in" {
+				if (ws[m] == "role" || ws[m] == "roles" || ws[m] == "part") && m+1 < len(ws) && (ws[m+1] == "in" || ws[m+1] == "for") {
+					found(m+2, trig{trigAct, formOf(w), false}, "act.role-in")
+					k = m + 1
 					break
 				}
-				return k, k + 2, trig{trigAct, 'v', false}, "act.required-for"
+			}
+			continue
+		case "required", "essential", "critical", "necessary", "crucial", "indispensable", "needed", "important":
+			if k+1 < len(ws) && ws[k+1] == "for" && (prev == "is" || prev == "are" || prev == "be" || prev == "was" || prev == "were" || prev == "also") {
+				found(k+2, trig{trigAct, 'v', false}, "act.required-for")
+				k++
+				continue
+			}
+			if k+1 < len(ws) && ws[k+1] == "in" && w == "essential" {
+				found(k+2, trig{trigAct, 'v', false}, "act.required-for")
+				k++
+				continue
 			}
 		case "provide", "provides", "provided", "providing":
 			for m := k + 1; m < len(ws) && m <= k+5; m++ {
 				if ws[m] == "for" {
-					return k, m + 1, trig{trigAct, formOf(w), false}, "act.provide-for"
+					found(m+1, trig{trigAct, formOf(w), false}, "act.provide-for")
+					k = m
+					break
 				}
 			}
+			continue
 		case "negatively", "positively":
 			if k+1 < len(ws) && strings.HasPrefix(ws[k+1], "regulat") {
 				c := trigInh
 				if w == "positively" {
 					c = trigAct
 				}
-				return k, k + 2, trig{c, formOf(ws[k+1]), false}, ""
-			}
-		}
-		if t, ok := triggers[w]; ok && t.form != 'n' && w != "negatively" {
-			// an -ed form after a determiner or preposition is an
-			// adjective: "the increased accumulation", "to elevated levels"
-			if t.form == 'p' && k > 0 && (ws[k-1] == "the" || ws[k-1] == "a" || ws[k-1] == "an" || ws[k-1] == "to" || ws[k-1] == "of" || ws[k-1] == "with" || ws[k-1] == "and" && k == 1) {
+				found(k+2, trig{c, formOf(ws[k+1]), false}, "")
+				k++
 				continue
 			}
-			if w == "release" || w == "increase" || w == "decrease" {
-				if k > 0 && (ws[k-1] == "the" || ws[k-1] == "a" || ws[k-1] == "an" || ws[k-1] == "of" || ws[k-1] == "through" || ws[k-1] == "via" || ws[k-1] == "by") {
-					continue
-				}
-			}
-			return k, k + 1, t, ""
 		}
+		t, ok := triggers[w]
+		if !ok || t.form == 'n' || w == "negatively" {
+			continue
+		}
+		next := ""
+		if k+1 < len(ws) {
+			next = ws[k+1]
+		}
+		switch {
+		case t.form == 'p' && (determiners[prev] || prev == "to" || prev == "of" || prev == "with"):
+			continue // an adjective: "the increased accumulation", "to elevated levels"
+		case t.form == 'p' && (beVerbs[prev] || next == "by" || next == "via"):
+			continue // a passive
+		case t.form == 'p' && (prev == "and" || prev == "or") && k >= 2 && ws[k-2] != "," && !aux[ws[k-2]]:
+			continue // "disruption of bone homeostasis and increased bone resorption"
+		case (w == "release" || w == "increase" || w == "decrease") && (determiners[prev] || prepositions[prev]):
+			continue // a noun
+		case t.form == 'g' && prepositions[prev] && bk >= 0:
+			continue // "plays a role in supporting": a complement
+		}
+		found(k+1, t, "")
 	}
-	return -1, -1, trig{}, ""
+	return bk, ba, bt, br
 }
+
+var determiners = set("the", "a", "an", "this", "these", "those", "its", "their", "his", "her")
+var beVerbs = set("is", "are", "was", "were", "be", "been", "being", "become", "becomes", "became")
+var subjectFlips = set("inhibition", "blockade", "suppression", "loss", "deletion", "deficiency", "knockdown",
+	"depletion", "ablation", "absence", "lack", "inactivation", "silencing")
 
 func formOf(w string) byte {
 	switch {
@@ -1083,6 +1227,38 @@ func formOf(w string) byte {
 	return 'v'
 }
 
+// precededByVerb reports whether a finite verb stands before the group at
+// toks[i] in its clause: the group is then an object.
+func (s *sentence) precededByVerb(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		w := s.toks[k].w
+		if w == ";" || w == "which" || w == "that" {
+			return false
+		}
+		if t, ok := triggers[w]; ok && t.form != 'n' && w != "negatively" {
+			if t.form == 'p' && k > 0 && (determiners[s.toks[k-1].w] || beVerbs[s.toks[k-1].w]) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// subjectsOf returns the subjects of the statements whose object is the
+// group at toks[i].
+func (s *sentence) subjectsOf(i int) ([]*group, emitted) {
+	var out []*group
+	var last emitted
+	for _, e := range s.stmts {
+		if e.objAt == i && !e.derived && !slices.Contains(out, e.subj) {
+			out = append(out, e.subj)
+			last = e
+		}
+	}
+	return out, last
+}
+
 // active handles "X VERB Y" with the verb's subject found by clause rules.
 func (s *sentence) active(i, j int, ws []string) {
 	k, after, t, rule := verbPhrase(ws)
@@ -1090,19 +1266,53 @@ func (s *sentence) active(i, j int, ws []string) {
 		return
 	}
 	pre, post := ws[:k], ws[after:]
+	if t.form == 'g' && k > 0 && prepositions[ws[k-1]] {
+		return // "through blocking Y", "by increasing Y": a complement
+	}
 	unknown := 0
-	for _, w := range pre {
+	list := false // a verb list: "inhibits A, reduces B, and decreases C"
+	for n, w := range pre {
 		if breakers[w] {
 			return
 		}
-		if _, ok := triggers[w]; ok && !neutral[w] && !aux[w] {
-			return
+		if tr, ok := triggers[w]; ok && !neutral[w] && !aux[w] {
+			if tr.form == 'p' && n > 0 && beVerbs[pre[n-1]] {
+				continue // "ephrinB2 was activated, which inhibited ..."
+			}
+			if tr.form == 'n' || tr.form == 'g' && n > 0 && prepositions[pre[n-1]] {
+				continue
+			}
+			list = true
+			continue
 		}
-		if !aux[w] && !neutral[w] && w != "," && w != "(" && w != ")" {
+		if !aux[w] && !neutral[w] && w != "," && w != "(" && w != ")" && w != "/" {
 			unknown++
 		}
 	}
-	if unknown > 4 {
+	if unknown > 3 {
+		return
+	}
+	// the clause marker nearest the verb
+	lead := ""
+	for n := len(pre) - 1; n >= 0; n-- {
+		w := pre[n]
+		if w == "thereby" || w == "thus" {
+			lead = w
+			continue
+		}
+		if w == "which" || w == "that" || w == "and" || w == "," {
+			lead = w
+			break
+		}
+		if w == "to" && (n == 0 || pre[n-1] == ",") {
+			lead = "to"
+			break
+		}
+		if _, ok := triggers[w]; ok {
+			break
+		}
+	}
+	if list && lead != "and" && lead != "," {
 		return
 	}
 	sign := 1
@@ -1112,98 +1322,125 @@ func (s *sentence) active(i, j int, ws []string) {
 	nominal := ""
 	amt := t.amt
 	convert := false
+	byAgent := false
 	for n, w := range post {
 		if breakers[w] {
 			return
 		}
+		if w == "by" {
+			byAgent = n == len(post)-1
+			if !byAgent {
+				return
+			}
+			continue
+		}
 		if tr, ok := triggers[w]; ok {
-			if tr.class == trigSec && (tr.form == 'n' || w == "release") {
+			if tr.class == trigSec {
 				continue // "secretion of", "production of"
 			}
-			if tr.form == 'n' || tr.form == 'g' || n > 0 && post[n-1] == "the" {
-				if tr.class == trigInh {
-					sign = -sign
-					if nominal == "" {
-						nominal = w
-					}
+			if tr.class == trigInh {
+				sign = -sign
+				if nominal == "" {
+					nominal = w
 				}
-				amt = amt || tr.amt
-				continue
 			}
-			return // a second verb
+			amt = amt || tr.amt
+			continue
 		}
 		if w == "converting" || w == "conversion" || w == "convert" || w == "converts" {
 			convert = true
 			continue
 		}
-		if !neutral[w] && w != "," && w != "(" && w != ")" {
+		if !neutral[w] && w != "," && w != "(" && w != ")" && w != "/" {
 			unknown++
 		}
 	}
-	if unknown > 5 {
+	if unknown > 4 {
 		return
 	}
 	conf := 0.9 - 0.05*float64(unknown)
-	// the subject
-	subj := s.toks[i].g
-	lead := ""
-	for _, w := range pre {
-		if w != "," {
-			lead = w
-			break
-		}
+	a := s.toks[i].g
+	subjs := []*group{a}
+	participle := t.form == 'g' && (lead == "," || lead == "thereby" || lead == "thus" || lead == "")
+	if participle && lead == "" && len(pre) > 0 {
+		participle = false
 	}
-	if t.form == 'g' && len(pre) > 0 && prepositions[pre[len(pre)-1]] {
-		return // "through blocking Y": a gerund after a preposition
-	}
-	participle := (t.form == 'g') && (len(pre) == 0 || pre[0] == ",") && lead != "to" && lead != "in"
 	switch {
 	case participle:
 		// "X degrades Y, stabilizing Z": the subject of the clause
-		e, ok := s.lastWithObject(i)
-		if !ok {
-			if len(pre) > 0 && pre[0] == "," {
-				return
+		ss, e := s.subjectsOf(i)
+		if len(ss) == 0 {
+			if lead == "" {
+				break // "Y stabilizing Z": Y is the subject
 			}
-			break // "Y stabilizing Z" without a comma: Y is the subject
+			// "X, which binds to Y, thereby preventing its activation"
+			if byAgent && (s.wordAt(i-1) == "to" || s.wordAt(i-1) == "with" || s.wordAt(i-2) == "to") {
+				if g, ok := s.relativeAntecedent(i); ok {
+					s.emitGroups(g, a, relOf(trigAct, sign), "chain.participle", conf-0.2, s.indexOf(g, i), j)
+				}
+			}
+			return
 		}
-		subj = e.subj
+		if byAgent {
+			return
+		}
+		subjs = ss
 		conf -= 0.15
 		// the object's change passes on: Y –(s1·s2)→ Z
 		if e.amt {
 			if obj := s.objOf(j, convert); obj != nil {
-				s.emitGroups(s.toks[i].g, obj, relOf(trigAct, e.sign*sign), "chain.participle", conf-0.1, i, j)
-				s.chain(j, s.toks[i].g, obj, e.sign*sign, false, i)
+				s.emitGroups(a, obj, relOf(trigAct, e.sign*sign), "chain.participle", conf-0.1, i, j)
+				s.stmts = append(s.stmts, emitted{derived: true, subj: a, obj: obj, sign: e.sign * sign, objAt: j})
+				s.chain(j, a, obj, e.sign*sign, i)
 			}
 		}
-	case lead == "to" && len(pre) <= 2:
-		// purpose: "X, which interacts with Y to induce Z", "X acts on Y to induce Z"
+	case byAgent:
+		return
+	case lead == "to":
+		// purpose: "X, which interacts with Y to induce Z"; "X secretes Y
+		// to initiate Z" (both X and Y)
 		if g, ok := s.purposeSubject(i); ok {
-			subj = g
+			subjs = []*group{g}
 			conf -= 0.1
+		} else if ss, _ := s.subjectsOf(i); len(ss) > 0 {
+			subjs = append(subjs, ss...)
 		}
 	case lead == "that" || lead == "which":
 		if g, ok := s.copulaSubject(i); ok {
-			subj = g
+			subjs = []*group{g}
 			conf -= 0.1
 		}
-	case lead == "and":
-		if len(s.stmts) > 0 {
-			subj = s.stmts[len(s.stmts)-1].subj
+	case lead == "and" || lead == ",":
+		if ss, _ := s.subjectsOf(i); len(ss) > 0 {
+			subjs = ss
 			conf -= 0.1
+		} else if list || s.precededByVerb(i) {
+			return
+		}
+	default:
+		// "inhibition of Wnt decreases bone mass"
+		p := i - 1
+		for p > 0 && s.wordAt(p) != "of" && (neutral[s.wordAt(p)] || s.wordAt(p) == "canonical" || s.wordAt(p) == "non-canonical") && p > i-4 {
+			p--
+		}
+		if s.wordAt(p) == "of" && subjectFlips[s.wordAt(p-1)] {
+			sign = -sign
 		}
 	}
 	obj := s.objOf(j, convert)
 	if obj == nil {
 		return
 	}
-	switch {
-	case t.class == trigSec:
-		if nominal != "" || !allCells(subj) {
+	if t.class == trigSec {
+		if nominal != "" {
 			return
 		}
-		s.emitGroupsIf(subj, obj, graph.Secretes, "sec.verb", conf, i, j)
-		s.record(subj, obj, 1, false, j)
+		for _, sg := range subjs {
+			if allCells(sg) {
+				s.emitGroupsIf(sg, obj, graph.Secretes, "sec.verb", conf, s.indexOf(sg, i), j)
+			}
+			s.record(sg, obj, 1, false, j)
+		}
 		return
 	}
 	rel := relOf(trigAct, sign)
@@ -1213,15 +1450,39 @@ func (s *sentence) active(i, j int, ws []string) {
 			rule = "inh.degradation-of"
 		case sign < 0:
 			rule = "inh.verb"
-		case participle && (strings.HasPrefix(ws[k], "stabili")):
+		case participle && strings.HasPrefix(ws[k], "stabili"):
 			rule = "act.stabilizing"
 		default:
 			rule = "act.verb"
 		}
 	}
-	s.emitGroups(subj, obj, rel, rule, conf, min(i, s.indexOf(subj, i)), j)
-	s.record(subj, obj, sign, amt, j)
-	s.chain(j, subj, obj, sign, amt, i)
+	for _, sg := range subjs {
+		s.emitGroups(sg, obj, rel, rule, conf, min(i, s.indexOf(sg, i)), j)
+		s.record(sg, obj, sign, amt, j)
+		s.chain(j, sg, obj, sign, i)
+	}
+}
+
+// relativeAntecedent returns the group before the "which" or "that" that
+// opens the clause holding toks[i].
+func (s *sentence) relativeAntecedent(i int) (*group, bool) {
+	for k := i - 1; k >= 0; k-- {
+		if w := s.toks[k].w; w == "which" || w == "that" {
+			for m := k - 1; m >= 0; m-- {
+				if s.toks[m].g != nil {
+					return s.toks[m].g, true
+				}
+				if s.toks[m].w != "," && s.toks[m].w != ")" {
+					return nil, false
+				}
+			}
+			return nil, false
+		}
+		if s.toks[k].w == ";" {
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 func (s *sentence) indexOf(g *group, def int) int {
@@ -1268,34 +1529,33 @@ func (s *sentence) lastWithObject(i int) (emitted, bool) {
 var prepositions = set("on", "in", "at", "from", "of", "through", "with", "into", "onto", "within", "via", "by", "to", "for")
 
 // purposeSubject finds the subject of "to VERB" after the group at
-// toks[i]: the antecedent of a "which" or "that" before it when the group
-// follows a preposition or the verb "interact with", else none.
+// toks[i] when that group follows a preposition ("VEGF acts through its
+// receptors on endothelial cells to induce angiogenesis"): the antecedent
+// of a "which" or "that" before it, or else the first group of the
+// sentence that no preposition or bracket precedes.
 func (s *sentence) purposeSubject(i int) (*group, bool) {
 	if !prepositions[s.wordAt(i-1)] {
 		return nil, false
 	}
+	var best *group
 	for k := i - 1; k >= 0; k-- {
-		if s.toks[k].g != nil {
-			// a group before a preposition chain: "VEGF acts through its
-			// receptors on endothelial cells"
-			if k == 0 || s.toks[k-1].g == nil && !prepositions[s.wordAt(k-1)] {
-				return s.toks[k].g, true
+		if g := s.toks[k].g; g != nil {
+			if p := s.wordAt(k - 1); k == 0 || !prepositions[p] && p != "(" && s.toks[k-1].g == nil {
+				best = g
 			}
 			continue
 		}
 		if w := s.toks[k].w; w == "which" || w == "that" {
-			for m := k - 1; m >= 0; m-- {
-				if s.toks[m].g != nil {
-					return s.toks[m].g, true
-				}
+			if g, ok := s.relativeAntecedent(k + 1); ok {
+				return g, true
 			}
 			return nil, false
 		}
-		if breakers[s.toks[k].w] && s.toks[k].w != "interact" && s.toks[k].w != "interacts" {
-			return nil, false
+		if s.toks[k].w == ";" {
+			break
 		}
 	}
-	return nil, false
+	return best, best != nil
 }
 
 // copulaSubject finds the subject of "that VERB" after a group that is
@@ -1329,7 +1589,7 @@ func (s *sentence) copulaSubject(i int) (*group, bool) {
 
 // chain handles "X VERB Y through/via/by (VERBing|the NOUN of) Z": X acts
 // on Z, and Z on Y.
-func (s *sentence) chain(j int, subj, obj *group, s1 int, _ bool, from int) {
+func (s *sentence) chain(j int, subj, obj *group, s1 int, from int) {
 	k := j + 1
 	for k < len(s.toks) && s.toks[k].g == nil && (s.toks[k].w == "signaling" || s.toks[k].w == "signalling" || s.toks[k].w == "expression" || s.toks[k].w == "formation" || s.toks[k].w == "in") && k <= j+2 {
 		k++
@@ -1390,5 +1650,5 @@ func (s *sentence) chain(j int, subj, obj *group, s1 int, _ bool, from int) {
 		s.emitGroups(subj, z, relOf(trigAct, s2), "chain.through", conf, from, m)
 	}
 	s.emitGroups(z, obj, relOf(trigAct, s1*s2), "chain.through", conf, j, m)
-	s.record(subj, z, s2, true, m)
+	s.stmts = append(s.stmts, emitted{derived: true, subj: subj, obj: z, sign: s2, amt: true, objAt: m})
 }

@@ -48,6 +48,7 @@ var compoundSuffixes = map[string]bool{
 	"elicited": true, "evoked": true, "like": true, "high": true, "low": true, "rich": true,
 	"deleted": true, "knockout": true, "ko": true, "overexpressing": true, "transfected": true,
 	"signaling": true, "signalling": true, "activation": true, "mimetic": true, "mimetics": true,
+	"fc": true, // fusion proteins: "ephB4-Fc"
 }
 
 // originSuffixes say that the word before them names where something
@@ -221,7 +222,7 @@ func stopped(s string, res Result) bool {
 		return true
 	}
 	strong := res.Tier <= TierPreferred
-	if letters <= 2 && !strong && res.Tier != TierName {
+	if letters <= 2 && letters == utf8.RuneCountInString(s) && !strong && res.Tier != TierName {
 		return true // "ER", "AR", "HS": two-letter aliases
 	}
 	// An ordinary word ("find", "Scf"): lower case or capitalised, short,

@@ -10,7 +10,7 @@ import (
 
 // A drug inhibiting a gene that activates a cell that secretes a gene, in
 // SIF and its edge-attribute table.
-func ExampleWriteSIF() {
+func ExampleWriteSIF_sifExport() {
 	var b graph.Builder
 	for _, n := range []graph.Node{
 		{ID: "DRUGBANK:DB06643", Kind: graph.Drug, Name: "denosumab"},

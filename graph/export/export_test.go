@@ -123,7 +123,7 @@ var parseFormatTests = []struct {
 	{"json", export.FormatInvalid, false},
 }
 
-func TestParseFormat(t *testing.T) {
+func TestExportParseFormat(t *testing.T) {
 	for _, tt := range parseFormatTests {
 		t.Run(tt.in, func(t *testing.T) {
 			f, err := export.ParseFormat(tt.in)
@@ -145,7 +145,7 @@ func TestParseFormat(t *testing.T) {
 
 var allFormats = []export.Format{export.DOT, export.GraphML, export.SIF, export.CytoscapeJSON, export.Neo4j, export.JSONL}
 
-func TestWriteDeterministicAndErrors(t *testing.T) {
+func TestExportWriteDeterministicAndErrors(t *testing.T) {
 	g := trickyGraph(t)
 	for _, f := range allFormats {
 		t.Run(f.String(), func(t *testing.T) {
@@ -192,7 +192,7 @@ type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
-func TestDOT(t *testing.T) {
+func TestExportDOT(t *testing.T) {
 	g := simpleGraph(t)
 	var buf bytes.Buffer
 	if err := export.WriteDOT(&buf, g); err != nil {
@@ -217,7 +217,7 @@ func TestDOT(t *testing.T) {
 	}
 }
 
-func TestDOTRendersWithGraphviz(t *testing.T) {
+func TestExportDOTRendersWithGraphviz(t *testing.T) {
 	path, err := exec.LookPath("dot")
 	if err != nil {
 		t.Skip("Graphviz dot is not on PATH; install graphviz to run this test")
@@ -269,7 +269,7 @@ func renderDOT(t *testing.T, dotPath string, src []byte) []byte {
 	return svg
 }
 
-func TestGraphMLRoundTrip(t *testing.T) {
+func TestExportGraphMLRoundTrip(t *testing.T) {
 	for name, g := range map[string]*graph.Graph{"simple": simpleGraph(t), "tricky": trickyGraph(t)} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -307,7 +307,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 	}
 }
 
-func TestGraphMLWellFormed(t *testing.T) {
+func TestExportGraphMLWellFormed(t *testing.T) {
 	path, err := exec.LookPath("xmllint")
 	if err != nil {
 		t.Skip("xmllint is not on PATH; install libxml2-utils to run this test")
@@ -339,7 +339,7 @@ const foreignGraphML = `<?xml version="1.0"?>
  </graph>
 </graphml>`
 
-func TestReadGraphMLForeign(t *testing.T) {
+func TestExportReadGraphMLForeign(t *testing.T) {
 	g, err := export.ReadGraphML(strings.NewReader(foreignGraphML))
 	if err != nil {
 		t.Fatal(err)
@@ -370,7 +370,7 @@ var readGraphMLErrorTests = []struct {
 	{"bad evidence", "<graphml><key id=\"k\" for=\"node\" attr.name=\"kind\"/><key id=\"r\" for=\"edge\" attr.name=\"relation\"/><key id=\"v\" for=\"edge\" attr.name=\"evidence\"/><graph>\n<node id=\"X:1\"><data key=\"k\">gene</data></node>\n<edge source=\"X:1\" target=\"X:1\"><data key=\"r\">activates</data><data key=\"v\">[{]</data></edge></graph></graphml>", 3, "evidence"},
 }
 
-func TestReadGraphMLErrors(t *testing.T) {
+func TestExportReadGraphMLErrors(t *testing.T) {
 	for _, tt := range readGraphMLErrorTests {
 		t.Run(tt.name, func(t *testing.T) {
 			g, err := export.ReadGraphML(strings.NewReader(tt.in))
@@ -391,7 +391,7 @@ func TestReadGraphMLErrors(t *testing.T) {
 	}
 }
 
-func TestSIF(t *testing.T) {
+func TestExportSIF(t *testing.T) {
 	g := trickyGraph(t)
 	dir := t.TempDir()
 	if err := export.WriteDir(dir, g, export.SIF); err != nil {
@@ -481,7 +481,7 @@ func readTSV(t *testing.T, path string) [][]string {
 	return rows
 }
 
-func TestCytoscapeJSON(t *testing.T) {
+func TestExportCytoscapeJSON(t *testing.T) {
 	g := trickyGraph(t)
 	var buf bytes.Buffer
 	if err := export.WriteCytoscapeJSON(&buf, g); err != nil {
@@ -527,7 +527,7 @@ func TestCytoscapeJSON(t *testing.T) {
 	}
 }
 
-func TestNeo4j(t *testing.T) {
+func TestExportNeo4j(t *testing.T) {
 	g := trickyGraph(t)
 	dir := t.TempDir()
 	if err := export.WriteDir(dir, g, export.Neo4j); err != nil {
@@ -598,7 +598,7 @@ func readCSV(t *testing.T, path string) [][]string {
 	return rows
 }
 
-func TestStatements(t *testing.T) {
+func TestExportStatements(t *testing.T) {
 	g := trickyGraph(t)
 	var buf bytes.Buffer
 	if err := export.WriteStatements(&buf, g); err != nil {
@@ -633,7 +633,7 @@ func TestStatements(t *testing.T) {
 	}
 }
 
-func TestWriteDir(t *testing.T) {
+func TestExportWriteDir(t *testing.T) {
 	g := simpleGraph(t)
 	for _, f := range allFormats {
 		t.Run(f.String(), func(t *testing.T) {
@@ -681,4 +681,40 @@ func TestWriteDir(t *testing.T) {
 	if err := export.WriteDir(file, g, export.Neo4j); err == nil {
 		t.Error("WriteDir into a file succeeded")
 	}
+}
+
+func FuzzExportReadGraphML(f *testing.F) {
+	for _, g := range []*graph.Graph{simpleGraph(f), trickyGraph(f)} {
+		var buf bytes.Buffer
+		if err := export.WriteGraphML(&buf, g); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	f.Add([]byte(foreignGraphML))
+	for _, tt := range readGraphMLErrorTests {
+		f.Add([]byte(tt.in))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := export.ReadGraphML(bytes.NewReader(data))
+		if err != nil {
+			var pe *export.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *ParseError", err)
+			}
+			return
+		}
+		// What was read writes and reads back to the same graph.
+		var buf bytes.Buffer
+		if err := export.WriteGraphML(&buf, g); err != nil {
+			t.Fatal(err)
+		}
+		back, err := export.ReadGraphML(&buf)
+		if err != nil {
+			t.Fatalf("re-read: %v\n%s", err, buf.String())
+		}
+		if !reflect.DeepEqual(back.NodeList(), g.NodeList()) || !reflect.DeepEqual(back.Edges(), g.Edges()) {
+			t.Fatalf("round trip differs")
+		}
+	})
 }
