@@ -65,6 +65,10 @@ type Knowledge struct {
 	Resolver *resolve.Resolver
 	Corpus   ingest.Corpus
 	Report   *ingest.Report
+	// Warnings are problems of the imports that did not stop them
+	// (unplaced GPML interactions, complex rows of causal tables), each
+	// with its position.
+	Warnings []error
 }
 
 // Options configure [Load]. The zero value uses the default resolver and
@@ -74,6 +78,12 @@ type Options struct {
 	Resolver *resolve.Resolver
 	// Limits bound the input files.
 	Limits ingest.Limits
+	// Imports are curated pathway sources merged with the documents: GPML
+	// files and signed causal tables (see [Import]). Their edges meet the
+	// documents' edges on the same nodes; each edge's evidence says which
+	// source supports it, and opposite signs are reported in
+	// Report.Contradictions.
+	Imports []string
 }
 
 var defaultKnowledge = sync.OnceValues(func() (*Knowledge, error) {
@@ -113,11 +123,16 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	if err != nil {
 		return nil, err
 	}
+	imported, warnings, err := importAll(opts.Imports, r)
+	if err != nil {
+		return nil, err
+	}
+	merge(&c, imported)
 	g, rep, err := ingest.Build(c, r)
 	if err != nil {
 		return nil, err
 	}
-	return &Knowledge{Graph: g, Resolver: r, Corpus: c, Report: rep}, nil
+	return &Knowledge{Graph: g, Resolver: r, Corpus: c, Report: rep, Warnings: warnings}, nil
 }
 
 // Find returns the node a name refers to. A name the resolver finds

@@ -1,3 +1,5 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
 package ingest_test
 
 import (
@@ -11,6 +13,7 @@ import (
 	"runtime/metrics"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -100,19 +103,43 @@ func benchFrontMatter(data []byte) ([]byte, bool) {
 	return front, ok
 }
 
-// benchBaseline runs f n times after the subject's loop, with the
-// benchmark timer stopped, and reports the subject's time as a ratio to
-// it under the unit "x-"+name.
-func benchBaseline(b *testing.B, name string, f func()) {
+// benchCPU returns the CPU time (user and system) the process has used
+// so far. Ratios compare CPU times, which hold when other processes share
+// the cores; ns/op stays wall time.
+func benchCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// benchSubject runs f b.N times under the benchmark timer, reports its
+// CPU time per operation (cpu-ns/op) and returns the CPU time.
+func benchSubject(b *testing.B, f func()) time.Duration {
 	b.Helper()
-	subject := b.Elapsed()
-	b.StopTimer()
-	runtime.GC()
-	start := time.Now()
+	b.ResetTimer()
+	start := benchCPU()
 	for range b.N {
 		f()
 	}
-	if base := time.Since(start); base > 0 {
+	cpu := benchCPU() - start
+	b.StopTimer()
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	return cpu
+}
+
+// benchRatio runs the baseline f b.N times with the timer stopped and
+// reports the subject's CPU time over the baseline's as "x-"+name.
+func benchRatio(b *testing.B, subject time.Duration, name string, f func()) {
+	b.Helper()
+	b.StopTimer()
+	runtime.GC()
+	start := benchCPU()
+	for range b.N {
+		f()
+	}
+	if base := benchCPU() - start; base > 0 {
 		b.ReportMetric(float64(subject)/float64(base), "x-"+name)
 	}
 }
@@ -150,12 +177,9 @@ func BenchmarkParsePFOCR(b *testing.B) {
 	all, _ := benchBytes(recs)
 	b.SetBytes(all)
 	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		benchParseAll(b, recs)
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/record")
-	benchBaseline(b, "yaml", func() { benchYAMLDecode(b, recs) })
+	cpu := benchSubject(b, func() { benchParseAll(b, recs) })
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(recs)), "cpu-ns/record")
+	benchRatio(b, cpu, "yaml", func() { benchYAMLDecode(b, recs) })
 }
 
 // BenchmarkYAMLDecodeBaseline is the floor for [BenchmarkParsePFOCR]: a
@@ -165,11 +189,8 @@ func BenchmarkYAMLDecodeBaseline(b *testing.B) {
 	all, _ := benchBytes(recs)
 	b.SetBytes(all)
 	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		benchYAMLDecode(b, recs)
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs)), "ns/record")
+	cpu := benchSubject(b, func() { benchYAMLDecode(b, recs) })
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(recs)), "cpu-ns/record")
 }
 
 // benchHeapPeak samples the heap in use (HeapAlloc: live and not yet swept
@@ -236,8 +257,7 @@ func BenchmarkWholeCorpus(b *testing.B) {
 	var peak uint64
 	var docs, mentions, failed int
 	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
+	cpu := benchSubject(b, func() {
 		stop := benchHeapPeak()
 		t0 := time.Now()
 		c, err := ingest.LoadParallel(fsys, ".", ingest.LoadOptions{})
@@ -264,7 +284,7 @@ func BenchmarkWholeCorpus(b *testing.B) {
 		t3 := time.Now()
 		peak = max(peak, stop())
 		load, res, build = load+t1.Sub(t0), res+t2.Sub(t1), build+t3.Sub(t2)
-	}
+	})
 	if docs != len(recs) {
 		b.Fatalf("%d documents read, want %d", docs, len(recs))
 	}
@@ -276,7 +296,7 @@ func BenchmarkWholeCorpus(b *testing.B) {
 	b.ReportMetric(float64(docs), "docs")
 	b.ReportMetric(float64(mentions), "mentions")
 	b.ReportMetric(float64(failed), "failed-files")
-	benchBaseline(b, "read+yaml", func() {
+	benchRatio(b, cpu, "read+yaml", func() {
 		var rs []benchRecord
 		for _, rec := range recs {
 			data, err := fs.ReadFile(fsys, rec.name)
@@ -419,10 +439,11 @@ func benchWriteRecords(tables, dir string) (int, error) {
 // BenchmarkLoadScale reads a few thousand PFOCR records generated from
 // the real captions, titles and gene rows of pfocr-tables, with [ingest.Load]
 // and with [ingest.LoadParallel] at several worker counts. Each reports
-// files/s, the peak heap above the heap before the load, and the heap
-// kept by the corpus; speedup is the time of Workers=1 over the time of
-// the sub-benchmark (Workers=1 runs first, in the same run). Skipped with
-// -short.
+// files/s, CPU time per file, the peak heap above the heap before the
+// load, and the heap kept by the corpus; speedup is the wall time of
+// Workers=1 over the sub-benchmark's, and x-cpu-workers1 its CPU time per
+// file over that of Workers=1 (the cost of the parallelism; Workers=1
+// runs first, in the same run). Skipped with -short.
 func BenchmarkLoadScale(b *testing.B) {
 	if testing.Short() {
 		b.Skip("generates thousands of files")
@@ -434,11 +455,12 @@ func BenchmarkLoadScale(b *testing.B) {
 		b.Fatal(err)
 	}
 	fsys := os.DirFS(dir)
-	var perFile1 float64 // ns per file with one worker
+	var perFile1, cpuPerFile1 float64 // wall and CPU ns per file with one worker
 	run := func(b *testing.B, workers int, load func() (ingest.Corpus, error)) {
 		var peak uint64
 		var kept uint64
 		var errs int
+		var cpu time.Duration
 		b.ReportAllocs()
 		b.ResetTimer()
 		for range b.N {
@@ -446,7 +468,9 @@ func BenchmarkLoadScale(b *testing.B) {
 			before := benchHeapInUse()
 			b.StartTimer()
 			stop := benchHeapPeak()
+			cpu0 := benchCPU()
 			c, err := load()
+			cpu += benchCPU() - cpu0
 			p := stop()
 			b.StopTimer()
 			peak = max(peak, p-min(before, p))
@@ -462,16 +486,20 @@ func BenchmarkLoadScale(b *testing.B) {
 			b.StartTimer()
 		}
 		perFile := float64(b.Elapsed().Nanoseconds()) / float64(b.N*files)
+		cpuPerFile := float64(cpu.Nanoseconds()) / float64(b.N*files)
 		b.ReportMetric(1e9/perFile, "files/s")
+		b.ReportMetric(cpuPerFile, "cpu-ns/file")
 		b.ReportMetric(float64(peak)/benchMiB, "peak-heap-MiB")
 		b.ReportMetric(float64(kept)/benchMiB, "corpus-heap-MiB")
 		b.ReportMetric(float64(errs), "failed-files")
 		b.ReportMetric(float64(files), "files")
 		switch {
 		case workers == 1:
-			perFile1 = perFile // the last (longest) run of Workers=1 counts
+			// The last (longest) run of Workers=1 counts.
+			perFile1, cpuPerFile1 = perFile, cpuPerFile
 		case perFile1 > 0:
 			b.ReportMetric(perFile1/perFile, "speedup")
+			b.ReportMetric(cpuPerFile/cpuPerFile1, "x-cpu-workers1")
 		}
 	}
 	workers := []int{1, 2, 4, runtime.GOMAXPROCS(0)}

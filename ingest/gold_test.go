@@ -20,11 +20,15 @@ import (
 // Floors of the reader's quality on the gold sets, measured with the
 // embedded lexicon and set a little below what the reader reaches, as a
 // regression guard. Raise them when the reader improves.
+// Measured at the time of writing: seeds precision 1.00, recall 0.98 (64
+// gold statements); pfocr-bone precision 1.00, recall 0.83 (151 gold
+// statements in 23 records). The gold was annotated on the same texts the
+// rules were developed on, so these are in-sample figures.
 const (
-	seedPrecisionFloor = 0.85
-	seedRecallFloor    = 0.80
-	bonePrecisionFloor = 0.80
-	boneRecallFloor    = 0.50
+	seedPrecisionFloor = 0.92
+	seedRecallFloor    = 0.92
+	bonePrecisionFloor = 0.92
+	boneRecallFloor    = 0.78
 )
 
 // boneDir holds the PFOCR bone records the gold set annotates; they are

@@ -162,12 +162,13 @@ var gpmlRelations = map[string]graph.Relation{
 //
 // Evidence. Each statement has Doc = the pathway id, Section = "r" +
 // revision, Quote = "TNFSF11 → TNFRSF11A (Arrow)", Rule =
-// "gpml:interaction:<GraphId>" ("gpml:interaction:@<line>:<column>" for an
-// interaction without GraphId), Method [graph.Imported], Confidence 1, and
+// "gpml:interaction:<GraphId>" ("gpml:interaction:<GraphId>@<line>:<column>"
+// for an interaction without GraphId or with one used before), Method [graph.Imported], Confidence 1, and
 // Pos the Interaction element's line and column. Statements are ordered by
 // position.
 //
-// A document that is not well-formed XML, or not a Pathway, fails with a
+// A document that is not well-formed XML, not a Pathway, or in the newer
+// GPML 2021 format fails with a
 // [*ParseError]; problems inside a well-formed pathway are reported in
 // [Pathway.Problems] and do not fail the read. Inputs over [MaxGPMLBytes]
 // fail with [ErrTooLarge].
@@ -311,6 +312,9 @@ func parseGPML(r io.Reader, file string) (*gpmlRaw, error) {
 			if len(stack) == 1 {
 				if name != "Pathway" {
 					return nil, errAt(pos(line, col), fmt.Errorf("%w: root element <%s>", ErrNotGPML, name))
+				}
+				if strings.Contains(t.Name.Space, "GPML/2021") {
+					return nil, errAt(pos(line, col), fmt.Errorf("%w: GPML 2021 (%s) is not supported; save as GPML 2013a", ErrNotGPML, t.Name.Space))
 				}
 				root = true
 				raw.title = collapse(attr("Name"))
@@ -457,6 +461,7 @@ type gpmlResolver struct {
 	parent   []int              // union-find over wires
 	groupIDs []string           // group index → node ID
 	groupLbl []string           // group index → display label
+	interIDs []string           // interaction index → unique name
 	routes   [][][2]float64     // per interaction: the drawn polyline
 	conns    map[int][]gpmlEntity
 }
@@ -473,6 +478,7 @@ func (raw *gpmlRaw) resolve() *Pathway {
 		Members: make(map[string][]string), Xrefs: make(map[string][]string), Problems: raw.problems,
 		groupPos: make(map[string]Pos)}
 	g := &gpmlResolver{raw: raw, p: p, byID: make(map[string]gpmlEnd)}
+	g.nameInteractions()
 	for i, n := range raw.nodes {
 		g.register(n.graphID, gpmlEnd{kind: refNode, idx: i})
 	}
@@ -895,11 +901,25 @@ func (g *gpmlResolver) describe(e gpmlEnd) string {
 	return "unattached end"
 }
 
-func (g *gpmlResolver) interID(k int) string {
-	if id := g.raw.inters[k].graphID; id != "" {
-		return id
+// interID names interaction k: its GraphId, or, when it has none or
+// shares it with an earlier element, the GraphId (if any) and
+// "@line:column".
+func (g *gpmlResolver) interID(k int) string { return g.interIDs[k] }
+
+func (g *gpmlResolver) nameInteractions() {
+	g.interIDs = make([]string, len(g.raw.inters))
+	seen := make(map[string]bool)
+	for k, in := range g.raw.inters {
+		id := in.graphID
+		if id == "" || seen[id] {
+			id = fmt.Sprintf("%s@%d:%d", id, in.pos.Line, in.pos.Column)
+		}
+		for seen[id] {
+			id += "'"
+		}
+		seen[id] = true
+		g.interIDs[k] = id
 	}
-	return fmt.Sprintf("@%d:%d", g.raw.inters[k].pos.Line, g.raw.inters[k].pos.Column)
 }
 
 // reached is an entity an end leads to, with the note that explains how.

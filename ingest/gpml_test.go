@@ -239,6 +239,7 @@ var gpmlErrorTests = []struct {
 	{"broken fixture", "@broken.gpml", ingest.ErrSyntax, 9, 0, "element <Graphics> closed by </Interaction>"},
 	{"not a pathway", "@notgpml.gpml", ingest.ErrNotGPML, 2, 1, "root element <svg>"},
 	{"empty", "", ingest.ErrNotGPML, 1, 1, "no Pathway element"},
+	{"GPML 2021", "<Pathway xmlns=\"http://pathvisio.org/GPML/2021\"/>", ingest.ErrNotGPML, 1, 1, "GPML 2021"},
 	{"text", "hello", ingest.ErrNotGPML, 1, 1, "no Pathway element"},
 	{"unclosed", "<Pathway>\n<DataNode>", ingest.ErrSyntax, 2, 0, "unexpected EOF"},
 	{"bad entity", "<Pathway Name=\"&bogus;\"/>", ingest.ErrSyntax, 1, 0, "invalid character entity"},

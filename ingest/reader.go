@@ -278,10 +278,18 @@ var speculations = set("may", "might", "could", "potentially", "possibly", "seem
 var modSuffix = map[string]trigClass{
 	"induced": trigAct, "mediated": trigAct, "stimulated": trigAct, "driven": trigAct, "triggered": trigAct,
 	"activated": trigAct, "enhanced": trigAct, "promoted": trigAct, "evoked": trigAct, "elicited": trigAct,
-	"dependent": trigAct, "inhibited": trigInh, "suppressed": trigInh,
+	"inhibited": trigInh, "suppressed": trigInh,
 	"derived": trigSec, "secreted": trigSec, "produced": trigSec, "released": trigSec,
 	"secreting": trigSec, "producing": trigSec, "expressing": trigSec, "releasing": trigSec,
 }
+
+// heads may follow a member of a coordination ("RANKL expression and OPG").
+var heads = set("expression", "signaling", "signalling", "pathway", "pathways", "levels", "level", "activity",
+	"production", "secretion", "release", "proteins", "signal", "signals", "ligands", "cells", "effects")
+
+// modFill may stand between a modifier ("tumor-derived") and its group.
+var modFill = set("factors", "factor", "cytokines", "signals", "molecules", "proteins", "such", "as", "including",
+	"the", "osteogenic", "biphasic", "monophasic", "activation", "of", "paracrine", "signaling", "signalling", "growth")
 
 // ---- sentence model ----
 
@@ -331,11 +339,11 @@ type sentence struct {
 
 type emitted struct {
 	derived bool // inferred by a chain: not a subject for later clauses
-	subj  *group
-	obj   *group
-	sign  int
-	amt   bool
-	objAt int // index of the object group in toks
+	subj    *group
+	obj     *group
+	sign    int
+	amt     bool
+	objAt   int // index of the object group in toks
 }
 
 func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention) *sentence {
@@ -480,6 +488,11 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 				}
 			}
 		}
+		if x.e != nil && i+1 < len(seq) && seq[i+1].e == nil && notTheEntity(seq[i+1].w, x.e) {
+			e := *x.e
+			e.ids = nil // "Wnt target genes" are not Wnt
+			x = raw{e: &e, p: x.p}
+		}
 		if x.e == nil && x.w == "" {
 			continue
 		}
@@ -496,8 +509,6 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 	isCoord := func(w string) bool {
 		return w == "," || w == "and" || w == "or" || w == "and/or" || w == "/" || w == "nor"
 	}
-	heads := set("expression", "signaling", "signalling", "pathway", "pathways", "levels", "level", "activity",
-		"production", "secretion", "release", "proteins", "signal", "signals", "ligands", "cells", "effects")
 	for i := 0; i < len(seq); {
 		if seq[i].e == nil {
 			s.toks = append(s.toks, tok{w: seq[i].w, start: seq[i].p})
@@ -506,6 +517,7 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 		}
 		g := &group{ents: []*ent{seq[i].e}}
 		j := i + 1
+		conjoined := false
 		for {
 			k := j
 			for k < len(seq) && seq[k].e == nil && heads[seq[k].w] {
@@ -515,19 +527,17 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 			for k < len(seq) && seq[k].e == nil && (isCoord(seq[k].w) || seq[k].w == ")" && k+1 < len(seq) && seq[k+1].w == "/" || (sawCoord && (seq[k].w == "the" || seq[k].w == "both" || seq[k].w == "its" || seq[k].w == "their"))) {
 				if isCoord(seq[k].w) {
 					sawCoord = true
+					conjoined = conjoined || seq[k].w != ","
 				}
 				k++
 			}
 			// "growth factors, such as IGF1": a family and its examples
-			if !sawCoord && k+2 < len(seq) && g.ents[len(g.ents)-1].node.Kind == graph.Group {
+			if k+2 < len(seq) && g.ents[len(g.ents)-1].node.Kind == graph.Group && (k == j || seq[k-1].w == ",") {
 				m := k
-				if seq[m].w == "," {
-					m++
-				}
 				if m+2 < len(seq) && seq[m].w == "such" && seq[m+1].w == "as" && seq[m+2].e != nil {
-					k, sawCoord = m+2, true
+					k, sawCoord, conjoined = m+2, true, true
 				} else if m+1 < len(seq) && seq[m].w == "including" && seq[m+1].e != nil {
-					k, sawCoord = m+1, true
+					k, sawCoord, conjoined = m+1, true, true
 				}
 			}
 			if k < len(seq) && sawCoord && seq[k].e != nil && k > j {
@@ -537,7 +547,10 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 				if seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && followsVerb(seq, k, get) {
 					break
 				}
-				if k+1 < len(seq) && (seq[k+1].w == "by" || seq[k-1].w == "," && beVerbs[seq[k+1].w]) {
+				if k+2 < len(seq) && seq[k+1].w == "by" && !strings.HasSuffix(seq[k+2].w, "ing") {
+					break // "A and B by X": B is a process with its agent
+				}
+				if k+1 < len(seq) && seq[k-1].w == "," && beVerbs[seq[k+1].w] {
 					break
 				}
 				g.ents = append(g.ents, seq[k].e)
@@ -546,12 +559,21 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 			}
 			break
 		}
+		if len(g.ents) > 1 && !conjoined {
+			// "A, B verb": a list needs "and", "or" or "/"
+			for n, e := range g.ents {
+				s.toks = append(s.toks, tok{g: &group{ents: []*ent{e}}, start: e.start})
+				if n < len(g.ents)-1 {
+					s.toks = append(s.toks, tok{w: ",", start: e.end})
+				}
+			}
+			i = j
+			continue
+		}
 		s.toks = append(s.toks, tok{g: g, start: seq[i].p})
 		i = j
 	}
 	// modifiers: "RANKL-induced NF-κB", "tumor-derived factors such as X"
-	modFill := set("factors", "factor", "cytokines", "signals", "molecules", "proteins", "such", "as", "including",
-		"the", "osteogenic", "biphasic", "monophasic", "activation", "of", "paracrine", "signaling", "signalling", "growth")
 	var toks []tok
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
@@ -583,6 +605,21 @@ func newSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention
 		}
 	}
 	return s
+}
+
+// notTheEntity reports whether the word after an entity makes the phrase
+// name something else: "Wnt target genes", "osteoclast precursors", "BMP
+// receptor", "FZD promoter".
+func notTheEntity(w string, e *ent) bool {
+	switch w {
+	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
+		"promoter", "promoters", "lineage", "antibody", "antibodies":
+		return true
+	}
+	if strings.HasPrefix(w, "receptor") { // "BMP receptor", "IL-1 receptor-activating kinase"
+		return !strings.Contains(strings.ToLower(e.node.Name), "receptor")
+	}
+	return false
 }
 
 func isLetterAt(s string, i int) bool {
@@ -890,18 +927,6 @@ func (s *sentence) wordAt(k int) string {
 	return s.toks[k].w
 }
 
-func hasPrefixWords(ws []string, p ...string) bool {
-	if len(ws) < len(p) {
-		return false
-	}
-	for i := range p {
-		if p[i] != "*" && ws[i] != p[i] {
-			return false
-		}
-	}
-	return true
-}
-
 var inhibitorNouns = set("inhibitor", "inhibitors", "antagonist", "antagonists", "blocker", "blockers")
 var agentNouns = set("agents", "agent", "drugs", "drug", "compounds", "compound", "molecules", "therapies", "therapy", "antibodies", "antibody")
 var exemplify = set("such", "as", "including", "like", "e.g", "namely", ",", "(", ")")
@@ -1202,8 +1227,10 @@ func verbPhrase(ws []string) (int, int, trig, string) {
 			continue // a passive
 		case t.form == 'p' && (prev == "and" || prev == "or") && k >= 2 && ws[k-2] != "," && !aux[ws[k-2]]:
 			continue // "disruption of bone homeostasis and increased bone resorption"
-		case (w == "release" || w == "increase" || w == "decrease") && (determiners[prev] || prepositions[prev]):
+		case (w == "release" || w == "increase" || w == "decrease") && (determiners[prev] || prepositions[prev] && prev != "to"):
 			continue // a noun
+		case prev == "in" && (w == "favor" || w == "favour"):
+			continue // "in favor of"
 		case t.form == 'g' && prepositions[prev] && bk >= 0:
 			continue // "plays a role in supporting": a complement
 		}
@@ -1211,6 +1238,10 @@ func verbPhrase(ws []string) (int, int, trig, string) {
 	}
 	return bk, ba, bt, br
 }
+
+// unsigned words say that X acts on Y without saying how.
+var unsigned = set("regulation", "regulating", "regulate", "regulates", "control", "controlling", "modulation",
+	"modulating", "modulate", "modulates", "affect", "affects", "affecting", "balance", "homeostasis")
 
 var determiners = set("the", "a", "an", "this", "these", "those", "its", "their", "his", "her")
 var beVerbs = set("is", "are", "was", "were", "be", "been", "being", "become", "becomes", "became")
@@ -1300,8 +1331,11 @@ func (s *sentence) active(i, j int, ws []string) {
 			lead = w
 			continue
 		}
-		if w == "which" || w == "that" || w == "and" || w == "," {
+		if w == "which" || w == "that" || w == "and" || w == "," || w == "or" {
 			lead = w
+			if w == "or" {
+				lead = "and"
+			}
 			break
 		}
 		if w == "to" && (n == 0 || pre[n-1] == ",") {
@@ -1315,6 +1349,12 @@ func (s *sentence) active(i, j int, ws []string) {
 	if list && lead != "and" && lead != "," {
 		return
 	}
+	// a pronoun is the subject: "..., this results in ...", "it suppresses"
+	for n, w := range pre {
+		if w == "it" || w == "they" || w == "we" || (w == "this" || w == "these") && n == len(pre)-1 {
+			return
+		}
+	}
 	sign := 1
 	if t.class == trigInh {
 		sign = -1
@@ -1323,9 +1363,14 @@ func (s *sentence) active(i, j int, ws []string) {
 	amt := t.amt
 	convert := false
 	byAgent := false
+	vsign := sign
 	for n, w := range post {
 		if breakers[w] {
 			return
+		}
+		if w == "and" || w == "or" {
+			sign = vsign // "disruption of A and increased B"
+			continue
 		}
 		if w == "by" {
 			byAgent = n == len(post)-1
@@ -1350,6 +1395,9 @@ func (s *sentence) active(i, j int, ws []string) {
 		if w == "converting" || w == "conversion" || w == "convert" || w == "converts" {
 			convert = true
 			continue
+		}
+		if unsigned[w] {
+			return // "plays a role in the regulation of"
 		}
 		if !neutral[w] && w != "," && w != "(" && w != ")" && w != "/" {
 			unknown++
@@ -1402,6 +1450,9 @@ func (s *sentence) active(i, j int, ws []string) {
 		if g, ok := s.purposeSubject(i); ok {
 			subjs = []*group{g}
 			conf -= 0.1
+			if s.wordAt(i-1) == "with" && strings.HasPrefix(s.wordAt(i-2), "cooperat") {
+				subjs = append(subjs, a) // "Kremen cooperates with DKK1 to decrease Wnt"
+			}
 		} else if ss, _ := s.subjectsOf(i); len(ss) > 0 {
 			subjs = append(subjs, ss...)
 		}
@@ -1417,6 +1468,8 @@ func (s *sentence) active(i, j int, ws []string) {
 		} else if list || s.precededByVerb(i) {
 			return
 		}
+	case s.wordAt(i+1) == ")" || s.wordAt(i+1) == "," && prepositions[s.wordAt(i-1)]:
+		return // "(... in the presence of M-CSF) promotes", "In presence of BMP2, Wnt3a ...": not the subject
 	default:
 		// "inhibition of Wnt decreases bone mass"
 		p := i - 1
@@ -1430,6 +1483,13 @@ func (s *sentence) active(i, j int, ws []string) {
 	obj := s.objOf(j, convert)
 	if obj == nil {
 		return
+	}
+	// "induces GSK3β inhibition": a noun after the object
+	if tr, ok := triggers[s.wordAt(j+1)]; ok && tr.form == 'n' && tr.class == trigInh && !convert {
+		sign = -sign
+		if nominal == "" {
+			nominal = s.wordAt(j + 1)
+		}
 	}
 	if t.class == trigSec {
 		if nominal != "" {
@@ -1464,15 +1524,19 @@ func (s *sentence) active(i, j int, ws []string) {
 }
 
 // relativeAntecedent returns the group before the "which" or "that" that
-// opens the clause holding toks[i].
+// opens the clause holding toks[i]: the nearest group within a few words
+// ("RANKL on their surface, which ...").
 func (s *sentence) relativeAntecedent(i int) (*group, bool) {
 	for k := i - 1; k >= 0; k-- {
 		if w := s.toks[k].w; w == "which" || w == "that" {
-			for m := k - 1; m >= 0; m-- {
+			for m := k - 1; m >= 0 && m >= k-6; m-- {
 				if s.toks[m].g != nil {
 					return s.toks[m].g, true
 				}
-				if s.toks[m].w != "," && s.toks[m].w != ")" {
+				if w := s.toks[m].w; breakers[w] || w == "which" || w == "that" {
+					return nil, false
+				}
+				if _, ok := triggers[w]; ok {
 					return nil, false
 				}
 			}

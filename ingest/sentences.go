@@ -126,6 +126,9 @@ func endsSentence(before, after string) bool {
 	// An initial: "G. D. Roodman", after a capitalised word or another
 	// initial and before a capitalised word.
 	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
+		if a, n := utf8.DecodeRuneInString(after); unicode.IsUpper(a) && strings.HasPrefix(after[n:], ".") {
+			return false // "G. D. Roodman"
+		}
 		prev := strings.Fields(before[:k+1])
 		if c, _ := utf8.DecodeRuneInString(after); unicode.IsUpper(c) {
 			if len(prev) == 0 {

@@ -104,12 +104,15 @@ func (r *Resolver) InContext(ctx Context) *Scope {
 // analysis is what a scope learns from its text.
 type analysis struct {
 	mentions []Mention
-	words    map[string]bool     // word stems of the text (see stem)
-	named    map[string][]string // entity ID → keys of the mentions naming it
-	groupOf  map[string][]string // member ID → IDs of groups that list it
-	stems    map[string]string   // symbol family stem → a named symbol
+	words    map[string]bool      // word stems of the text (see stem)
+	named    map[string][]namedBy // entity ID → the mentions naming it
+	groupOf  map[string][]string  // member ID → IDs of groups that list it
+	stems    map[string]string    // symbol family stem → a named symbol
 	species  speciesSet
 }
+
+// namedBy is a mention of the text that names an entity.
+type namedBy struct{ key, text string }
 
 type speciesSet struct{ human, mouse, rat, zebrafish, xenopus, other bool }
 
@@ -143,7 +146,7 @@ func (s *Scope) analysis() *analysis {
 	s.once.Do(func() {
 		a := &analysis{
 			words:   make(map[string]bool),
-			named:   make(map[string][]string),
+			named:   make(map[string][]namedBy),
 			groupOf: make(map[string][]string),
 			stems:   make(map[string]string),
 			species: parseSpecies(s.ctx.Species),
@@ -159,8 +162,8 @@ func (s *Scope) analysis() *analysis {
 				}
 				k := Normalize(m.Text)
 				for _, n := range m.Result.Candidates {
-					if !slices.Contains(a.named[n.ID], k) {
-						a.named[n.ID] = append(a.named[n.ID], k)
+					if !slices.ContainsFunc(a.named[n.ID], func(b namedBy) bool { return b.key == k }) {
+						a.named[n.ID] = append(a.named[n.ID], namedBy{k, m.Text})
 					}
 					if n.Kind == graph.Gene && n.Symbol != "" {
 						if st := familyStem(n.Symbol); st != "" {
@@ -194,8 +197,11 @@ type candidate struct {
 	lex    int  // index of the first lexicon that has it under this key
 	hidden bool // an earlier lexicon also knows the name
 	w      float64
-	// support is set when the text speaks for the candidate.
-	support bool
+	// support is set when the text speaks for the candidate, defined
+	// when it defines the name as the candidate.
+	support, defined bool
+	strong           bool    // named, grouped or listed in the text
+	share            float64 // of the words of its names found in the text
 }
 
 // Evidence weights. A candidate's weight is its prior (by tier) times the
@@ -216,7 +222,10 @@ const (
 	wHidden       = 0.3  // found only behind an earlier lexicon's entry
 	wPseudogene   = 0.1
 	wReadthrough  = 0.3
-	wOtherSense   = 0.5 // the name has a common non-gene sense
+	wOtherSense   = 0.5  // the name has a common non-gene sense
+	wTwoLetters   = 0.05 // a one- or two-letter alias the text does not define
+	wShortPlural  = 0.3  // a short alias found only as the singular of the name
+	wCaseMismatch = 0.02 // "marks", "types": lower case where every name of the gene has capitals
 	maxEvidence   = 500
 )
 
@@ -270,6 +279,11 @@ func (s *Scope) Resolve(name string) ContextResult {
 	a := s.analysis()
 	var why []string
 	cands, how := s.r.gatherForms(name, key, a.species)
+	plural := how == readAsPlural
+	formKey := key
+	if plural {
+		formKey = singular(key)
+	}
 	if how != "" {
 		why = append(why, how)
 	}
@@ -306,6 +320,18 @@ func (s *Scope) Resolve(name string) ContextResult {
 		}
 		if preferred && c.tier >= TierSynonym {
 			c.w *= wPreferredBy
+		} else if c.tier >= TierSynonym && slices.ContainsFunc(cands, func(g candidate) bool {
+			return g.tier <= TierName && slices.Contains(g.entry.Node.Members, n.ID)
+		}) {
+			c.w *= wPreferredBy
+			why = append(why, fmt.Sprintf("%s is a member of the group this name stands for", n.Label()))
+		}
+		if plural && c.tier >= TierSynonym && utf8.RuneCountInString(key) <= 5 {
+			c.w *= wShortPlural
+		}
+		if shape.lower && !shape.symbolLike && !lowerForm(c.entry, formKey) && !((a.species.zebrafish || a.species.xenopus) && symbolForm(c.entry, formKey)) {
+			c.w *= wCaseMismatch
+			why = append(why, fmt.Sprintf("%q is written in lower case, unlike the names of %s", name, n.Label()))
 		}
 		lname := strings.ToLower(n.Name)
 		switch {
@@ -344,31 +370,33 @@ func (s *Scope) Resolve(name string) ContextResult {
 		c.w *= f
 		why = append(why, msgs...)
 		geneLike := c.entry.Node.Kind == graph.Gene || c.entry.Node.Kind == graph.Group && c.entry.Node.Group != graph.DrugClass
-		if len(other) > 0 && geneLike && !c.support {
+		if len(other) > 0 && geneLike && !c.strong && !c.defined {
 			c.w *= wOtherSense / float64(1+2*cues)
 		}
 		if !c.support && s.ctx.Text != "" && utf8.RuneCountInString(key) <= 4 && c.tier >= TierSynonym {
 			c.w *= wNoSupport
 		}
-	}
-	if len(other) > 0 && len(cands) > 0 {
-		msg := fmt.Sprintf("%q often means %s", name, other[0].meaning)
-		if cues > 0 {
-			msg += " (the text speaks of " + strings.Join(cueWords, ", ") + ")"
+		if !c.defined && c.share < 0.5 && utf8.RuneCountInString(key) <= 2 && c.tier >= TierSynonym {
+			c.w *= wTwoLetters
 		}
-		why = append(why, msg)
+	}
+	if len(other) > 0 && len(cands) > 0 && cues > 0 {
+		why = append(why, fmt.Sprintf("%q often means %s, and the text speaks of %s", name, other[0].meaning, strings.Join(cueWords, ", ")))
 	}
 
-	// Species.
-	for i := range cands {
-		if cands[i].w > 0 {
-			if msg := speciesNote(name, cands[i], a.species); msg != "" {
-				why = append(why, msg)
+	out = decideIn(out, cands, null, why)
+	if n, ok := out.Node(); ok {
+		for _, c := range cands {
+			if c.entry.Node.ID == n.ID {
+				if msg := speciesNote(name, c, a.species); msg != "" {
+					out.Why = append(out.Why, msg)
+					out.Reason += "; " + msg
+				}
 				break
 			}
 		}
 	}
-	return decideIn(out, cands, null, why)
+	return out
 }
 
 // resolveList resolves a slash list as Resolve does, scored by how its
@@ -389,6 +417,8 @@ func (s *Scope) resolveList(name string) ContextResult {
 	return out
 }
 
+const readAsPlural = "read as a plural"
+
 // gatherForms collects the candidates of a name: under its key, else its
 // singular, else without a Xenopus homeolog suffix (".L", ".S"), else,
 // in a zebrafish document, without a paralog suffix ("a", "b").
@@ -398,7 +428,7 @@ func (r *Resolver) gatherForms(name, key string, sp speciesSet) ([]candidate, st
 	}
 	if k := singular(key); k != "" {
 		if cs := r.gather(k); len(cs) > 0 {
-			return cs, "read as a plural"
+			return cs, readAsPlural
 		}
 	}
 	if len(name) > 2 && name[len(name)-2] == '.' && strings.ContainsRune("LSls", rune(name[len(name)-1])) {
@@ -561,7 +591,7 @@ func (s *Scope) applyDefinition(d definition, cands *[]candidate, key string) []
 			c := &(*cands)[i]
 			if c.entry.Node.ID == n.ID || slices.Contains(c.entry.Node.Members, n.ID) {
 				c.w *= wDefined
-				c.support, found = true, true
+				c.support, c.defined, found = true, true, true
 				why = append(why, fmt.Sprintf("the text defines it as %q (%s)", d.long, n.Label()))
 			} else {
 				c.w *= wDefinedOther
@@ -569,7 +599,7 @@ func (s *Scope) applyDefinition(d definition, cands *[]candidate, key string) []
 		}
 		if !found {
 			e, _ := s.r.Entry(n.ID)
-			*cands = append(*cands, candidate{entry: e, tier: res.Tier, lex: -1, w: tierWeight(TierSymbol) * wDefined, support: true})
+			*cands = append(*cands, candidate{entry: e, tier: res.Tier, lex: -1, w: tierWeight(TierSymbol) * wDefined, support: true, defined: true})
 			why = append(why, fmt.Sprintf("the text defines it as %q: %s", d.long, n.Label()))
 		}
 		return why
@@ -580,7 +610,7 @@ func (s *Scope) applyDefinition(d definition, cands *[]candidate, key string) []
 			c := &(*cands)[i]
 			if slices.ContainsFunc(res.Candidates, func(n graph.Node) bool { return n.ID == c.entry.Node.ID }) {
 				c.w *= wDefined / 2
-				c.support, hit = true, true
+				c.support, c.defined, hit = true, true, true
 			}
 		}
 		if hit {
@@ -601,7 +631,7 @@ func (s *Scope) applyDefinition(d definition, cands *[]candidate, key string) []
 			c := &(*cands)[i]
 			if shares[i] >= 0.5 {
 				c.w *= 1 + (wDefined-1)*shares[i]
-				c.support = true
+				c.support, c.defined = true, true
 				why = append(why, fmt.Sprintf("the text defines it as %q, close to the name of %s", d.long, c.entry.Node.Label()))
 			} else {
 				c.w *= wDefinedOther
@@ -609,10 +639,22 @@ func (s *Scope) applyDefinition(d definition, cands *[]candidate, key string) []
 		}
 		return why
 	}
-	if len(*cands) > 0 {
-		for i := range *cands {
-			(*cands)[i].w *= wDefinedOther
+	// No informative word in common: a long form that shares half its
+	// words with a name, generic words included ("epithelial growth
+	// factor" for EGF), neither supports nor rejects it.
+	aw := allWords(d.long)
+	loose := false
+	for i := range *cands {
+		c := &(*cands)[i]
+		if overlap(aw, allEntryWords(c.entry)) >= 0.5 {
+			loose = true
+			continue
 		}
+		c.w *= wDefinedOther
+	}
+	if loose {
+		why = append(why, fmt.Sprintf("the text defines it loosely as %q", d.long))
+	} else if len(*cands) > 0 {
 		why = append(why, fmt.Sprintf("the text defines it as %q, which names none of the candidates", d.long))
 	}
 	return why
@@ -628,38 +670,52 @@ func (s *Scope) contextEvidence(c *candidate, key, name string) (float64, []stri
 	n := c.entry.Node
 	f := 1.0
 	var why []string
-	byOther := func(id string) bool {
-		for _, k := range a.named[id] {
-			if k != key {
-				return true
+	// byOther returns the text of a mention naming id by another name
+	// than the one resolved, or "".
+	byOther := func(id string) string {
+		for _, b := range a.named[id] {
+			if b.key != key {
+				return b.text
 			}
 		}
-		return false
+		return ""
 	}
-	if byOther(n.ID) {
+	if t := byOther(n.ID); t != "" {
+		c.strong = true
 		f *= wNamed
-		why = append(why, fmt.Sprintf("%s is also named in the text", n.Label()))
+		why = append(why, fmt.Sprintf("%s is also named in the text (%q)", n.Label(), t))
 	}
 	// A member of a group named in the text, or a group with a named
 	// member.
 	grouped := false
 	for _, g := range a.groupOf[n.ID] {
-		if byOther(g) {
+		if t := byOther(g); t != "" {
 			ge, _ := s.r.Entry(g)
 			f *= wGroup
-			grouped = true
-			why = append(why, fmt.Sprintf("%s belongs to %s, named in the text", n.Label(), ge.Node.Label()))
+			grouped, c.strong = true, true
+			why = append(why, fmt.Sprintf("%s belongs to %s, named in the text (%q)", n.Label(), ge.Node.Label(), t))
 			break
 		}
 	}
 	if !grouped && n.Kind == graph.Group {
+	members:
 		for _, m := range n.Members {
-			if byOther(m) || slices.ContainsFunc(a.groupOf[m], func(g string) bool { return g != n.ID && byOther(g) }) {
+			t := byOther(m)
+			if t == "" {
+				for _, g := range a.groupOf[m] {
+					if g != n.ID {
+						if t = byOther(g); t != "" {
+							break
+						}
+					}
+				}
+			}
+			if t != "" {
 				me, _ := s.r.Entry(m)
 				f *= wGroup
-				grouped = true
-				why = append(why, fmt.Sprintf("%s has the member %s, named in the text", n.Label(), me.Node.Label()))
-				break
+				grouped, c.strong = true, true
+				why = append(why, fmt.Sprintf("%s has the member %s, named in the text (%q)", n.Label(), me.Node.Label(), t))
+				break members
 			}
 		}
 	}
@@ -668,11 +724,14 @@ func (s *Scope) contextEvidence(c *candidate, key, name string) (float64, []stri
 		for _, g := range a.groupOf[n.ID] {
 			ge, _ := s.r.Entry(g)
 			for _, m := range ge.Node.Members {
-				if m != n.ID && byOther(m) {
+				if m == n.ID {
+					continue
+				}
+				if t := byOther(m); t != "" {
 					me, _ := s.r.Entry(m)
 					f *= wSibling
-					grouped = true
-					why = append(why, fmt.Sprintf("%s shares the group %s with %s, named in the text", n.Label(), ge.Node.Label(), me.Node.Label()))
+					grouped, c.strong = true, true
+					why = append(why, fmt.Sprintf("%s shares the group %s with %s, named in the text (%q)", n.Label(), ge.Node.Label(), me.Node.Label(), t))
 					break sibling
 				}
 			}
@@ -689,10 +748,13 @@ func (s *Scope) contextEvidence(c *candidate, key, name string) (float64, []stri
 	if n.Kind == graph.Gene || n.Kind == graph.Group {
 		if nb := s.listedBeside(name, key); nb != "" {
 			f *= wListed
+			c.strong = true
 			why = append(why, fmt.Sprintf("listed beside %s", nb))
 		}
 	}
-	if share, hits := wordShare(entryWords(c.entry), a.words); len(hits) > 0 {
+	share, hits := wordShare(entryWords(c.entry), a.words)
+	c.share = share
+	if len(hits) > 0 {
 		f *= 1 + wNameWords*share
 		why = append(why, fmt.Sprintf("words of the name of %s occur in the text: %s", n.Label(), strings.Join(hits, ", ")))
 	}
@@ -961,8 +1023,20 @@ var genericWords = map[string]bool{
 	"depend": true, "mediat": true, "novel": true, "putative": true, "probable": true,
 	"uncharacteriz": true, "unknown": true, "fragment": true, "antisense": true, "long": true,
 	"intergenic": true, "coding": true, "noncoding": true, "non": true, "rna": true,
-	"high": true, "human-specific": true, "variant": true,
+	"high": true, "variant": true, "activator": true, "inhibitor": true, "inhibiting": true,
+	"members": true, "growth": true, "tumor": true, "cancer": true,
+	"development": true, "differentiation": true, "formation": true, "response": true,
 }
+
+// genericStems are the stems of genericWords.
+var genericStems = func() map[string]bool {
+	m := make(map[string]bool, len(genericWords))
+	for w := range genericWords {
+		m[stem(w)] = true
+		m[w] = true
+	}
+	return m
+}()
 
 // stem reduces a lower-case word to a crude stem, so that "apoptosis"
 // and "apoptotic", "inhibitor" and "inhibiting" meet.
@@ -984,7 +1058,7 @@ func contentWords(text string) []string {
 			continue
 		}
 		w := stem(Normalize(f))
-		if len(w) < 4 || genericWords[w] || genericWords[Normalize(f)] {
+		if len(w) < 4 || genericStems[w] {
 			continue
 		}
 		out = append(out, w)
@@ -1008,6 +1082,62 @@ func entryWords(e Entry) []string {
 		for _, s := range list {
 			if strings.ContainsRune(s, ' ') {
 				add(s)
+			}
+		}
+	}
+	return out
+}
+
+// lowerForm reports whether one of the entry's names with the key is
+// written without capitals, as "heparanase" and "noggin" are and "MARK",
+// "ACTA" and "protein S" are not.
+func lowerForm(e Entry, key string) bool {
+	forms := [][]string{{e.Node.Symbol, e.Node.Name}, e.Preferred, e.Synonyms, e.Previous}
+	for _, list := range forms {
+		for _, f := range list {
+			if f != "" && Normalize(f) == key && strings.ToLower(f) == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// symbolForm reports whether one of the entry's names with the key is a
+// symbol: a single word, as zebrafish and Xenopus symbols written in
+// lower case are.
+func symbolForm(e Entry, key string) bool {
+	forms := [][]string{{e.Node.Symbol}, e.Preferred, e.Synonyms, e.Previous}
+	for _, list := range forms {
+		for _, f := range list {
+			if f != "" && !strings.ContainsRune(f, ' ') && Normalize(f) == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allWords returns the lower-case words of at least three letters of a
+// text, generic ones included.
+func allWords(text string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(f) >= 3 {
+			out = append(out, stem(Normalize(f)))
+		}
+	}
+	return out
+}
+
+// allEntryWords returns allWords of an entry's name and multi-word
+// synonyms.
+func allEntryWords(e Entry) []string {
+	out := allWords(e.Node.Name)
+	for _, list := range [][]string{e.Preferred, e.Synonyms} {
+		for _, s := range list {
+			if strings.ContainsRune(s, ' ') {
+				out = append(out, allWords(s)...)
 			}
 		}
 	}
@@ -1072,7 +1202,6 @@ var senses = map[string][]sense{
 	"oc":   {{"osteoclasts", []string{"osteoclast"}}},
 	"dbp":  {{"vitamin D binding protein (GC)", []string{"vitamin"}}},
 	"ca":   {{"calcium or carbonic anhydrase", []string{"calcium", "ion"}}},
-	"gs":   {{"the G protein Gs", []string{"coupl", "adenylate", "cyclase"}}},
 }
 
 // englishWords are English words that HGNC uses as symbols or aliases;
@@ -1086,7 +1215,7 @@ var englishWords = wordSet(`a an and are as at be but by can cat did do for from
 	key kit lab lamp lap led leg let lid light link lip lobe log lot low mad man map mark mars mask
 	mat mice mid mild mind mist mix mod mol mud nap net nice nit noon nut oak odd one ore pal pan par
 	pat peg pen pest pet pig pin pit pole pop post pot pride put rab raft ram rank rap rat ray red
-	rex rib rip rod rot row sad sag sand sax scar sea sense sex shot sit six ski sky slim soul spam
+	rex rib rip rod rot row sad sag sand sax scar sea sense sex shot sit six sky slim soul spam
 	spin spring star step stop sun super tab tag tan tap tar tea tear ten tick tie tin top toy trap
 	tube two use war wave web wee wish yes zip best bite bone both call came chop clock cold cool
 	core dream drop each fate fear fish flash gain gold good hand head heart hole host kind king lamb

@@ -31,8 +31,21 @@ type Mention struct {
 // entities (Status Resolved).
 func (m Mention) Resolved() bool { return m.Result.Status == Resolved }
 
-// maxNgram is the most sub-tokens a name may span.
-const maxNgram = 14
+// maxNgram is the most sub-tokens a name may span, and maxKey the longest
+// normalised name looked up.
+const (
+	maxNgram = 14
+	maxKey   = 96
+)
+
+// noStart are words no name of the lexicon starts with; skipping them
+// saves most look-ups.
+var noStart = map[string]bool{
+	"the": true, "of": true, "and": true, "or": true, "in": true, "to": true, "a": true, "an": true,
+	"by": true, "with": true, "for": true, "is": true, "are": true, "was": true, "were": true,
+	"that": true, "which": true, "as": true, "on": true, "from": true, "at": true, "be": true,
+	"been": true, "can": true, "may": true, "its": true, "their": true, "into": true, "via": true,
+}
 
 // compoundSuffixes are the words that may follow a name after a hyphen
 // ("RANKL-secreting", "tumor-derived", "RANKL-induced"). The name ends
@@ -122,7 +135,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 	var cands []Mention
 	var buf []byte
 	for i := range subs {
-		if !subs[i].startOK {
+		if !subs[i].startOK || noStart[subs[i].key] {
 			continue
 		}
 		buf = buf[:0]
@@ -136,6 +149,9 @@ func (r *Resolver) Mentions(text string) []Mention {
 				depth = d
 			}
 			buf = append(buf, subs[j].key...)
+			if len(buf) > maxKey {
+				break
+			}
 			if !subs[j].endOK || depth != 0 || len(buf) == 0 {
 				continue
 			}
@@ -200,14 +216,12 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 
 // stopped reports whether a one-part name must not become a mention.
 func stopped(s string, res Result) bool {
-	letters, upper, lowerAfterFirst := 0, 0, 0
-	for k, c := range s {
+	letters, upper := 0, 0
+	for _, c := range s {
 		if unicode.IsLetter(c) {
 			letters++
 			if unicode.IsUpper(c) {
 				upper++
-			} else if k > 0 {
-				lowerAfterFirst++
 			}
 		}
 	}
@@ -225,9 +239,9 @@ func stopped(s string, res Result) bool {
 	if letters <= 2 && letters == utf8.RuneCountInString(s) && !strong && res.Tier != TierName {
 		return true // "ER", "AR", "HS": two-letter aliases
 	}
-	// An ordinary word ("find", "Scf"): lower case or capitalised, short,
-	// matched only through an alias.
-	if upper <= 1 && lowerAfterFirst == letters-upper && len(s) <= 4 && res.Tier >= TierSynonym {
+	// An ordinary word ("pink", "set"): lower case, short, matched only
+	// through an alias. Capitalised words are left to the stop list.
+	if upper == 0 && len(s) <= 4 && res.Tier >= TierSynonym {
 		return true
 	}
 	return false
@@ -313,8 +327,8 @@ func isAlnum(c rune) bool {
 
 // tokenize splits text into words and sub-tokens.
 func tokenize(text string) ([]word, []subTok) {
-	var words []word
-	var subs []subTok
+	words := make([]word, 0, len(text)/6+1)
+	subs := make([]subTok, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
 		c, n := utf8.DecodeRuneInString(text[i:])

@@ -12,6 +12,9 @@
 //	path FROM TO      the simple paths from FROM to TO, explained
 //	resolve NAME      what a name refers to
 //	extract FILE...   the statements of the documents in FILE...
+//	export [QUERY]    the graph, or the subgraph a query answers (QUERY is
+//	                  one of the queries above, e.g. "blocks denosumab"),
+//	                  in the format given by -format
 //
 // Flags may come before or after the subcommand name:
 //
@@ -21,6 +24,10 @@
 //	-max-depth N     bound paths to N edges
 //	-only RELS       follow only these relations (comma-separated)
 //	-hgnc FILE       also resolve names with the full HGNC table
+//	-import FILE     merge a curated pathway: a WikiPathways GPML file or a
+//	                 signed causal table (OmniPath, SIGNOR); repeatable
+//	-format F        export format: dot, graphml, sif, cyjs, neo4j, jsonl
+//	-o PATH          export to a file (a folder for sif and neo4j)
 //
 // Errors go to standard error, with exit status 1 (2 for usage errors).
 package main
@@ -37,6 +44,7 @@ import (
 
 	"github.com/bonemet/bonemet"
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/graph/export"
 	"github.com/bonemet/bonemet/ingest"
 	"github.com/bonemet/bonemet/resolve"
 )
@@ -49,12 +57,22 @@ type config struct {
 	maxDepth int
 	only     string
 	hgnc     string
+	imports  listFlag
+	format   string
+	out      string
 }
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 var errUsage = errors.New("usage")
 
-const usage = `usage: bonemet [-docs DIR] [-json] [-max-depth N] [-only RELS] [-hgnc FILE] SUBCOMMAND ARGS
-subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO | resolve NAME | extract FILE...`
+const usage = `usage: bonemet [-docs DIR] [-json] [-max-depth N] [-only RELS] [-hgnc FILE] [-import FILE]... SUBCOMMAND ARGS
+subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO | resolve NAME | extract FILE... |
+             export -format dot|graphml|sif|cyjs|neo4j|jsonl [-o FILE|DIR] [QUERY ARGS]`
 
 // parseArgs parses flags wherever they stand among the positional
 // arguments.
@@ -68,6 +86,9 @@ func parseArgs(args []string, stderr io.Writer) (config, []string, error) {
 	fs.IntVar(&c.maxDepth, "max-depth", 0, "bound paths to `n` edges (0: no bound; 6 for path)")
 	fs.StringVar(&c.only, "only", "", "follow only these `relations` (comma-separated: activates,inhibits,secretes)")
 	fs.StringVar(&c.hgnc, "hgnc", "", "also resolve names with the HGNC complete set `file`")
+	fs.Var(&c.imports, "import", "merge a curated pathway `file` (GPML or a signed causal table); repeatable")
+	fs.StringVar(&c.format, "format", "", "export `format`: dot, graphml, sif, cyjs, neo4j or jsonl")
+	fs.StringVar(&c.out, "o", "", "export to this `path` (a folder for sif and neo4j; standard output otherwise)")
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -106,7 +127,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bonemet extract: want at least one file\n%s\n", usage)
 		return 2
 	}
-	if _, ok := want[cmd]; !ok && cmd != "extract" {
+	if _, ok := want[cmd]; !ok && cmd != "extract" && cmd != "export" {
 		fmt.Fprintf(stderr, "bonemet: unknown subcommand %q\n%s\n", cmd, usage)
 		return 2
 	}
@@ -136,6 +157,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = out.resolve(k.Resolver.Resolve(rest[0]))
 	case "extract":
 		err = out.extract(rest, c)
+	case "export":
+		err = out.export(rest, c, opts, stdout)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "bonemet %s: %v\n", cmd, err)
@@ -186,13 +209,13 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 	}
 	var k *bonemet.Knowledge
 	if c.docs == "" {
-		if c.hgnc == "" {
+		if c.hgnc == "" && len(c.imports) == 0 {
 			k = bonemet.Default()
 		} else {
-			k, err = bonemet.Load(bonemet.KnowledgeFS(), "knowledge", bonemet.Options{Resolver: r})
+			k, err = bonemet.Load(bonemet.KnowledgeFS(), "knowledge", bonemet.Options{Resolver: r, Imports: c.imports})
 		}
 	} else {
-		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r})
+		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r, Imports: c.imports})
 	}
 	if err != nil {
 		return nil, err
@@ -202,6 +225,13 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 	}
 	for _, p := range k.Report.Rejected {
 		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
+	}
+	for _, w := range k.Warnings {
+		fmt.Fprintf(stderr, "bonemet: warning: %v\n", w)
+	}
+	for _, ct := range k.Report.Contradictions {
+		fmt.Fprintf(stderr, "bonemet: warning: contradiction: %s activates %s [%s] and inhibits it [%s]\n",
+			k.Graph.Display(ct.From), k.Graph.Display(ct.To), strings.Join(k.Docs(ct.Positive), "; "), strings.Join(k.Docs(ct.Negative), "; "))
 	}
 	return k, nil
 }
@@ -382,4 +412,76 @@ func (p *printer) statementsOf(d *ingest.Document) error {
 		}
 	}
 	return nil
+}
+
+// export writes the graph, or the subgraph a query answers, in c.format.
+func (p *printer) export(query []string, c config, opts []graph.Option, stdout io.Writer) error {
+	f, err := export.ParseFormat(c.format)
+	if err != nil {
+		return fmt.Errorf("-format: %w", err)
+	}
+	g := p.k.Graph
+	if len(query) > 0 {
+		if g, err = p.subgraph(query, opts); err != nil {
+			return err
+		}
+	}
+	if f.MultiFile() {
+		if c.out == "" {
+			return fmt.Errorf("-format %v writes several files: give a folder with -o", f)
+		}
+		if err := os.MkdirAll(c.out, 0o755); err != nil {
+			return err
+		}
+		return export.WriteDir(c.out, g, f)
+	}
+	if c.out == "" {
+		return export.Write(stdout, g, f)
+	}
+	file, err := os.Create(c.out)
+	if err != nil {
+		return err
+	}
+	if err := export.Write(file, g, f); err != nil {
+		file.Close()
+		return err
+	}
+	return file.Close()
+}
+
+// subgraph answers a query ("blocks denosumab", "path A B") with the
+// subgraph of its answer.
+func (p *printer) subgraph(query []string, opts []graph.Option) (*graph.Graph, error) {
+	want := map[string]int{"downstream": 2, "upstream": 2, "blocks": 2, "promotes": 2, "path": 3}
+	if n, ok := want[query[0]]; !ok || len(query) != n {
+		return nil, fmt.Errorf("export: the query must be downstream|upstream|blocks|promotes NAME or path FROM TO, not %q", strings.Join(query, " "))
+	}
+	k := p.k
+	if query[0] == "path" {
+		from, err := k.Find(query[1])
+		if err != nil {
+			return nil, err
+		}
+		paths, err := k.Paths(query[1], query[2], opts...)
+		if err != nil && !errors.Is(err, graph.ErrTooManyPaths) {
+			return nil, err
+		}
+		rs := make([]graph.Reach, len(paths))
+		for i, path := range paths {
+			rs[i] = graph.Reach{Node: from, Path: path}
+		}
+		return k.Graph.ReachSubgraph(from.ID, rs), nil
+	}
+	n, err := k.Find(query[1])
+	if err != nil {
+		return nil, err
+	}
+	q := map[string]func(string, ...graph.Option) ([]graph.Reach, error){
+		"downstream": k.Graph.Downstream, "upstream": k.Graph.Upstream, "blocks": k.Graph.Blocks, "promotes": k.Graph.Promotes,
+	}[query[0]]
+	rs, err := q(n.ID, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return k.Graph.ReachSubgraph(n.ID, rs), nil
 }

@@ -160,3 +160,47 @@ func TestExtractSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"export", "-format", "dot", "blocks", "denosumab"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.HasPrefix(out.String(), "digraph") || !strings.Contains(out.String(), `"DRUGBANK:DB06643" -> "HGNC:11926"`) ||
+		strings.Contains(out.String(), "IAP antagonists") {
+		t.Errorf("DOT of what denosumab blocks:\n%s", out.String())
+	}
+	if code := run([]string{"export", "-format", "neo4j", "-o", dir}, &out, &errb); code != 0 {
+		t.Fatalf("neo4j: exit %d: %s", code, errb.String())
+	}
+	for _, f := range []string{"nodes.csv", "relationships.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	errb.Reset()
+	if code := run([]string{"export", "-format", "sif"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "give a folder with -o") {
+		t.Errorf("sif without -o: exit %d, %s", code, errb.String())
+	}
+	if code := run([]string{"export", "-format", "png"}, &out, &errb); code != 1 {
+		t.Errorf("unknown format: exit %d", code)
+	}
+}
+
+func TestImport(t *testing.T) {
+	gpml := filepath.Join("..", "..", "..", "shared", "reference", "wikipathways", "gpml", "WP12.gpml")
+	if _, err := os.Stat(gpml); err != nil {
+		t.Skipf("WP12 not found at %s (the shared reference data lives beside the checkout)", gpml)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"upstream", "RANKL", "-max-depth", "1", "-import", gpml}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "TNFRSF11B ⊣ TNFSF11 [WP12]") || !strings.Contains(out.String(), "[PMC7426519 F3]") {
+		t.Errorf("the pathway's OPG ⊣ RANKL does not meet the documents' edges:\n%s", out.String())
+	}
+	if !strings.Contains(errb.String(), "warning:") {
+		t.Errorf("unresolved pathway names are not reported:\n%s", errb.String())
+	}
+}

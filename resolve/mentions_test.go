@@ -1,0 +1,156 @@
+package resolve_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bonemet/bonemet/resolve"
+)
+
+// wantMention is one expected mention: its text and the CURIE it resolves
+// to ("" for an Unknown mention, "a|b" for a list).
+type wantMention struct {
+	text, id string
+}
+
+var mentionTests = []struct {
+	name string
+	text string
+	want []wantMention
+}{
+	{"coordination", "IL-1, IL-6 and MIP-1α enhance osteoclast formation.",
+		[]wantMention{{"IL-1", "BONEMET:IL1"}, {"IL-6", "HGNC:6018"}, {"MIP-1α", "HGNC:10627"}, {"osteoclast formation", "BONEMET:osteoclastogenesis"}}},
+	{"long form with a parenthesised short form", "receptor activator of NF-kappaB (RANK) ligand and parathyroid hormone-related protein (PTHrP)",
+		[]wantMention{{"receptor activator of NF-kappaB (RANK) ligand", "HGNC:11926"}, {"parathyroid hormone-related protein", "HGNC:9607"}, {"PTHrP", "HGNC:9607"}}},
+	{"interleukin (IL)-1", "interleukin (IL)-1 and IL-6",
+		[]wantMention{{"interleukin (IL)-1", "BONEMET:IL1"}, {"IL-6", "HGNC:6018"}}},
+	{"slash group", "degradation of cIAP1/2 and signaling through p52/RelB",
+		[]wantMention{{"cIAP1/2", "BONEMET:cIAP1_2"}, {"p52/RelB", "BONEMET:p52_RelB"}}},
+	{"slash list", "RANK/RANKL signaling",
+		[]wantMention{{"RANK/RANKL", "HGNC:11908|HGNC:11926"}}},
+	{"slash parts", "the RANKL-induced AKT/ERK/NF-κB pathway",
+		[]wantMention{{"RANKL", "HGNC:11926"}, {"AKT/ERK/NF-κB", "BONEMET:AKT|BONEMET:ERK|BONEMET:NFkB"}}},
+	{"secreting compound", "RANKL-secreting osteoblasts",
+		[]wantMention{{"RANKL", "HGNC:11926"}, {"osteoblasts", "CL:0000062"}}},
+	{"derived compound names a cell", "Tumor-derived RANKL",
+		[]wantMention{{"Tumor", "CL:0001063"}, {"RANKL", "HGNC:11926"}}},
+	{"marker and cell", "RANK+ tumor cells and CD80+ AIRE+ medullary thymic epithelial cell (mTEC)",
+		[]wantMention{{"RANK+ tumor cells", "CL:0001063"}, {"CD80+ AIRE+ medullary thymic epithelial cell", "CL:0002365"}, {"mTEC", "CL:0002365"}}},
+	{"drug and drug class", "Blocking RANKL with Denosumab; bisphosphonates",
+		[]wantMention{{"RANKL", "HGNC:11926"}, {"Denosumab", "DRUGBANK:DB06643"}, {"bisphosphonates", "MESH:D004164"}}},
+	{"process", "bone destruction and new bone formation",
+		[]wantMention{{"bone destruction", "BONEMET:bone_destruction"}, {"new bone formation", "BONEMET:bone_formation"}}},
+	{"English words are not genes", "We find that the cells set a large impact in pink.",
+		nil},
+	{"two-letter aliases are not genes", "ER and AR in HS",
+		[]wantMention{}},
+	{"symbol-like unknown word", "NBP inhibits MAPK",
+		[]wantMention{{"NBP", ""}, {"MAPK", "BONEMET:MAPK"}}},
+	{"legend defines a short form for the whole text", "Cas inhibits osteoclastogenesis. Cas, casticin; RANKL, RANK ligand.",
+		[]wantMention{{"Cas", "CHEBI:69355"}, {"osteoclastogenesis", "BONEMET:osteoclastogenesis"}, {"Cas", "CHEBI:69355"}, {"casticin", "CHEBI:69355"}, {"RANKL", "HGNC:11926"}, {"RANK ligand", "HGNC:11926"}}},
+	{"abbreviation holds after its definition", "OCLs. osteoclasts (OCx) resorb; OCx are large",
+		[]wantMention{{"OCLs", "CL:0000092"}, {"osteoclasts", "CL:0000092"}, {"OCx", "CL:0000092"}, {"OCx", "CL:0000092"}}},
+	{"fusion protein", "ephB4-Fc suppresses osteoclast formation",
+		[]wantMention{{"ephB4", "HGNC:3395"}, {"osteoclast formation", "BONEMET:osteoclastogenesis"}}},
+	{"plural", "T cells and NK cells express RANKL",
+		[]wantMention{{"T cells", "CL:0000084"}, {"NK cells", "CL:0000623"}, {"RANKL", "HGNC:11926"}}},
+}
+
+func ids(m resolve.Mention) string {
+	if m.Result.Status != resolve.Resolved {
+		return ""
+	}
+	var out []string
+	for _, c := range m.Result.Candidates {
+		out = append(out, c.ID)
+	}
+	return strings.Join(out, "|")
+}
+
+func TestMentions(t *testing.T) {
+	r := resolve.Default()
+	for _, tt := range mentionTests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := r.Mentions(tt.text)
+			var got []wantMention
+			for _, m := range ms {
+				if m.Text != tt.text[m.Start:m.End] {
+					t.Errorf("mention %q does not match its span %q", m.Text, tt.text[m.Start:m.End])
+				}
+				got = append(got, wantMention{m.Text, ids(m)})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("Mentions(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMentionsAbbreviationReason(t *testing.T) {
+	ms := resolve.Default().Mentions("Cas inhibits bone loss. Cas, casticin.")
+	if len(ms) == 0 || ms[0].Text != "Cas" || !strings.HasPrefix(ms[0].Result.Reason, "abbreviation") {
+		t.Fatalf("first mention %+v, want Cas as an abbreviation", ms)
+	}
+}
+
+func ExampleResolver_Mentions() {
+	r := resolve.Default()
+	for _, m := range r.Mentions("PTHrP induces RANKL-secreting osteoblasts, blocked by denosumab.") {
+		n := m.Result.Candidates[0]
+		fmt.Printf("%d:%d %s = %s (%v)\n", m.Start, m.End, m.Text, n.ID, n.Kind)
+	}
+	// Output:
+	// 0:5 PTHrP = HGNC:9607 (gene)
+	// 14:19 RANKL = HGNC:11926 (gene)
+	// 30:41 osteoblasts = CL:0000062 (cell)
+	// 54:63 denosumab = DRUGBANK:DB06643 (drug)
+}
+
+func checkMentions(t *testing.T, text string, ms []resolve.Mention) {
+	t.Helper()
+	prevEnd := 0
+	for i, m := range ms {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			t.Fatalf("mention %d span %d:%d outside text of %d bytes", i, m.Start, m.End, len(text))
+		}
+		if m.Start < prevEnd {
+			t.Fatalf("mention %d (%d:%d) overlaps or precedes the previous one ending at %d", i, m.Start, m.End, prevEnd)
+		}
+		if m.Text != text[m.Start:m.End] {
+			t.Fatalf("mention %d text %q != span %q", i, m.Text, text[m.Start:m.End])
+		}
+		prevEnd = m.End
+	}
+}
+
+func FuzzMentions(f *testing.F) {
+	for _, tt := range mentionTests {
+		f.Add(tt.text)
+	}
+	f.Add("(((RANKL)/RANK-mediated")
+	f.Add("interleukin (IL)-")
+	f.Add("a/b/c/d/e/f - -- // ++ RANK+ \xff\xfe cIAP1/")
+	r := resolve.Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := r.Mentions(text)
+		checkMentions(t, text, ms)
+		if !utf8.ValidString(text) {
+			return
+		}
+	})
+}
+
+func BenchmarkMentions(b *testing.B) {
+	r := resolve.Default()
+	text := "IAP antagonists promote bone metastasis via activation of alternative NF-κB pathway. " +
+		"The presence of IAP antagonists enhances the degradation of cIAP1/2, stabilizing more NIK, thereby " +
+		"increasing more osteoclastogenic signaling through p52/RelB. Elevated numbers of osteoclasts provide a " +
+		"favorable microenvironment for bone metastasis through release of tumor growth factors from bone matrix " +
+		"and a positive feedback loop from RANKL-secreting osteoblasts."
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		r.Mentions(text)
+	}
+}
