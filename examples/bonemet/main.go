@@ -26,19 +26,22 @@
 //	-hgnc FILE       also resolve names with the full HGNC table
 //	-import FILE     merge a curated pathway: a WikiPathways GPML file or a
 //	                 signed causal table (OmniPath, SIGNOR); repeatable
-//	-format F        export format: dot, graphml, sif, cyjs, neo4j, jsonl
+//	-format F        export format: dot, graphml, sif, cyjs, neo4j, jsonl, or
+//	                 a picture, svg or png, drawn by Graphviz when installed
 //	-o PATH          export to a file (a folder for sif and neo4j)
 //
 // Errors go to standard error, with exit status 1 (2 for usage errors).
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 
@@ -415,16 +418,25 @@ func (p *printer) statementsOf(d *ingest.Document) error {
 }
 
 // export writes the graph, or the subgraph a query answers, in c.format.
+// The pictures (svg, png) are drawn by Graphviz's dot from the DOT export.
 func (p *printer) export(query []string, c config, opts []graph.Option, stdout io.Writer) error {
-	f, err := export.ParseFormat(c.format)
+	picture := c.format == "svg" || c.format == "png"
+	format := c.format
+	if picture {
+		format = "dot"
+	}
+	f, err := export.ParseFormat(format)
 	if err != nil {
-		return fmt.Errorf("-format: %w", err)
+		return fmt.Errorf("-format: %w (or svg, png with Graphviz)", err)
 	}
 	g := p.k.Graph
 	if len(query) > 0 {
 		if g, err = p.subgraph(query, opts); err != nil {
 			return err
 		}
+	}
+	if picture {
+		return draw(g, c.format, c.out, stdout)
 	}
 	if f.MultiFile() {
 		if c.out == "" {
@@ -484,4 +496,29 @@ func (p *printer) subgraph(query []string, opts []graph.Option) (*graph.Graph, e
 		return nil, err
 	}
 	return k.Graph.ReachSubgraph(n.ID, rs), nil
+}
+
+// draw renders the graph with Graphviz's dot.
+func draw(g *graph.Graph, format, out string, stdout io.Writer) error {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		return fmt.Errorf("-format %s needs Graphviz's dot on the PATH (apt-get install graphviz): %w", format, err)
+	}
+	var src bytes.Buffer
+	if err := export.WriteDOT(&src, g); err != nil {
+		return err
+	}
+	args := []string{"-T" + format}
+	if out != "" {
+		args = append(args, "-o", out)
+	}
+	cmd := exec.Command(dot, args...)
+	cmd.Stdin = &src
+	cmd.Stdout = stdout
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("dot: %w: %s", err, stderr.String())
+	}
+	return nil
 }

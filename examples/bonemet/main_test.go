@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -183,7 +184,7 @@ func TestExport(t *testing.T) {
 	if code := run([]string{"export", "-format", "sif"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "give a folder with -o") {
 		t.Errorf("sif without -o: exit %d, %s", code, errb.String())
 	}
-	if code := run([]string{"export", "-format", "png"}, &out, &errb); code != 1 {
+	if code := run([]string{"export", "-format", "jpeg"}, &out, &errb); code != 1 {
 		t.Errorf("unknown format: exit %d", code)
 	}
 }
@@ -202,5 +203,18 @@ func TestImport(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "warning:") {
 		t.Errorf("unresolved pathway names are not reported:\n%s", errb.String())
+	}
+}
+
+func TestExportPicture(t *testing.T) {
+	if _, err := exec.LookPath("dot"); err != nil {
+		t.Skip("Graphviz's dot is not installed")
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"export", "-format", "svg", "blocks", "denosumab"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "<svg") || !strings.Contains(out.String(), "denosumab") {
+		t.Errorf("not an SVG of the answer: %.200s", out.String())
 	}
 }
