@@ -1519,7 +1519,7 @@ func (s *sentence) active(i, j int, ws []string) {
 	for _, sg := range subjs {
 		s.emitGroups(sg, obj, rel, rule, conf, min(i, s.indexOf(sg, i)), j)
 		s.record(sg, obj, sign, amt, j)
-		s.chain(j, sg, obj, sign, i)
+		s.chain(j, sg, obj, sign, min(i, s.indexOf(sg, i)))
 	}
 }
 
