@@ -23,7 +23,13 @@ func TestDefaultKnowledgeIsComplete(t *testing.T) {
 		t.Errorf("report does not add up: %s", rep.Summary())
 	}
 	for _, p := range rep.Problems() {
+		if p.Outcome == ingest.Rejected && strings.Contains(p.Reason, "by curation at knowledge/curation/") {
+			continue // a curator overruled the reader: intended
+		}
 		t.Errorf("default knowledge problem: %s", p)
+	}
+	if len(rep.Rejected) == 0 {
+		t.Error("the curation's reject action was not applied")
 	}
 	if len(rep.Contradictions) != 0 {
 		t.Errorf("contradictions: %+v", rep.Contradictions)
@@ -121,8 +127,16 @@ func TestIAPAntagonistsDoubleInhibition(t *testing.T) {
 			t.Errorf("IAP antagonists → %s: got %v (reached %v), want %v", w.id, r.Sign, ok, w.sign)
 		}
 	}
-	if r, _ := reachOf(rs, "HGNC:6853"); k.Graph.Chain(r.Path) != "IAP antagonists ⊣ cIAP1/2 ⊣ MAP3K14" {
-		t.Errorf("NIK chain: %s", k.Graph.Chain(r.Path))
+	paths, err := k.Paths("IAP antagonists", "NIK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chains []string
+	for _, p := range paths {
+		chains = append(chains, p.Sign().String()+" "+k.Graph.Chain(p))
+	}
+	if !slices.Contains(chains, "+ IAP antagonists ⊣ cIAP1/2 ⊣ MAP3K14") {
+		t.Errorf("the double inhibition is missing: %q", chains)
 	}
 }
 
@@ -237,8 +251,14 @@ statements:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k.Report.Read != 2 || k.Report.Added != 1 || len(k.Report.Unresolved) != 1 || !k.Report.Balanced() {
-		t.Errorf("report %s, want 1 added and Drug Z unresolved", k.Report.Summary())
+	// The reader finds "RANKL activates osteoclasts" too: its evidence
+	// merges into the curated edge.
+	if k.Report.Read != 3 || k.Report.Added != 1 || k.Report.Merged != 1 || len(k.Report.Unresolved) != 1 || !k.Report.Balanced() {
+		t.Errorf("report %s, want 1 added, 1 merged and Drug Z unresolved", k.Report.Summary())
+	}
+	e := k.Graph.Out("HGNC:11926")[0]
+	if len(e.Evidence) != 2 || e.Evidence[0].Method != graph.Curated || e.Evidence[1].Method != graph.Extracted {
+		t.Errorf("evidence %+v, want one curated and one extracted record", e.Evidence)
 	}
 	if p := k.Report.Unresolved[0]; p.Name != "Drug Z" || !strings.Contains(p.String(), "fig.yaml:4:5") {
 		t.Errorf("unresolved problem %q lacks its name or position", p)
@@ -289,15 +309,17 @@ func ExampleKnowledge_Paths() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Print(k.Graph.Explain(paths[0]))
+	for _, p := range paths {
+		fmt.Printf("%v %s\n", p.Sign(), k.Graph.Chain(p))
+	}
+	// The longest is the mechanism; the reader also found the shortcuts.
+	fmt.Print(k.Graph.Chain(paths[len(paths)-1]))
 	// Output:
-	// 1. IAP antagonists ⊣ cIAP1/2 (inhibits)
-	//    "The presence of IAP antagonists enhances the degradation of cIAP1/2" (PMC3962044__nihms-563066-f0004, caption, curated)
-	// 2. cIAP1/2 ⊣ MAP3K14 (inhibits)
-	//    "enhances the degradation of cIAP1/2, stabilizing more NIK" (PMC3962044__nihms-563066-f0004, caption, curated)
-	// 3. MAP3K14 → p52/RelB (activates)
-	//    "stabilizing more NIK, thereby increasing more osteoclastogenic signaling through p52/RelB." (PMC3962044__nihms-563066-f0004, caption, curated)
-	// 4. p52/RelB → osteoclastogenesis (activates)
-	//    "increasing more osteoclastogenic signaling through p52/RelB." (PMC3962044__nihms-563066-f0004, caption, curated)
-	// net effect: +
+	// + IAP antagonists → osteoclastogenesis
+	// + IAP antagonists → p52/RelB → osteoclastogenesis
+	// + IAP antagonists → MAP3K14 → osteoclastogenesis
+	// + IAP antagonists ⊣ cIAP1/2 ⊣ MAP3K14 → osteoclastogenesis
+	// + IAP antagonists → MAP3K14 → p52/RelB → osteoclastogenesis
+	// + IAP antagonists ⊣ cIAP1/2 ⊣ MAP3K14 → p52/RelB → osteoclastogenesis
+	// IAP antagonists ⊣ cIAP1/2 ⊣ MAP3K14 → p52/RelB → osteoclastogenesis
 }

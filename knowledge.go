@@ -78,6 +78,11 @@ type Options struct {
 	Resolver *resolve.Resolver
 	// Limits bound the input files.
 	Limits ingest.Limits
+	// NoExtract turns the reader off: by default the statements the reader
+	// extracts from every document's text are built with the curated ones,
+	// and the evidence of each edge records which is which (curation can
+	// accept, reject or correct what the reader found).
+	NoExtract bool
 	// Imports are curated pathway sources merged with the documents: GPML
 	// files and signed causal tables (see [Import]). Their edges meet the
 	// documents' edges on the same nodes; each edge's evidence says which
@@ -111,7 +116,8 @@ func LoadDir(dir string, opts Options) (*Knowledge, error) {
 }
 
 // Load builds knowledge from the documents and curation files below root
-// in fsys. It fails when a file cannot be read or parsed or a curated quote
+// in fsys, with the statements the reader extracts from the documents
+// (unless [Options].NoExtract) and the imports. It fails when a file cannot be read or parsed or a curated quote
 // does not occur in its document; statements whose names do not resolve
 // are not errors but are listed in the report (Knowledge.Report.Unresolved).
 func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
@@ -122,6 +128,12 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	c, err := ingest.Load(fsys, root, opts.Limits)
 	if err != nil {
 		return nil, err
+	}
+	if !opts.NoExtract {
+		rd := ingest.Reader{Resolver: r}
+		for _, d := range c.Documents {
+			c.Statements = append(c.Statements, rd.Read(d)...)
+		}
 	}
 	imported, warnings, err := importAll(opts.Imports, r)
 	if err != nil {

@@ -22,20 +22,25 @@ func ExampleGraph_Downstream() {
 		}
 	}
 	// Output:
+	// + T cell     1  denosumab → T cell
 	// - TNFSF11    1  denosumab ⊣ TNFSF11
-	// + T cell     2  denosumab ⊣ central tolerance ⊣ T cell
 	// - Treg       2  denosumab ⊣ TNFSF11 → Treg
 	// - TNFRSF11A  2  denosumab ⊣ TNFSF11 → TNFRSF11A
 	// - osteoclast 3  denosumab ⊣ TNFSF11 → osteoclastogenesis → osteoclast
 }
 
-// What secretes RANKL? Upstream along secretion edges only, one hop.
+// What secretes RANKL? Upstream along secretion edges only, one hop, with
+// the curated quote of each.
 func ExampleGraph_Upstream() {
 	g := bonemet.Default().Graph
 	cells, _ := g.Upstream("HGNC:11926", graph.Only(graph.Secretes), graph.MaxDepth(1))
 	for _, r := range cells {
-		e := r.Path.Edges[0]
-		fmt.Printf("%s: %q\n", r.Node.Label(), e.Evidence[0].Quote)
+		for _, ev := range r.Path.Edges[0].Evidence {
+			if ev.Method == graph.Curated {
+				fmt.Printf("%s: %q\n", r.Node.Label(), ev.Quote)
+				break
+			}
+		}
 	}
 	// Output:
 	// osteoblast: "a positive feedback loop from RANKL-secreting osteoblasts"
@@ -64,9 +69,11 @@ func ExampleGraph_Explain() {
 	// Output:
 	// 1. bisphosphonates ⊣ vicious cycle (inhibits)
 	//    "Osteoclast inhibiting agents such as bisphosphonates can interrupt this vicious cycle" (PMC3962044__nihms-563066-f0004, caption, curated)
+	//    "Osteoclast inhibiting agents such as bisphosphonates can interrupt this vicious cycle, reducing the osteolytic and pro-tumor effects of IAP antagonists" (PMC3962044__nihms-563066-f0004, caption, extracted, confidence 0.90)
 	// net effect: -
 	// 1. bisphosphonates ⊣ osteoclast (inhibits)
 	//    "Osteoclast inhibiting agents such as bisphosphonates" (PMC3962044__nihms-563066-f0004, caption, curated)
+	//    "Osteoclast inhibiting agents such as bisphosphonates can interrupt this vicious cycle, reducing the osteolytic and pro-tumor effects of IAP antagonists" (PMC3962044__nihms-563066-f0004, caption, extracted, confidence 0.85)
 	// 2. osteoclast → vicious cycle (activates)
 	//    "Osteoclast inhibiting agents such as bisphosphonates can interrupt this vicious cycle" (PMC3962044__nihms-563066-f0004, caption, curated)
 	// net effect: -

@@ -3,6 +3,7 @@ package graph
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 )
 
 // The JSON forms below are bonemet's wire format, shared by the command
@@ -104,8 +105,9 @@ type evidenceJSON struct {
 }
 
 // MarshalJSON writes {"doc", "quote"} and the other fields of the
-// evidence.
+// evidence, the confidence rounded to three decimals.
 func (e Evidence) MarshalJSON() ([]byte, error) {
+	e.Confidence = math.Round(e.Confidence*1000) / 1000
 	return json.Marshal(evidenceJSON(e))
 }
 

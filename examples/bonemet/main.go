@@ -40,6 +40,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"slices"
@@ -227,6 +228,9 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
 	}
 	for _, p := range k.Report.Rejected {
+		if strings.Contains(p.Reason, "by curation at ") {
+			continue // a curator's decision, not a problem
+		}
 		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
 	}
 	for _, w := range k.Warnings {
@@ -354,6 +358,7 @@ type statementJSON struct {
 	Method     graph.Method   `json:"method"`
 	Rule       string         `json:"rule"`
 	Confidence float64        `json:"confidence"`
+	Hedge      string         `json:"hedge,omitempty"`
 }
 
 // extract prints the statements about the documents in the files, in
@@ -389,11 +394,17 @@ func (p *printer) extract(files []string, c config) error {
 	return errors.Join(errs...)
 }
 
+// statementsOf prints what the reader extracts from the document and what
+// the curation of the loaded knowledge says about it.
 func (p *printer) statementsOf(d *ingest.Document) error {
+	rd := ingest.Reader{Resolver: p.k.Resolver}
+	stmts := rd.Read(d)
 	for _, s := range p.k.Corpus.Statements {
-		if s.Doc != d.ID {
-			continue
+		if s.Doc == d.ID && s.Method == graph.Curated && s.Action == ingest.Add {
+			stmts = append(stmts, s)
 		}
+	}
+	for _, s := range stmts {
 		subj := p.k.Resolver.Resolve(s.Subject)
 		obj := p.k.Resolver.Resolve(s.Object)
 		if subj.Status != resolve.Resolved || obj.Status != resolve.Resolved {
@@ -401,16 +412,17 @@ func (p *printer) statementsOf(d *ingest.Document) error {
 			continue
 		}
 		ev := s.Evidence()
+		conf := math.Round(s.Confidence*1000) / 1000
 		for _, sn := range subj.Candidates {
 			for _, on := range obj.Candidates {
-				j := statementJSON{s.Doc, s.Section, sn, s.Relation, on, s.Quote, s.Start, s.End, s.Method, ev.Rule, s.Confidence}
+				j := statementJSON{s.Doc, s.Section, sn, s.Relation, on, s.Quote, s.Start, s.End, s.Method, ev.Rule, conf, s.Hedge}
 				if p.json {
 					if err := p.emit(j); err != nil {
 						return err
 					}
 					continue
 				}
-				fmt.Fprintf(p.w, "%s: %s %s %s  %q (%v)\n", p.k.Cite(s.Doc), sn.Label(), s.Relation.Arrow(), on.Label(), s.Quote, s.Method)
+				fmt.Fprintf(p.w, "%s: %s %s %s  %q (%v, %s, %.2f)\n", p.k.Cite(s.Doc), sn.Label(), s.Relation.Arrow(), on.Label(), s.Quote, s.Method, ev.Rule, conf)
 			}
 		}
 	}
