@@ -47,6 +47,16 @@ func Normalize(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
 	for i := 0; i < len(name); {
+		if c := name[i]; c < utf8.RuneSelf { // ASCII fast path
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b.WriteByte(c)
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(name[i:])
 		i += size
 		if r == utf8.RuneError && size <= 1 {

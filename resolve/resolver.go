@@ -115,9 +115,11 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Reason = "empty name"
 		return res
 	}
-	if e, ok := r.Entry(name); ok {
-		res.Status, res.Candidates, res.Tier, res.Reason = Resolved, []graph.Node{e.Node}, TierID, "identifier"
-		return res
+	if strings.IndexByte(name, ':') > 0 {
+		if e, ok := r.Entry(name); ok {
+			res.Status, res.Candidates, res.Tier, res.Reason = Resolved, []graph.Node{e.Node}, TierID, "identifier"
+			return res
+		}
 	}
 	if ms, how := r.lookupName(name); len(ms) > 0 {
 		return decide(res, ms, how)

@@ -24,6 +24,7 @@
 //	-max-depth N     bound paths to N edges
 //	-only RELS       follow only these relations (comma-separated)
 //	-hgnc FILE       also resolve names with the full HGNC table
+//	-context TEXT    for resolve: decide ambiguous names from this text
 //	-import FILE     merge a curated pathway: a WikiPathways GPML file or a
 //	                 signed causal table (OmniPath, SIGNOR); repeatable
 //	-format F        export format: dot, graphml, sif, cyjs, neo4j, jsonl, or
@@ -64,6 +65,7 @@ type config struct {
 	imports  listFlag
 	format   string
 	out      string
+	context  string
 }
 
 // listFlag is a repeatable string flag.
@@ -75,7 +77,8 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 var errUsage = errors.New("usage")
 
 const usage = `usage: bonemet [-docs DIR] [-json] [-max-depth N] [-only RELS] [-hgnc FILE] [-import FILE]... SUBCOMMAND ARGS
-subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO | resolve NAME | extract FILE... |
+subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO |
+             resolve [-context TEXT] NAME | extract FILE... |
              export -format dot|graphml|sif|cyjs|neo4j|jsonl [-o FILE|DIR] [QUERY ARGS]`
 
 // parseArgs parses flags wherever they stand among the positional
@@ -90,6 +93,7 @@ func parseArgs(args []string, stderr io.Writer) (config, []string, error) {
 	fs.IntVar(&c.maxDepth, "max-depth", 0, "bound paths to `n` edges (0: no bound; 6 for path)")
 	fs.StringVar(&c.only, "only", "", "follow only these `relations` (comma-separated: activates,inhibits,secretes)")
 	fs.StringVar(&c.hgnc, "hgnc", "", "also resolve names with the HGNC complete set `file`")
+	fs.StringVar(&c.context, "context", "", "for resolve: decide ambiguous names from this `text` (a caption, a title)")
 	fs.Var(&c.imports, "import", "merge a curated pathway `file` (GPML or a signed causal table); repeatable")
 	fs.StringVar(&c.format, "format", "", "export `format`: dot, graphml, sif, cyjs, neo4j or jsonl")
 	fs.StringVar(&c.out, "o", "", "export to this `path` (a folder for sif and neo4j; standard output otherwise)")
@@ -158,7 +162,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "path":
 		err = out.paths(k.Paths(rest[0], rest[1], opts...))
 	case "resolve":
-		err = out.resolve(k.Resolver.Resolve(rest[0]))
+		if c.context != "" {
+			err = out.resolveIn(k.Resolver.ResolveIn(rest[0], resolve.Context{Text: c.context}))
+		} else {
+			err = out.resolve(k.Resolver.Resolve(rest[0]))
+		}
 	case "extract":
 		err = out.extract(rest, c)
 	case "export":
@@ -320,6 +328,28 @@ type resolveJSON struct {
 	Candidates []graph.Node `json:"candidates"`
 	List       bool         `json:"list,omitempty"`
 	Reason     string       `json:"reason,omitempty"`
+	Score      *float64     `json:"score,omitempty"`
+	Why        []string     `json:"why,omitempty"`
+}
+
+// resolveIn prints a resolution in context, with its score and why.
+func (p *printer) resolveIn(r resolve.ContextResult) error {
+	if p.json {
+		cs := r.Candidates
+		if cs == nil {
+			cs = []graph.Node{}
+		}
+		score := math.Round(r.Score*1000) / 1000
+		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, &score, r.Why})
+	}
+	if err := p.resolve(r.Result); err != nil {
+		return err
+	}
+	fmt.Fprintf(p.w, "  score %.3f\n", r.Score)
+	for _, w := range r.Why {
+		fmt.Fprintf(p.w, "  - %s\n", w)
+	}
+	return nil
 }
 
 func (p *printer) resolve(r resolve.Result) error {
@@ -328,7 +358,7 @@ func (p *printer) resolve(r resolve.Result) error {
 		if cs == nil {
 			cs = []graph.Node{}
 		}
-		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason})
+		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, nil, nil})
 	}
 	fmt.Fprintf(p.w, "%s: %v (%s)\n", r.Query, r.Status, r.Reason)
 	for _, c := range r.Candidates {

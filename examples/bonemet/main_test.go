@@ -218,3 +218,37 @@ func TestExportPicture(t *testing.T) {
 		t.Errorf("not an SVG of the answer: %.200s", out.String())
 	}
 }
+
+// The done criteria of genome-scale resolution, through the tool.
+func TestResolveHGNC(t *testing.T) {
+	hgnc := filepath.Join("..", "..", "..", "shared", "reference", "hgnc", "hgnc_complete_set.txt")
+	if _, err := os.Stat(hgnc); err != nil {
+		t.Skipf("HGNC table not found at %s (the shared reference data lives beside the checkout)", hgnc)
+	}
+	seed, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "001_239f79544c5afd1d.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	caption := string(seed)[strings.Index(string(seed), "caption:"):strings.Index(string(seed), "papertitle:")]
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-json", "resolve", "-hgnc", hgnc, "RANK ligand"}, `"status":"resolved","candidates":[{"id":"HGNC:11926","kind":"gene","symbol":"TNFSF11"`},
+		{[]string{"-json", "resolve", "-hgnc", hgnc, "OPG"}, `"candidates":[{"id":"HGNC:11909","kind":"gene","symbol":"TNFRSF11B"`},
+		{[]string{"-json", "resolve", "-hgnc", hgnc, "cIAP1/2"}, `"id":"BONEMET:cIAP1_2","kind":"group","symbol":"cIAP1/2","name":"cellular inhibitor of apoptosis proteins 1 and 2","group":"family","members":["HGNC:590","HGNC:591"]`},
+		{[]string{"-json", "resolve", "-hgnc", hgnc, "-context", caption, "IAP"}, `"candidates":[{"id":"BONEMET:IAPs"`},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		if code := run(tt.args, &out, &errb); code != 0 {
+			t.Fatalf("%q: exit %d: %s", tt.args[len(tt.args)-1], code, errb.String())
+		}
+		if !strings.Contains(out.String(), tt.want) {
+			t.Errorf("%s: got %s, want %s", tt.args[len(tt.args)-1], out.String(), tt.want)
+		}
+		if strings.Contains(out.String(), "IAPP") && strings.Contains(out.String(), `"status":"resolved"`) && strings.Contains(out.String(), `"id":"HGNC:5329"`) {
+			t.Errorf("IAP resolved to IAPP: %s", out.String())
+		}
+	}
+}
