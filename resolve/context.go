@@ -106,7 +106,7 @@ type analysis struct {
 	mentions []Mention
 	words    map[string]bool      // word stems of the text (see stem)
 	named    map[string][]namedBy // entity ID → the mentions naming it
-	groupOf  map[string][]string  // member ID → IDs of groups that list it
+	lexicons []*Lexicon           // for the groups of a member
 	stems    map[string]string    // symbol family stem → a named symbol
 	species  speciesSet
 }
@@ -145,11 +145,11 @@ func parseSpecies(list []string) speciesSet {
 func (s *Scope) analysis() *analysis {
 	s.once.Do(func() {
 		a := &analysis{
-			words:   make(map[string]bool),
-			named:   make(map[string][]namedBy),
-			groupOf: make(map[string][]string),
-			stems:   make(map[string]string),
-			species: parseSpecies(s.ctx.Species),
+			words:    make(map[string]bool),
+			named:    make(map[string][]namedBy),
+			lexicons: s.r.lexicons,
+			stems:    make(map[string]string),
+			species:  parseSpecies(s.ctx.Species),
 		}
 		if strings.TrimSpace(s.ctx.Text) != "" {
 			for _, w := range contentWords(s.ctx.Text) {
@@ -171,16 +171,6 @@ func (s *Scope) analysis() *analysis {
 								a.stems[st] = n.Symbol
 							}
 						}
-					}
-				}
-			}
-			for _, l := range s.r.lexicons {
-				for _, e := range l.entries {
-					if e.Node.Kind != graph.Group {
-						continue
-					}
-					for _, m := range e.Node.Members {
-						a.groupOf[m] = append(a.groupOf[m], e.Node.ID)
 					}
 				}
 			}
@@ -688,7 +678,7 @@ func (s *Scope) contextEvidence(c *candidate, key, name string) (float64, []stri
 	// A member of a group named in the text, or a group with a named
 	// member.
 	grouped := false
-	for _, g := range a.groupOf[n.ID] {
+	for _, g := range a.groupsOf(n.ID) {
 		if t := byOther(g); t != "" {
 			ge, _ := s.r.Entry(g)
 			f *= wGroup
@@ -702,7 +692,7 @@ func (s *Scope) contextEvidence(c *candidate, key, name string) (float64, []stri
 		for _, m := range n.Members {
 			t := byOther(m)
 			if t == "" {
-				for _, g := range a.groupOf[m] {
+				for _, g := range a.groupsOf(m) {
 					if g != n.ID {
 						if t = byOther(g); t != "" {
 							break
@@ -721,7 +711,7 @@ func (s *Scope) contextEvidence(c *candidate, key, name string) (float64, []stri
 	}
 	if !grouped {
 	sibling:
-		for _, g := range a.groupOf[n.ID] {
+		for _, g := range a.groupsOf(n.ID) {
 			ge, _ := s.r.Entry(g)
 			for _, m := range ge.Node.Members {
 				if m == n.ID {
@@ -1232,4 +1222,14 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// groupsOf returns the groups listing the entity as a member, in every
+// lexicon.
+func (a *analysis) groupsOf(id string) []string {
+	var out []string
+	for _, l := range a.lexicons {
+		out = append(out, l.GroupsOf(id)...)
+	}
+	return out
 }

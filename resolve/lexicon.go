@@ -72,16 +72,21 @@ type posting struct {
 // Lexicon maps names to entities. Build one with [ParseLexicon],
 // [LoadHGNC] or [NewLexicon]; it is immutable and safe for concurrent use.
 type Lexicon struct {
-	entries []Entry
-	byID    map[string]int32
-	keys    map[string][]posting
+	entries  []Entry
+	byID     map[string]int32
+	keys     map[string][]posting
+	memberOf map[string][]string // member ID → IDs of the groups listing it
 }
 
 // NewLexicon indexes the entries. Two entries with the same ID are an
 // error.
 func NewLexicon(entries []Entry) (*Lexicon, error) {
-	l := &Lexicon{entries: entries, byID: make(map[string]int32, len(entries)), keys: make(map[string][]posting, 4*len(entries))}
+	l := &Lexicon{entries: entries, byID: make(map[string]int32, len(entries)), keys: make(map[string][]posting, 4*len(entries)),
+		memberOf: make(map[string][]string)}
 	for i, e := range entries {
+		for _, m := range e.Node.Members {
+			l.memberOf[m] = append(l.memberOf[m], e.Node.ID)
+		}
 		if _, dup := l.byID[e.Node.ID]; dup {
 			return nil, fmt.Errorf("%w: %s", ErrDuplicate, e.Node.ID)
 		}
@@ -115,6 +120,11 @@ func (l *Lexicon) add(i int, name string, t Tier) {
 	}
 	l.keys[k] = append(ps, posting{int32(i), t})
 }
+
+// GroupsOf returns the IDs of the groups of this lexicon that list the
+// entity with the given ID as a member, in lexicon order. The slice is
+// shared and must not be modified.
+func (l *Lexicon) GroupsOf(id string) []string { return l.memberOf[id] }
 
 // Len returns the number of entries.
 func (l *Lexicon) Len() int { return len(l.entries) }
