@@ -2,9 +2,11 @@ package resolve
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
@@ -101,6 +103,15 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		}
 		for _, s := range e.Previous {
 			l.add(i, s, TierPrevious)
+		}
+	}
+	// Postings are kept strongest tier first, then by ID, so that lookups
+	// need not sort.
+	for _, ps := range l.keys {
+		if len(ps) > 1 {
+			slices.SortFunc(ps, func(a, b posting) int {
+				return cmp.Or(cmp.Compare(a.tier, b.tier), strings.Compare(entries[a.entry].Node.ID, entries[b.entry].Node.ID))
+			})
 		}
 	}
 	return l, nil

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -84,22 +83,37 @@ type match struct {
 	tier Tier
 }
 
+// hits are the postings of a key in the first lexicon that has any, in
+// posting order (strongest tier first, then by ID).
+type hits struct {
+	lex *Lexicon
+	ps  []posting
+}
+
+func (h hits) len() int              { return len(h.ps) }
+func (h hits) node(i int) graph.Node { return h.lex.entries[h.ps[i].entry].Node }
+func (h hits) tier(i int) Tier       { return h.ps[i].tier }
+
+// find returns the postings of the normalised key in the first lexicon that
+// has any.
+func (r *Resolver) find(key string) hits {
+	for _, l := range r.lexicons {
+		if ps := l.keys[key]; len(ps) > 0 {
+			return hits{l, ps}
+		}
+	}
+	return hits{}
+}
+
 // lookup returns the matches of the normalised key in the first lexicon
 // that has any, strongest tier first, then by ID.
 func (r *Resolver) lookup(key string) []match {
-	for _, l := range r.lexicons {
-		ps := l.keys[key]
-		if len(ps) == 0 {
-			continue
-		}
-		ms := make([]match, len(ps))
-		for i, p := range ps {
-			ms[i] = match{l.entries[p.entry].Node, p.tier}
-		}
-		slices.SortFunc(ms, func(a, b match) int { return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(a.node.ID, b.node.ID)) })
-		return ms
+	h := r.find(key)
+	ms := make([]match, h.len())
+	for i := range ms {
+		ms[i] = match{h.node(i), h.tier(i)}
 	}
-	return nil
+	return ms
 }
 
 // Resolve looks a name up: a CURIE of a known entity, a symbol, name,
@@ -121,8 +135,8 @@ func (r *Resolver) Resolve(name string) Result {
 			return res
 		}
 	}
-	if ms, how := r.lookupName(name); len(ms) > 0 {
-		return decide(res, ms, how)
+	if h, how := r.findName(name); h.len() > 0 {
+		return decideHits(res, h.node, h.tier, h.len(), how)
 	}
 	if strings.Contains(name, "/") {
 		return r.resolveList(res)
@@ -132,44 +146,60 @@ func (r *Resolver) Resolve(name string) Result {
 }
 
 func (r *Resolver) lookupName(name string) ([]match, string) {
+	h, how := r.findName(name)
+	ms := make([]match, h.len())
+	for i := range ms {
+		ms[i] = match{h.node(i), h.tier(i)}
+	}
+	return ms, how
+}
+
+func (r *Resolver) findName(name string) (hits, string) {
 	key := Normalize(name)
 	if key == "" {
-		return nil, ""
+		return hits{}, ""
 	}
-	if ms := r.lookup(key); len(ms) > 0 {
-		return ms, ""
+	if h := r.find(key); h.len() > 0 {
+		return h, ""
 	}
 	if s := singular(key); s != "" {
-		if ms := r.lookup(s); len(ms) > 0 {
-			return ms, " (as singular)"
+		if h := r.find(s); h.len() > 0 {
+			return h, " (as singular)"
 		}
 	}
-	return nil, ""
+	return hits{}, ""
 }
 
 func decide(res Result, ms []match, how string) Result {
+	return decideHits(res, func(i int) graph.Node { return ms[i].node }, func(i int) Tier { return ms[i].tier }, len(ms), how)
+}
+
+// decideHits settles a lookup: the strongest tier wins when it holds a
+// single entity; otherwise the result is ambiguous.
+func decideHits(res Result, node func(int) graph.Node, tier func(int) Tier, n int, how string) Result {
 	best := 1
-	for best < len(ms) && ms[best].tier == ms[0].tier {
+	for best < n && tier(best) == tier(0) {
 		best++
 	}
-	res.Tier = ms[0].tier
+	res.Tier = tier(0)
 	if best == 1 {
-		res.Status, res.Candidates = Resolved, []graph.Node{ms[0].node}
-		res.Reason = ms[0].tier.String() + how
-		if len(ms) > 1 {
+		res.Status, res.Candidates = Resolved, []graph.Node{node(0)}
+		res.Reason = tier(0).String() + how
+		if n > 1 {
 			var others []string
-			for _, m := range ms[1:] {
-				others = append(others, m.node.Label())
+			for i := 1; i < n; i++ {
+				others = append(others, node(i).Label())
 			}
 			res.Reason += "; also a weaker match of " + strings.Join(others, ", ")
 		}
 		return res
 	}
 	res.Status = Ambiguous
-	for _, m := range ms {
-		res.Candidates = append(res.Candidates, m.node)
+	res.Candidates = make([]graph.Node, n)
+	for i := range res.Candidates {
+		res.Candidates[i] = node(i)
 	}
-	res.Reason = fmt.Sprintf("%d entities share this %s%s", best, ms[0].tier, how)
+	res.Reason = fmt.Sprintf("%d entities share this %s%s", best, tier(0), how)
 	return res
 }
 
