@@ -162,9 +162,11 @@ func (b *Builder) Build() (*Graph, error) {
 	})
 	g.from = make([]int32, len(g.edges))
 	g.to = make([]int32, len(g.edges))
+	g.rel = make([]Relation, len(g.edges))
 	for i, e := range g.edges {
 		g.from[i] = g.index[e.From]
 		g.to[i] = g.index[e.To]
+		g.rel[i] = e.Relation
 	}
 	g.out = newCSR(len(g.nodes), g.from, g.to)
 	g.in = newCSR(len(g.nodes), g.to, g.from)

@@ -23,6 +23,7 @@ type Graph struct {
 
 	edges    []Edge // sorted by (From, To, Relation)
 	from, to []int32
+	rel      []Relation // edges[i].Relation, compact for the searches
 	out, in  csr
 }
 

@@ -167,7 +167,7 @@ func (p Path) MarshalJSON() ([]byte, error) {
 // "path"}, with "via" naming the group the path goes through, and
 // "opposite" the path of the other sign for an ambivalent node.
 type ReachJSON struct {
-	Node     Node    `json:"node"`
+	Node     *Node   `json:"node"`
 	Sign     Sign    `json:"sign"`
 	Depth    int     `json:"depth"`
 	Path     []*Edge `json:"path"`

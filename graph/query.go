@@ -92,7 +92,9 @@ func (p Path) Len() int { return len(p.Edges) }
 
 // Reach is one node in the answer to a traversal query.
 type Reach struct {
-	Node Node
+	// Node is the node reached; it points into the graph and must not be
+	// modified.
+	Node *Node
 	// Sign is the net sign: the sign of the shortest path, or Ambivalent
 	// when shortest paths of both signs exist (with [StrictSigns]: when
 	// any paths of both signs exist).
@@ -108,36 +110,50 @@ type Reach struct {
 	Opposite Path
 }
 
-// scratch holds per-query state indexed by (node, sign). It is pooled so
-// that a query allocates in proportion to its answer, not to the graph.
+// scratch holds per-query state indexed by (node, sign) and by node. It is
+// pooled and reset through the touched lists, so that a query allocates in
+// proportion to its answer, not to the graph.
 type scratch struct {
-	depth   []int32 // -1: unreached
-	edge    []int32 // edge that reached the state
-	parent  []int32 // previous state
-	origin  []int32 // start node the state descends from
-	queue   []int32
-	touched []int32
+	pos   []int32 // state → its position in queue, -1: unreached
+	slot  []int32 // node → its index in the answer, -1: none yet
+	queue []int32 // reached states in breadth-first order
+	recs  []rec   // per queue position
+	nodes []int32 // nodes given a slot
+}
+
+// rec is what the search knows of a reached state.
+type rec struct {
+	edge   int32 // the edge that reached it, -1 for a start
+	parent int32 // queue position of the previous state, -1 for a start
+	depth  int32
+	origin int32 // the start node it descends from
 }
 
 var scratchPool sync.Pool
 
 func (g *Graph) getScratch() *scratch {
-	n := 2 * len(g.nodes)
+	n := len(g.nodes)
 	s, _ := scratchPool.Get().(*scratch)
-	if s == nil || len(s.depth) < n {
-		s = &scratch{depth: make([]int32, n), edge: make([]int32, n), parent: make([]int32, n), origin: make([]int32, n)}
-		for i := range s.depth {
-			s.depth[i] = -1
+	if s == nil || len(s.slot) < n {
+		s = &scratch{pos: make([]int32, 2*n), slot: make([]int32, n)}
+		for i := range s.pos {
+			s.pos[i] = -1
+		}
+		for i := range s.slot {
+			s.slot[i] = -1
 		}
 	}
 	return s
 }
 
 func putScratch(s *scratch) {
-	for _, t := range s.touched {
-		s.depth[t] = -1
+	for _, x := range s.queue {
+		s.pos[x] = -1
 	}
-	s.touched, s.queue = s.touched[:0], s.queue[:0]
+	for _, v := range s.nodes {
+		s.slot[v] = -1
+	}
+	s.queue, s.recs, s.nodes = s.queue[:0], s.recs[:0], s.nodes[:0]
 	scratchPool.Put(s)
 }
 
@@ -161,98 +177,221 @@ func (g *Graph) starts(id string, o *options) (int32, []int32, error) {
 	return v, starts, nil
 }
 
-// walk runs a breadth-first search over (node, sign) states from the start
-// nodes along adj, and returns one Reach per node reached, the start nodes
-// excluded, ordered by depth then ID. other gives the node at the far end
-// of an edge; forward says whether paths run along the search (Downstream)
-// or against it (Upstream).
-func (g *Graph) walk(query int32, starts []int32, adj csr, other []int32, forward bool, o *options) []Reach {
-	s := g.getScratch()
-	defer putScratch(s)
-	for _, st := range starts {
-		x := state(st, false)
-		if s.depth[x] >= 0 {
-			continue
-		}
-		s.depth[x], s.edge[x], s.parent[x], s.origin[x] = 0, -1, -1, st
-		s.touched = append(s.touched, x)
-		s.queue = append(s.queue, x)
-	}
-	for head := 0; head < len(s.queue); head++ {
-		x := s.queue[head]
-		d := s.depth[x]
-		if o.maxDepth > 0 && int(d) >= o.maxDepth {
-			continue
-		}
-		v, neg := x/2, x%2 == 1
-		for _, e := range adj.of(v) {
-			rel := g.edges[e].Relation
-			if !o.allows(rel) {
-				continue
-			}
-			y := state(other[e], neg != (rel.Sign() == Negative))
-			if s.depth[y] >= 0 {
-				continue
-			}
-			s.depth[y], s.edge[y], s.parent[y], s.origin[y] = d+1, e, x, s.origin[x]
-			s.touched = append(s.touched, y)
-			s.queue = append(s.queue, y)
-		}
-	}
-
-	isStart := func(v int32) bool { return slices.Contains(starts, v) }
-	var out []Reach
-	seen := make(map[int32]bool)
-	for _, x := range s.queue {
-		v := x / 2
-		if isStart(v) || seen[v] {
-			continue
-		}
-		seen[v] = true
-		pos, neg := state(v, false), state(v, true)
-		r := Reach{Node: g.nodes[v]}
-		first, second := pos, neg
-		if s.depth[pos] < 0 || (s.depth[neg] >= 0 && s.depth[neg] < s.depth[pos]) {
-			first, second = neg, pos
-		}
-		r.Depth = int(s.depth[first])
-		r.Path = g.trace(s, query, first, forward)
-		r.Sign = r.Path.Sign()
-		if s.depth[second] >= 0 {
-			r.Opposite = g.trace(s, query, second, forward)
-			if o.strict || s.depth[second] == s.depth[first] {
-				r.Sign = Ambivalent
-			}
-		}
-		out = append(out, r)
-	}
-	slices.SortStableFunc(out, func(a, b Reach) int {
-		return cmp.Or(cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.Node.ID, b.Node.ID))
-	})
-	return out
+// Traversal is the answer to a traversal query, held compactly: for each
+// node reached, its net sign and depth, with the paths that explain it
+// built only when asked for. [Graph.Traverse] returns one; Downstream and
+// Upstream are built on it. It holds memory in proportion to the nodes
+// reached, not to the graph, and is safe for concurrent use.
+type Traversal struct {
+	g       *Graph
+	query   int32
+	forward bool
+	strict  bool
+	recs    []rec
+	nodes   []reached // by depth, then ID
 }
 
-func (g *Graph) trace(s *scratch, query, x int32, forward bool) Path {
-	var p Path
-	n := s.depth[x]
-	p.Edges = make([]*Edge, n)
-	for i := n - 1; i >= 0; i-- {
-		e := s.edge[x]
-		if forward {
-			p.Edges[i] = &g.edges[e]
-		} else {
-			p.Edges[n-1-i] = &g.edges[e]
-		}
-		x = s.parent[x]
+// reached is a node of the answer: the queue positions of its states.
+type reached struct {
+	v             int32
+	first, second int32 // the shorter-path state, and the other one or -1
+}
+
+// Traverse runs the search behind [Graph.Downstream] (or, with up set, behind
+// [Graph.Upstream]) and returns the compact answer: Len nodes, in the order
+// Downstream gives them. It costs one breadth-first search over (node,
+// sign) states, O(V+E), and allocates for the states reached only.
+func (g *Graph) Traverse(id string, up bool, opts ...Option) (*Traversal, error) {
+	o := collect(opts)
+	v, starts, err := g.starts(id, &o)
+	if err != nil {
+		return nil, err
 	}
-	if o := s.origin[x]; o != query {
-		if forward {
+	if up {
+		return g.walk(v, starts, g.in, g.from, false, &o), nil
+	}
+	return g.walk(v, starts, g.out, g.to, true, &o), nil
+}
+
+// walk runs a breadth-first search over (node, sign) states from the start
+// nodes along adj. other gives the node at the far end of an edge; forward
+// says whether paths run along the search (Downstream) or against it
+// (Upstream).
+func (g *Graph) walk(query int32, starts []int32, adj csr, other []int32, forward bool, o *options) *Traversal {
+	s := g.getScratch()
+	defer putScratch(s)
+	push := func(x int32, r rec) {
+		s.pos[x] = int32(len(s.queue))
+		s.queue = append(s.queue, x)
+		s.recs = append(s.recs, r)
+	}
+	for _, st := range starts {
+		if x := state(st, false); s.pos[x] < 0 {
+			push(x, rec{edge: -1, parent: -1, origin: st})
+		}
+	}
+	var signs [RelationsCount]bool // true: the relation flips the sign
+	for r := range signs {
+		signs[r] = Relation(r).Sign() == Negative
+	}
+	for head := 0; head < len(s.queue); head++ {
+		x, r := s.queue[head], s.recs[head]
+		if o.maxDepth > 0 && int(r.depth) >= o.maxDepth {
+			continue
+		}
+		neg := x&1 == 1
+		for _, e := range adj.of(x >> 1) {
+			rel := g.rel[e]
+			if o.filtered && !o.relations[rel] {
+				continue
+			}
+			y := state(other[e], neg != signs[rel])
+			if s.pos[y] >= 0 {
+				continue
+			}
+			s.pos[y] = int32(len(s.queue))
+			s.queue = append(s.queue, y)
+			s.recs = append(s.recs, rec{edge: e, parent: int32(head), depth: r.depth + 1, origin: r.origin})
+		}
+	}
+
+	t := &Traversal{g: g, query: query, forward: forward, strict: o.strict, recs: slices.Clone(s.recs)}
+	for _, st := range starts {
+		s.slot[st] = -2 // never part of the answer
+		s.nodes = append(s.nodes, st)
+	}
+	for q, x := range s.queue {
+		v := x >> 1
+		switch i := s.slot[v]; {
+		case i == -2:
+		case i >= 0:
+			t.nodes[i].second = int32(q)
+		default:
+			s.slot[v] = int32(len(t.nodes))
+			s.nodes = append(s.nodes, v)
+			t.nodes = append(t.nodes, reached{v: v, first: int32(q), second: -1})
+		}
+	}
+	// Breadth-first order is by depth; within a depth, order by ID (node
+	// indices follow ID order): sort packed (depth, index) keys.
+	keys := make([]uint64, len(t.nodes))
+	sorted := true
+	for i, n := range t.nodes {
+		keys[i] = uint64(t.recs[n.first].depth)<<32 | uint64(n.v)
+		if i > 0 && keys[i] < keys[i-1] {
+			sorted = false
+		}
+	}
+	if !sorted {
+		slices.Sort(keys)
+		byNode := s.slot // node → index in t.nodes, still set
+		old := t.nodes
+		t.nodes = make([]reached, len(old))
+		for i, k := range keys {
+			t.nodes[i] = old[byNode[int32(uint32(k))]]
+		}
+	}
+	return t
+}
+
+// Len returns the number of nodes reached.
+func (t *Traversal) Len() int { return len(t.nodes) }
+
+// Node returns the i-th node reached.
+func (t *Traversal) Node(i int) *Node { return &t.g.nodes[t.nodes[i].v] }
+
+// Depth returns the length of the shortest path to the i-th node.
+func (t *Traversal) Depth(i int) int { return int(t.recs[t.nodes[i].first].depth) }
+
+// Sign returns the net sign of the i-th node (see [Reach.Sign]).
+func (t *Traversal) Sign(i int) Sign {
+	n := t.nodes[i]
+	if n.second >= 0 && (t.strict || t.recs[n.second].depth == t.recs[n.first].depth) {
+		return Ambivalent
+	}
+	if t.g.queueSign(t.recs, n.first) {
+		return Negative
+	}
+	return Positive
+}
+
+// queueSign reports whether the state at queue position q is negative, by
+// following its path back to the start.
+func (g *Graph) queueSign(recs []rec, q int32) bool {
+	neg := false
+	for ; recs[q].edge >= 0; q = recs[q].parent {
+		if g.rel[recs[q].edge] == Inhibits {
+			neg = !neg
+		}
+	}
+	return neg
+}
+
+// Reach returns the i-th node with its paths.
+func (t *Traversal) Reach(i int) Reach {
+	return t.reach(i, nil)
+}
+
+// reach builds the i-th Reach, taking path storage from buf when it has
+// room.
+func (t *Traversal) reach(i int, buf *[]*Edge) Reach {
+	n := t.nodes[i]
+	r := Reach{Node: &t.g.nodes[n.v], Depth: t.Depth(i), Sign: t.Sign(i)}
+	r.Path = t.trace(n.first, buf)
+	if n.second >= 0 {
+		r.Opposite = t.trace(n.second, buf)
+	}
+	return r
+}
+
+func (t *Traversal) trace(q int32, buf *[]*Edge) Path {
+	var p Path
+	n := int(t.recs[q].depth)
+	if buf != nil && cap(*buf)-len(*buf) >= n {
+		p.Edges = (*buf)[len(*buf) : len(*buf)+n : len(*buf)+n]
+		*buf = (*buf)[:len(*buf)+n]
+	} else {
+		p.Edges = make([]*Edge, n)
+	}
+	g := t.g
+	for i := n - 1; i >= 0; i-- {
+		e := &g.edges[t.recs[q].edge]
+		if t.forward {
+			p.Edges[i] = e
+		} else {
+			p.Edges[n-1-i] = e
+		}
+		q = t.recs[q].parent
+	}
+	if o := t.recs[q].origin; o != t.query {
+		if t.forward {
 			p.FromGroup = g.nodes[o].ID
 		} else {
 			p.ToGroup = g.nodes[o].ID
 		}
 	}
 	return p
+}
+
+// Reaches returns every node reached, with its paths, in order. The paths
+// share one backing array.
+func (t *Traversal) Reaches() []Reach {
+	if len(t.nodes) == 0 {
+		return nil
+	}
+	total := 0
+	for _, n := range t.nodes {
+		total += int(t.recs[n.first].depth)
+		if n.second >= 0 {
+			total += int(t.recs[n.second].depth)
+		}
+	}
+	buf := make([]*Edge, 0, total)
+	out := make([]Reach, len(t.nodes))
+	for i := range t.nodes {
+		out[i] = t.reach(i, &buf)
+	}
+	return out
 }
 
 // Downstream returns every node reachable from the node with the given ID,
@@ -268,12 +407,11 @@ func (g *Graph) trace(s *scratch, query, x int32, forward bool) Path {
 // [Path.FromGroup]; [NoGroups] turns that off. The queried node and its
 // groups are not part of the answer.
 func (g *Graph) Downstream(id string, opts ...Option) ([]Reach, error) {
-	o := collect(opts)
-	v, starts, err := g.starts(id, &o)
+	t, err := g.Traverse(id, false, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return g.walk(v, starts, g.out, g.to, true, &o), nil
+	return t.Reaches(), nil
 }
 
 // Upstream returns every node from which the node with the given ID can be
@@ -282,12 +420,11 @@ func (g *Graph) Downstream(id string, opts ...Option) ([]Reach, error) {
 // ([Path.ToGroup] says so). Complexity and options as for
 // [Graph.Downstream].
 func (g *Graph) Upstream(id string, opts ...Option) ([]Reach, error) {
-	o := collect(opts)
-	v, starts, err := g.starts(id, &o)
+	t, err := g.Traverse(id, true, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return g.walk(v, starts, g.in, g.from, false, &o), nil
+	return t.Reaches(), nil
 }
 
 // Blocks returns the nodes downstream of the node that it decreases: net

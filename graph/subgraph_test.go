@@ -219,8 +219,9 @@ func TestReachSubgraphExactEdges(t *testing.T) {
 	// NIK → RANK joins two nodes of the answer only through an edge no
 	// shortest path uses.
 	g := subgraphFixture(t)
-	rs := []graph.Reach{{Node: mustLookup(t, g, "HGNC:11908"), Path: graph.Path{Edges: []*graph.Edge{findEdge(g, "HGNC:11926", "HGNC:11908", graph.Activates)}}}}
-	rs = append(rs, graph.Reach{Node: mustLookup(t, g, "HGNC:6853")})
+	n1, n2 := mustLookup(t, g, "HGNC:11908"), mustLookup(t, g, "HGNC:6853")
+	rs := []graph.Reach{{Node: &n1, Path: graph.Path{Edges: []*graph.Edge{findEdge(g, "HGNC:11926", "HGNC:11908", graph.Activates)}}}}
+	rs = append(rs, graph.Reach{Node: &n2})
 	sub := g.ReachSubgraph("HGNC:11926", rs)
 	if got, want := strings.Join(edgeStrings(sub), "; "), "HGNC:11926 → HGNC:11908 (1)"; got != want {
 		t.Errorf("edges = %s, want %s", got, want)
@@ -229,7 +230,7 @@ func TestReachSubgraphExactEdges(t *testing.T) {
 		t.Errorf("nodes = %v", nodeIDs(sub))
 	}
 	// An unknown query and foreign reaches are ignored.
-	foreign := []graph.Reach{{Node: graph.Node{ID: "HGNC:1", Kind: graph.Gene}, Path: graph.Path{Edges: []*graph.Edge{{From: "HGNC:1", To: "HGNC:2", Relation: graph.Activates}}}}}
+	foreign := []graph.Reach{{Node: &graph.Node{ID: "HGNC:1", Kind: graph.Gene}, Path: graph.Path{Edges: []*graph.Edge{{From: "HGNC:1", To: "HGNC:2", Relation: graph.Activates}}}}}
 	if sub := g.ReachSubgraph("HGNC:0", foreign); sub.Len() != 0 || len(sub.Edges()) != 0 {
 		t.Errorf("foreign reach: %v %v", nodeIDs(sub), edgeStrings(sub))
 	}

@@ -522,7 +522,7 @@ func (p *printer) subgraph(query []string, opts []graph.Option) (*graph.Graph, e
 		}
 		rs := make([]graph.Reach, len(paths))
 		for i, path := range paths {
-			rs[i] = graph.Reach{Node: from, Path: path}
+			rs[i] = graph.Reach{Node: &from, Path: path}
 		}
 		return k.Graph.ReachSubgraph(from.ID, rs), nil
 	}
