@@ -3,10 +3,13 @@
 package graph_test
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -16,6 +19,8 @@ import (
 
 	"github.com/bonemet/bonemet"
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/resolve"
 )
 
 // Benchmarks of building and querying graphs, each against a bare
@@ -34,7 +39,9 @@ import (
 //   - BenchmarkPaths vs a bare depth-first enumeration of the same simple
 //     paths ("x-dfs"), and vs the bare BFS.
 //
-// Graphs: "default" is bonemet.Default().Graph; "100k" is a generated
+// Graphs: "default" is bonemet.Default().Graph; "pfocr" the graph the
+// reader extracts from the records of ../shared/corpus/pfocr (skipped
+// when absent); "100k" is a generated
 // graph of 100,000 nodes and 1,000,000 edges (seeded; power-law
 // out-degree, a fifth of the nodes without out-edges, hub-biased targets,
 // a third of the edges inhibiting), built once per binary and skipped
@@ -308,9 +315,6 @@ func (w *benchBFS) signedBFS(c *benchCSR, s int32) int {
 			}
 		}
 	}
-	if w.stamp[2*s+1] == w.epoch {
-		nodes-- // the source, reached back with the other sign
-	}
 	return nodes
 }
 
@@ -360,22 +364,22 @@ type benchGraph struct {
 
 var bench100k = sync.OnceValue(func() *benchCorpus { return benchGenerate(100_000, 1_000_000, 0, 42) })
 
-var benchGraph100k = sync.OnceValue(func() *benchGraph {
+var benchGraph100k = sync.OnceValues(func() (*benchGraph, error) {
 	c := bench100k()
 	var b graph.Builder
 	for _, n := range c.nodes {
 		if err := b.AddNode(n); err != nil {
-			panic(err)
+			return nil, err
 		}
 	}
 	for _, s := range c.stmts {
 		if _, err := b.AddEdge(s.from, s.to, s.rel, s.ev); err != nil {
-			panic(err)
+			return nil, err
 		}
 	}
 	g, err := b.Build()
 	if err != nil {
-		panic(err)
+		return nil, err
 	}
 	bg := &benchGraph{g: g, csr: benchCSROf(g), maxLen: 3}
 	// Sources: seeded picks among the nodes with out-edges; Paths runs to
@@ -392,7 +396,7 @@ var benchGraph100k = sync.OnceValue(func() *benchGraph {
 			bg.pairs = append(bg.pairs, [2]string{g.NodeList()[v].ID, g.NodeList()[t].ID})
 		}
 	}
-	return bg
+	return bg, nil
 })
 
 // atDepth returns the first node the BFS from s reaches at depth d.
@@ -417,28 +421,126 @@ func (w *benchBFS) atDepth(c *benchCSR, s int32, d int32) (int32, bool) {
 
 func benchDefault() *benchGraph {
 	g := bonemet.Default().Graph
-	return &benchGraph{g: g, csr: benchCSROf(g), maxLen: 6,
-		starts: []string{"DRUGBANK:DB06643", "HGNC:11926", "BONEMET:iap_antagonists", "CL:0000092"},
-		pairs:  [][2]string{{"DRUGBANK:DB06643", "BONEMET:bone_resorption"}, {"HGNC:9607", "CL:0000092"}}}
+	bg := &benchGraph{g: g, csr: benchCSROf(g), maxLen: 6}
+	for _, id := range []string{"DRUGBANK:DB06643", "HGNC:11926", "BONEMET:iap_antagonists", "CL:0000092"} {
+		if _, ok := g.Lookup(id); ok {
+			bg.starts = append(bg.starts, id)
+		}
+	}
+	for _, p := range [][2]string{{"DRUGBANK:DB06643", "BONEMET:bone_resorption"}, {"HGNC:9607", "CL:0000092"}} {
+		_, ok1 := g.Lookup(p[0])
+		_, ok2 := g.Lookup(p[1])
+		if ok1 && ok2 {
+			bg.pairs = append(bg.pairs, p)
+		}
+	}
+	return bg
 }
 
-// benchGraphs returns the graphs to query, by name; the 100k graph only
-// without -short.
-func benchGraphs(b *testing.B) []struct {
+// benchPFOCRDir returns the corpus's pfocr folder: $BONEMET_CORPUS/pfocr,
+// or shared/corpus/pfocr in the nearest folder above the package that has
+// one.
+func benchPFOCRDir() (string, error) {
+	if root := os.Getenv("BONEMET_CORPUS"); root != "" {
+		return filepath.Join(root, "pfocr"), nil
+	}
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		return "", err
+	}
+	for {
+		c := filepath.Join(dir, "shared", "corpus", "pfocr")
+		if st, err := os.Stat(c); err == nil && st.IsDir() {
+			return c, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("shared/corpus/pfocr not found above the package (set $BONEMET_CORPUS)")
+		}
+		dir = parent
+	}
+}
+
+// benchPFOCR is the graph of the pfocr corpus: every record read, the
+// statements the reader extracts from them, resolved and built (there is
+// no curation for these records). Sources: the four nodes with the most
+// out-edges; Paths runs from each to the first node at depth 2.
+var benchPFOCR = sync.OnceValues(func() (*benchGraph, error) {
+	dir, err := benchPFOCRDir()
+	if err != nil {
+		return nil, err
+	}
+	c, err := ingest.LoadParallel(os.DirFS(dir), ".", ingest.LoadOptions{})
+	if len(c.Documents) == 0 {
+		return nil, fmt.Errorf("no documents in %s: %v", dir, err)
+	}
+	r := resolve.Default()
+	rd := &ingest.Reader{Resolver: r}
+	for _, d := range c.Documents {
+		c.Statements = append(c.Statements, rd.Read(d)...)
+	}
+	g, _, err := ingest.Build(c, r)
+	if err != nil {
+		return nil, err
+	}
+	bg := &benchGraph{g: g, csr: benchCSROf(g), maxLen: 6}
+	ids := make([]int32, g.Len())
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	outDeg := func(v int32) int32 { return bg.csr.start[v+1] - bg.csr.start[v] }
+	slices.SortStableFunc(ids, func(a, b int32) int { return cmp.Compare(outDeg(b), outDeg(a)) })
+	w := newBenchBFS(2 * g.Len())
+	for _, v := range ids[:min(4, len(ids))] {
+		bg.starts = append(bg.starts, g.NodeList()[v].ID)
+		if t, ok := w.atDepth(bg.csr, v, 2); ok {
+			bg.pairs = append(bg.pairs, [2]string{g.NodeList()[v].ID, g.NodeList()[t].ID})
+		}
+	}
+	if len(bg.starts) == 0 || len(bg.pairs) == 0 {
+		return nil, fmt.Errorf("the pfocr graph has no sources (%d nodes)", g.Len())
+	}
+	return bg, nil
+})
+
+// benchNamedGraph is a graph to benchmark. g builds it on first use and
+// returns nil when it cannot be built (the reason is logged).
+type benchNamedGraph struct {
 	name string
 	g    func() *benchGraph
-} {
-	gs := []struct {
-		name string
-		g    func() *benchGraph
-	}{{"default", benchDefault}}
+}
+
+// benchGraphs returns the graphs to query: "default", "pfocr" when the
+// corpus is there, and "100k" without -short. Call g inside the
+// sub-benchmark, so that a -bench filter does not build the others.
+func benchGraphs(b *testing.B) []benchNamedGraph {
+	lazy := func(f func() (*benchGraph, error)) func() *benchGraph {
+		return func() *benchGraph {
+			bg, err := f()
+			if err != nil {
+				b.Logf("graph not built: %v", err)
+			}
+			return bg
+		}
+	}
+	gs := []benchNamedGraph{{"default", benchDefault}}
+	if _, err := benchPFOCRDir(); err == nil {
+		gs = append(gs, benchNamedGraph{"pfocr", lazy(benchPFOCR)})
+	}
 	if !testing.Short() {
-		gs = append(gs, struct {
-			name string
-			g    func() *benchGraph
-		}{"100k", benchGraph100k})
+		gs = append(gs, benchNamedGraph{"100k", lazy(benchGraph100k)})
 	}
 	return gs
+}
+
+// benchGet returns the graph, or skips the (sub-)benchmark.
+func benchGet(b *testing.B, gc benchNamedGraph) *benchGraph {
+	b.Helper()
+	bg := gc.g()
+	if bg == nil {
+		b.Skipf("graph %s not built", gc.name)
+	}
+	return bg
 }
 
 // benchHeap returns the heap held by live objects after a collection.
@@ -505,14 +607,14 @@ func BenchmarkBuild(b *testing.B) {
 // states ("signed").
 func BenchmarkBareBFS(b *testing.B) {
 	for _, gc := range benchGraphs(b) {
-		bg := gc.g()
-		w := newBenchBFS(2 * bg.g.Len())
 		for _, signed := range []bool{false, true} {
 			name := gc.name + "/bfs"
 			if signed {
 				name = gc.name + "/signed"
 			}
 			b.Run(name, func(b *testing.B) {
+				bg := benchGet(b, gc)
+				w := newBenchBFS(2 * bg.g.Len())
 				b.ReportAllocs()
 				reached := 0
 				benchSubject(b, func(i int) {
@@ -533,9 +635,9 @@ func BenchmarkBareBFS(b *testing.B) {
 // with the bare searches from the same sources.
 func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph.Reach, error)) {
 	for _, gc := range benchGraphs(b) {
-		bg := gc.g()
-		w := newBenchBFS(2 * bg.g.Len())
 		b.Run(gc.name, func(b *testing.B) {
+			bg := benchGet(b, gc)
+			w := newBenchBFS(2 * bg.g.Len())
 			b.ReportAllocs()
 			reached := 0
 			subject := benchSubject(b, func(i int) {
@@ -605,16 +707,17 @@ func BenchmarkBlocks(b *testing.B) {
 	benchTraversal(b, func(g *graph.Graph, id string) ([]graph.Reach, error) { return g.Blocks(id) })
 }
 
-// BenchmarkPaths runs Graph.Paths between pairs of nodes (default: at
-// most 6 edges; 100k: at most 3 edges, to a node at BFS depth 3), at most
+// BenchmarkPaths runs Graph.Paths between pairs of nodes (default and
+// pfocr: at most 6 edges; 100k: at most 3 edges, to a node at BFS depth
+// 3), at most
 // 1000 paths, and compares it with a bare depth-first enumeration of the
 // same paths ("x-dfs") and with the bare BFS from the same source
 // ("x-bfs").
 func BenchmarkPaths(b *testing.B) {
 	for _, gc := range benchGraphs(b) {
-		bg := gc.g()
-		w := newBenchBFS(2 * bg.g.Len())
 		b.Run(gc.name, func(b *testing.B) {
+			bg := benchGet(b, gc)
+			w := newBenchBFS(2 * bg.g.Len())
 			b.ReportAllocs()
 			found := 0
 			subject := benchSubject(b, func(i int) {

@@ -195,6 +195,7 @@ type Traversal struct {
 type reached struct {
 	v             int32
 	first, second int32 // the shorter-path state, and the other one or -1
+	neg           bool  // the shorter-path state is the negative one
 }
 
 // Traverse runs the search behind [Graph.Downstream] (or, with up set, behind
@@ -269,7 +270,7 @@ func (g *Graph) walk(query int32, starts []int32, adj csr, other []int32, forwar
 		default:
 			s.slot[v] = int32(len(t.nodes))
 			s.nodes = append(s.nodes, v)
-			t.nodes = append(t.nodes, reached{v: v, first: int32(q), second: -1})
+			t.nodes = append(t.nodes, reached{v: v, first: int32(q), second: -1, neg: x&1 == 1})
 		}
 	}
 	// Breadth-first order is by depth; within a depth, order by ID (node
@@ -309,22 +310,10 @@ func (t *Traversal) Sign(i int) Sign {
 	if n.second >= 0 && (t.strict || t.recs[n.second].depth == t.recs[n.first].depth) {
 		return Ambivalent
 	}
-	if t.g.queueSign(t.recs, n.first) {
+	if n.neg {
 		return Negative
 	}
 	return Positive
-}
-
-// queueSign reports whether the state at queue position q is negative, by
-// following its path back to the start.
-func (g *Graph) queueSign(recs []rec, q int32) bool {
-	neg := false
-	for ; recs[q].edge >= 0; q = recs[q].parent {
-		if g.rel[recs[q].edge] == Inhibits {
-			neg = !neg
-		}
-	}
-	return neg
 }
 
 // Reach returns the i-th node with its paths.

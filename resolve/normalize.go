@@ -44,6 +44,9 @@ func digitOf(r rune) (byte, bool) {
 // "MIP-1alpha" share "mip1alpha". Invalid UTF-8 bytes are dropped. The
 // result is empty when the name holds no letter or digit.
 func Normalize(name string) string {
+	if isKey(name) {
+		return name // already a key: no allocation
+	}
 	var b strings.Builder
 	b.Grow(len(name))
 	for i := 0; i < len(name); {
@@ -87,6 +90,18 @@ func Normalize(name string) string {
 		s = strings.ReplaceAll(s, "tumour", "tumor")
 	}
 	return s
+}
+
+// isKey reports whether s holds only lower-case ASCII letters and digits
+// and no "tumour": Normalize would return it unchanged.
+func isKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return !strings.Contains(s, "tumour")
 }
 
 // singular returns the key with a plural ending removed ("osteoclasts" →
