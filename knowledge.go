@@ -78,6 +78,14 @@ type Options struct {
 	Resolver *resolve.Resolver
 	// Limits bound the input files.
 	Limits ingest.Limits
+	// Workers is how many files are parsed at a time: 0 means one per
+	// GOMAXPROCS. The fs.FS given to [Load] must then be safe for
+	// concurrent use, as os.DirFS and embed.FS are; set 1 otherwise. The
+	// result does not depend on it.
+	Workers int
+	// Progress, when not nil, is called after each file is read, with the
+	// count done, the total and the file.
+	Progress func(done, total int, file string)
 	// NoExtract turns the reader off: by default the statements the reader
 	// extracts from every document's text are built with the curated ones,
 	// and the evidence of each edge records which is which (curation can
@@ -125,7 +133,7 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	if r == nil {
 		r = resolve.Default()
 	}
-	c, err := ingest.Load(fsys, root, opts.Limits)
+	c, err := ingest.LoadParallel(fsys, root, ingest.LoadOptions{Limits: opts.Limits, Workers: opts.Workers, Progress: opts.Progress})
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -61,69 +60,9 @@ func ReadDocuments(r io.Reader, file string, lim Limits) ([]*Document, error) {
 // checks every curated quote against its document ([VerifyQuotes]). Hidden
 // files and folders (starting with ".") and files named README*, LICENSE*
 // or SOURCES* are skipped. It returns what it could read together with every
-// error, joined.
+// error, joined. It reads one file at a time; [LoadParallel] reads several.
 func Load(fsys fs.FS, root string, lim Limits) (Corpus, error) {
-	var c Corpus
-	var errs []error
-	docs := make(map[string]*Document)
-	var curated []Statement
-	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		name := e.Name()
-		if p != root && strings.HasPrefix(name, ".") {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() || skipFile(name) {
-			return nil
-		}
-		f, err := fsys.Open(p)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		defer f.Close()
-		if IsCurationFile(name) {
-			cs, err := ParseCuration(f, p, lim)
-			if err != nil {
-				errs = append(errs, err)
-			}
-			for _, cu := range cs {
-				curated = append(curated, cu.Statements...)
-			}
-			return nil
-		}
-		ds, err := ReadDocuments(f, p, lim)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		for _, d := range ds {
-			if old, dup := docs[d.ID]; dup {
-				if !sameText(old, d) {
-					errs = append(errs, &ParseError{File: p, Line: 1, Column: 1,
-						Err: fmt.Errorf("%w: %s (first read from %s)", ErrDuplicateDocument, d.ID, old.File)})
-				}
-				continue
-			}
-			docs[d.ID] = d
-			c.Documents = append(c.Documents, d)
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, err)
-	}
-	ok, err := VerifyQuotes(curated, docs)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	c.Statements = append(c.Statements, ok...)
-	return c, joinErrs(errs)
+	return LoadParallel(fsys, root, LoadOptions{Limits: lim, Workers: 1})
 }
 
 func sameText(a, b *Document) bool {

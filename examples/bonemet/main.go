@@ -44,6 +44,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -227,7 +228,7 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 			k, err = bonemet.Load(bonemet.KnowledgeFS(), "knowledge", bonemet.Options{Resolver: r, Imports: c.imports})
 		}
 	} else {
-		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r, Imports: c.imports})
+		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r, Imports: c.imports, Progress: progress(stderr)})
 	}
 	if err != nil {
 		return nil, err
@@ -249,6 +250,24 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 			k.Graph.Display(ct.From), k.Graph.Display(ct.To), strings.Join(k.Docs(ct.Positive), "; "), strings.Join(k.Docs(ct.Negative), "; "))
 	}
 	return k, nil
+}
+
+// progress returns a callback that keeps one progress line on stderr
+// while a folder is read, when stderr is a terminal; nil otherwise.
+func progress(stderr io.Writer) func(done, total int, file string) {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return func(done, total int, file string) {
+		fmt.Fprintf(f, "\r\033[Kbonemet: read %d/%d files (%s)", done, total, filepath.Base(file))
+		if done == total {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
 }
 
 type printer struct {
