@@ -58,8 +58,9 @@ func ReadDocuments(r io.Reader, file string, lim Limits) ([]*Document, error) {
 // Load reads every file below root in fsys, in lexical order: curation files
 // ([IsCurationFile]) and documents of any format ([ReadDocuments]). It
 // checks every curated quote against its document ([VerifyQuotes]). Hidden
-// files and folders (starting with ".") and files named README*, LICENSE*
-// or SOURCES* are skipped. It returns what it could read together with every
+// files and folders (starting with "."), folders starting with "_" (the
+// data folders of static sites, such as PFOCR's _data) and files named
+// README*, LICENSE* or SOURCES* are skipped. It returns what it could read together with every
 // error, joined. It reads one file at a time; [LoadParallel] reads several.
 func Load(fsys fs.FS, root string, lim Limits) (Corpus, error) {
 	return LoadParallel(fsys, root, LoadOptions{Limits: lim, Workers: 1})

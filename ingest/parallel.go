@@ -147,6 +147,9 @@ func walkFiles(fsys fs.FS, root string) []loadItem {
 			}
 			return nil
 		}
+		if p != root && e.IsDir() && strings.HasPrefix(name, "_") {
+			return fs.SkipDir // data folders of static sites (PFOCR's _data)
+		}
 		if e.IsDir() || skipFile(name) {
 			return nil
 		}
