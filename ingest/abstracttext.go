@@ -92,23 +92,11 @@ func (r *AbstractTextReader) Read() (*Document, error) {
 	}
 	max := pmMax(r.MaxRecord)
 	r.lines.max = max
-	var line string
-	var ln int
-	for {
-		var err error
-		line, ln, err = r.lines.next()
-		if err == io.EOF && !r.seen {
-			err = &ParseError{File: r.file, Line: 1, Column: 1, Err: ErrEmpty}
-		}
-		if err != nil {
-			r.err = err
-			return nil, err
-		}
-		if !pmBlank(line) {
-			break
-		}
+	line, ln, err := r.lines.firstLine(r.file, &r.seen)
+	if err != nil {
+		r.err = err
+		return nil, err
 	}
-	r.seen = true
 	start := Pos{r.file, ln, 1}
 	n, ok := abstHeader(line)
 	if !ok {

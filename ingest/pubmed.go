@@ -340,6 +340,25 @@ type pmLines struct {
 }
 
 // next returns the next line and its number, or io.EOF or a *ParseError.
+// firstLine skips blank lines and returns the first line of a record; at
+// the end of an input that held no record it returns ErrEmpty. seen
+// records that a record was started.
+func (l *pmLines) firstLine(file string, seen *bool) (string, int, error) {
+	for {
+		line, ln, err := l.next()
+		if err == io.EOF && !*seen {
+			err = &ParseError{File: file, Line: 1, Column: 1, Err: ErrEmpty}
+		}
+		if err != nil {
+			return "", 0, err
+		}
+		if !pmBlank(line) {
+			*seen = true
+			return line, ln, nil
+		}
+	}
+}
+
 func (l *pmLines) next() (string, int, error) {
 	if l.back {
 		l.back = false
