@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -103,10 +102,10 @@ func ReadPubMed(r io.Reader, file string, fn func(*Document) error) error {
 			continue
 		}
 		if err := fn(d); err != nil {
-			return pmJoin(append(errs, err))
+			return joinErrs(append(errs, err))
 		}
 	}
-	return pmJoin(errs)
+	return joinErrs(errs)
 }
 
 // SniffPubMed tells the format of a PubMed download from its first bytes
@@ -226,16 +225,6 @@ func pmPosOf(b []byte, off int) Pos {
 	line := 1 + bytes.Count(b, []byte("\n"))
 	col := off - (bytes.LastIndexByte(b, '\n') + 1) + 1
 	return Pos{Line: line, Column: col}
-}
-
-func pmJoin(errs []error) error {
-	switch len(errs) {
-	case 0:
-		return nil
-	case 1:
-		return errs[0]
-	}
-	return errors.Join(errs...)
 }
 
 // pmMax returns the record limit of a reader: max, or the default.
