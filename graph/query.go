@@ -231,30 +231,41 @@ func (g *Graph) walk(query int32, starts []int32, adj csr, other []int32, forwar
 			push(x, rec{edge: -1, parent: -1, origin: st})
 		}
 	}
-	var signs [RelationsCount]bool // true: the relation flips the sign
-	for r := range signs {
-		signs[r] = Relation(r).Sign() == Negative
+	// flip[r] is 1 when relation r flips the sign; 2 when r is filtered
+	// out. Locals keep the slice headers in registers in the hot loop.
+	var flip [RelationsCount]int32
+	for r := range flip {
+		switch {
+		case o.filtered && !o.relations[r]:
+			flip[r] = 2
+		case Relation(r).Sign() == Negative:
+			flip[r] = 1
+		}
 	}
-	for head := 0; head < len(s.queue); head++ {
-		x, r := s.queue[head], s.recs[head]
-		if o.maxDepth > 0 && int(r.depth) >= o.maxDepth {
+	pos, queue, recs := s.pos, s.queue, s.recs
+	rels, start, edges := g.rel, adj.start, adj.edge
+	maxDepth := int32(o.maxDepth)
+	for head := 0; head < len(queue); head++ {
+		x, r := queue[head], recs[head]
+		if maxDepth > 0 && r.depth >= maxDepth {
 			continue
 		}
-		neg := x&1 == 1
-		for _, e := range adj.of(x >> 1) {
-			rel := g.rel[e]
-			if o.filtered && !o.relations[rel] {
+		v := x >> 1
+		for _, e := range edges[start[v]:start[v+1]] {
+			f := flip[rels[e]]
+			if f == 2 {
 				continue
 			}
-			y := state(other[e], neg != signs[rel])
-			if s.pos[y] >= 0 {
+			y := 2*other[e] + (x&1 ^ f)
+			if pos[y] >= 0 {
 				continue
 			}
-			s.pos[y] = int32(len(s.queue))
-			s.queue = append(s.queue, y)
-			s.recs = append(s.recs, rec{edge: e, parent: int32(head), depth: r.depth + 1, origin: r.origin})
+			pos[y] = int32(len(queue))
+			queue = append(queue, y)
+			recs = append(recs, rec{edge: e, parent: int32(head), depth: r.depth + 1, origin: r.origin})
 		}
 	}
+	s.queue, s.recs = queue, recs
 
 	t := &Traversal{g: g, query: query, forward: forward, strict: o.strict, recs: slices.Clone(s.recs)}
 	for _, st := range starts {
