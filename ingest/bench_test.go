@@ -242,11 +242,14 @@ const benchMiB = 1 << 20
 // file read with [ingest.LoadParallel], the statements the
 // [ingest.Reader] extracts from each document (there are no curation
 // files for these records), and the graph resolved and built with
-// [ingest.Build]. It reports the time of each phase, the peak heap
-// (sampled), the documents, statements and edges, and x-read+yaml: the
-// CPU time over reading the files and decoding their front matter with a
-// bare yaml.Unmarshal. The _data TSV files are not documents and fail to
-// load, as with [ingest.Load] (failed-files).
+// [ingest.Build]. "serial-read" reads the statements after loading, one
+// document after the other (as bonemet.Load does today); "extract-in-pool"
+// has the loader's workers extract them ([ingest.LoadOptions].Extract),
+// and reports its speedup over serial-read when that ran first. Both
+// report the time of each phase (load includes extraction in the pool),
+// the peak heap (sampled), the documents, statements and edges, and
+// x-read+yaml: the CPU time over reading the files and decoding their
+// front matter with a bare yaml.Unmarshal.
 func BenchmarkWholeCorpus(b *testing.B) {
 	dir := benchCorpus(b, "pfocr")
 	recs := benchRecords(b)
@@ -254,55 +257,76 @@ func BenchmarkWholeCorpus(b *testing.B) {
 	r.Resolve("warm up the embedded lexicon")
 	rd := &ingest.Reader{Resolver: r}
 	fsys := os.DirFS(dir)
-	var load, read, build time.Duration
-	var peak uint64
-	var docs, stmts, edges, failed int
-	b.ReportAllocs()
-	cpu := benchSubject(b, func() {
-		stop := benchHeapPeak()
-		t0 := time.Now()
-		c, err := ingest.LoadParallel(fsys, ".", ingest.LoadOptions{})
-		t1 := time.Now()
-		if err != nil {
-			failed = len(benchUnjoin(err))
+	var serialNs float64
+	for _, pooled := range []bool{false, true} {
+		name := "serial-read"
+		if pooled {
+			name = "extract-in-pool"
 		}
-		for _, d := range c.Documents {
-			c.Statements = append(c.Statements, rd.Read(d)...)
-		}
-		t2 := time.Now()
-		g, _, err := ingest.Build(c, r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		t3 := time.Now()
-		peak = max(peak, stop())
-		load, read, build = load+t1.Sub(t0), read+t2.Sub(t1), build+t3.Sub(t2)
-		docs, stmts, edges = len(c.Documents), len(c.Statements), len(g.Edges())
-	})
-	if docs != len(recs) {
-		b.Fatalf("%d documents read, want %d", docs, len(recs))
-	}
-	ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 / float64(b.N) }
-	b.ReportMetric(ms(load), "load-ms/op")
-	b.ReportMetric(ms(read), "read-ms/op")
-	b.ReportMetric(ms(build), "build-ms/op")
-	b.ReportMetric(float64(peak)/benchMiB, "peak-heap-MiB")
-	b.ReportMetric(float64(docs), "docs")
-	b.ReportMetric(float64(stmts), "statements")
-	b.ReportMetric(float64(edges), "edges")
-	b.ReportMetric(float64(failed), "failed-files")
-	benchRatio(b, cpu, "read+yaml", func() {
-		var rs []benchRecord
-		for _, rec := range recs {
-			data, err := fs.ReadFile(fsys, rec.name)
-			if err != nil {
-				b.Fatal(err)
+		b.Run(name, func(b *testing.B) {
+			opts := ingest.LoadOptions{}
+			if pooled {
+				opts.Extract = rd.Read
 			}
-			front, _ := benchFrontMatter(data)
-			rs = append(rs, benchRecord{rec.name, data, front})
-		}
-		benchYAMLDecode(b, rs)
-	})
+			var load, read, build time.Duration
+			var peak uint64
+			var docs, stmts, edges, failed int
+			b.ReportAllocs()
+			cpu := benchSubject(b, func() {
+				stop := benchHeapPeak()
+				t0 := time.Now()
+				c, err := ingest.LoadParallel(fsys, ".", opts)
+				t1 := time.Now()
+				if err != nil {
+					failed = len(benchUnjoin(err))
+				}
+				if !pooled {
+					for _, d := range c.Documents {
+						c.Statements = append(c.Statements, rd.Read(d)...)
+					}
+				}
+				t2 := time.Now()
+				g, _, err := ingest.Build(c, r)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t3 := time.Now()
+				peak = max(peak, stop())
+				load, read, build = load+t1.Sub(t0), read+t2.Sub(t1), build+t3.Sub(t2)
+				docs, stmts, edges = len(c.Documents), len(c.Statements), len(g.Edges())
+			})
+			if docs != len(recs) {
+				b.Fatalf("%d documents read, want %d", docs, len(recs))
+			}
+			ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 / float64(b.N) }
+			b.ReportMetric(ms(load), "load-ms/op")
+			b.ReportMetric(ms(read), "read-ms/op")
+			b.ReportMetric(ms(build), "build-ms/op")
+			b.ReportMetric(float64(peak)/benchMiB, "peak-heap-MiB")
+			b.ReportMetric(float64(docs), "docs")
+			b.ReportMetric(float64(stmts), "statements")
+			b.ReportMetric(float64(edges), "edges")
+			b.ReportMetric(float64(failed), "failed-files")
+			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+			if !pooled {
+				serialNs = perOp // the last (longest) run counts
+			} else if serialNs > 0 {
+				b.ReportMetric(serialNs/perOp, "speedup")
+			}
+			benchRatio(b, cpu, "read+yaml", func() {
+				var rs []benchRecord
+				for _, rec := range recs {
+					data, err := fs.ReadFile(fsys, rec.name)
+					if err != nil {
+						b.Fatal(err)
+					}
+					front, _ := benchFrontMatter(data)
+					rs = append(rs, benchRecord{rec.name, data, front})
+				}
+				benchYAMLDecode(b, rs)
+			})
+		})
+	}
 }
 
 // benchUnjoin returns the errors joined in err.

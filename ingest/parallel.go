@@ -21,6 +21,14 @@ type LoadOptions struct {
 	// goroutine that called LoadParallel, in the order files finish,
 	// which depends on scheduling.
 	Progress func(done, total int, file string)
+	// Extract, when not nil, is called by the workers on every document
+	// as soon as it is parsed, so that extraction runs in parallel too; it
+	// must be safe for concurrent use, as [Reader.Read] is. The statements
+	// it returns for the documents kept are appended to Corpus.Statements
+	// after the curated ones, in document order: the corpus is the one
+	// [Load] returns with Extract(d) appended for each of its documents
+	// in turn.
+	Extract func(doc *Document) []Statement
 }
 
 func (o LoadOptions) workers() int {
@@ -40,10 +48,11 @@ type loadItem struct {
 
 // loadResult is what parsing one file produced.
 type loadResult struct {
-	index   int
-	docs    []*Document
-	curated []Statement
-	err     error
+	index     int
+	docs      []*Document
+	extracted [][]Statement // by document, with LoadOptions.Extract
+	curated   []Statement
+	err       error
 }
 
 // LoadParallel is [Load] with the files parsed by a pool of
@@ -56,9 +65,10 @@ type loadResult struct {
 // The walk collects the paths first (so that [LoadOptions.Progress] knows
 // the total); each file's bytes are released when its parser returns, so
 // memory grows with the parsed documents, not with the files' sizes. At
-// most Workers files are open at a time. With more than one worker fsys
-// must be safe for concurrent use, as [os.DirFS], [embed.FS] and
-// [testing/fstest.MapFS] are.
+// most Workers files are open at a time. With one worker (or one file)
+// everything runs in the calling goroutine, at the cost of Load; with
+// more, fsys must be safe for concurrent use, as [os.DirFS], [embed.FS]
+// and [testing/fstest.MapFS] are.
 func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (Corpus, error) {
 	items := walkFiles(fsys, root)
 	files := 0
@@ -68,13 +78,33 @@ func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (Corpus, error) {
 		}
 	}
 
+	a := assembler{docs: make(map[string]*Document)}
+	workers := min(opts.workers(), max(files, 1))
+	if workers == 1 {
+		// No goroutines: handing each file to another goroutine and back
+		// costs more than it saves with one worker.
+		done := 0
+		for i, it := range items {
+			if it.err != nil {
+				a.errs = append(a.errs, it.err)
+				continue
+			}
+			r := parseFile(fsys, i, it, opts)
+			done++
+			if opts.Progress != nil {
+				opts.Progress(done, files, it.path)
+			}
+			a.add(it.path, r)
+		}
+		return a.finish()
+	}
+
 	results := make(chan loadResult)
 	jobs := make(chan int)
-	workers := min(opts.workers(), max(files, 1))
 	for range workers {
 		go func() {
 			for i := range jobs {
-				results <- parseFile(fsys, i, items[i], opts.Limits)
+				results <- parseFile(fsys, i, items[i], opts)
 			}
 		}()
 	}
@@ -87,7 +117,6 @@ func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (Corpus, error) {
 		}
 	}()
 
-	a := assembler{docs: make(map[string]*Document)}
 	pending := make(map[int]loadResult)
 	next := 0
 	// flush assembles, in walk order, every item whose result is in.
@@ -162,9 +191,11 @@ func walkFiles(fsys fs.FS, root string) []loadItem {
 	return items
 }
 
-// parseFile opens and parses one file. It closes the file before
-// returning, so that the bytes read can be collected.
-func parseFile(fsys fs.FS, index int, it loadItem, lim Limits) loadResult {
+// parseFile opens and parses one file, and extracts statements from its
+// documents when asked to. It closes the file before returning, so that
+// the bytes read can be collected.
+func parseFile(fsys fs.FS, index int, it loadItem, opts LoadOptions) loadResult {
+	lim := opts.Limits
 	r := loadResult{index: index}
 	f, err := fsys.Open(it.path)
 	if err != nil {
@@ -181,16 +212,23 @@ func parseFile(fsys fs.FS, index int, it loadItem, lim Limits) loadResult {
 		return r
 	}
 	r.docs, r.err = ReadDocuments(f, it.path, lim)
+	if opts.Extract != nil {
+		r.extracted = make([][]Statement, len(r.docs))
+		for i, d := range r.docs {
+			r.extracted[i] = opts.Extract(d)
+		}
+	}
 	return r
 }
 
 // assembler merges per-file results in walk order, as [Load] does while
 // it walks.
 type assembler struct {
-	c       Corpus
-	errs    []error
-	docs    map[string]*Document
-	curated []Statement
+	c         Corpus
+	errs      []error
+	docs      map[string]*Document
+	curated   []Statement
+	extracted []Statement
 }
 
 func (a *assembler) add(p string, r loadResult) {
@@ -198,7 +236,7 @@ func (a *assembler) add(p string, r loadResult) {
 		a.errs = append(a.errs, r.err)
 	}
 	a.curated = append(a.curated, r.curated...)
-	for _, d := range r.docs {
+	for i, d := range r.docs {
 		if old, dup := a.docs[d.ID]; dup {
 			if !sameText(old, d) {
 				a.errs = append(a.errs, &ParseError{File: p, Line: 1, Column: 1,
@@ -208,6 +246,9 @@ func (a *assembler) add(p string, r loadResult) {
 		}
 		a.docs[d.ID] = d
 		a.c.Documents = append(a.c.Documents, d)
+		if r.extracted != nil {
+			a.extracted = append(a.extracted, r.extracted[i]...)
+		}
 	}
 }
 
@@ -217,5 +258,6 @@ func (a *assembler) finish() (Corpus, error) {
 		a.errs = append(a.errs, err)
 	}
 	a.c.Statements = append(a.c.Statements, ok...)
+	a.c.Statements = append(a.c.Statements, a.extracted...)
 	return a.c, joinErrs(a.errs)
 }

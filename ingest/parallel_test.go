@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
 )
 
@@ -286,5 +287,48 @@ func TestLoadParallelBoundsOpenFiles(t *testing.T) {
 		if c.peak > w || c.open != 0 {
 			t.Errorf("workers %d: %d files open at once, %d left open", w, c.peak, c.open)
 		}
+	}
+}
+
+// parExtractors are extractors for TestLoadParallelExtract: a fake one
+// that depends only on the document, and the reader.
+var parExtractors = []struct {
+	name    string
+	extract func(d *ingest.Document) []ingest.Statement
+}{
+	{"fake", func(d *ingest.Document) []ingest.Statement {
+		if len(d.Annotations)%2 == 1 {
+			return nil
+		}
+		return []ingest.Statement{{Doc: d.ID, Subject: d.Title, Relation: graph.Activates, Object: d.File, Method: graph.Extracted}}
+	}},
+	{"reader", (&ingest.Reader{}).Read},
+}
+
+func TestLoadParallelExtract(t *testing.T) {
+	fsys, _ := parCorpus(200)
+	for _, ex := range parExtractors {
+		t.Run(ex.name, func(t *testing.T) {
+			want, wantErr := ingest.Load(fsys, ".", parLimits)
+			extracted := 0
+			for _, d := range want.Documents {
+				s := ex.extract(d)
+				extracted += len(s)
+				want.Statements = append(want.Statements, s...)
+			}
+			if extracted == 0 {
+				t.Fatal("the extractor found nothing: the comparison would prove little")
+			}
+			for _, w := range []int{1, 2, 8} {
+				got, err := ingest.LoadParallel(fsys, ".", ingest.LoadOptions{Limits: parLimits, Workers: w, Extract: ex.extract})
+				if err == nil || err.Error() != wantErr.Error() {
+					t.Errorf("workers %d: error\n%v\nwant\n%v", w, err, wantErr)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("workers %d: corpus differs from Load's with the statements extracted in document order: %d statements, want %d",
+						w, len(got.Statements), len(want.Statements))
+				}
+			}
+		})
 	}
 }
