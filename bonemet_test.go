@@ -97,7 +97,7 @@ func TestDenosumabBlocks(t *testing.T) {
 		if r.Sign != graph.Negative || r.Depth != want.depth {
 			t.Errorf("%s: sign %v depth %d, want - %d", want.id, r.Sign, r.Depth, want.depth)
 		}
-		for _, e := range r.Path.Edges {
+		for _, e := range r.Path().Edges {
 			if len(e.Evidence) == 0 || e.Evidence[0].Quote == "" {
 				t.Errorf("%s: hop %s→%s has no quoted evidence", want.id, e.From, e.To)
 			}
@@ -147,7 +147,7 @@ func TestMemberFollowsGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, ok := reachOf(rs, "HGNC:6853")
-	if !ok || r.Sign != graph.Negative || r.Path.FromGroup != "BONEMET:cIAP1_2" {
+	if !ok || r.Sign != graph.Negative || r.Path().FromGroup != "BONEMET:cIAP1_2" {
 		t.Errorf("BIRC2 → MAP3K14: %+v, want - through cIAP1/2", r)
 	}
 }
@@ -292,7 +292,7 @@ func ExampleKnowledge_Blocks() {
 	}
 	for _, r := range blocked {
 		if r.Node.Kind == graph.Gene || r.Node.Kind == graph.Cell {
-			fmt.Printf("%v %s: %s\n", r.Sign, k.Display(r.Node.ID), k.Graph.Chain(r.Path))
+			fmt.Printf("%v %s: %s\n", r.Sign, k.Display(r.Node.ID), k.Graph.Chain(r.Path()))
 		}
 	}
 	// Output:

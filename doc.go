@@ -12,7 +12,7 @@
 //	k := bonemet.Default()
 //	blocked, err := k.Blocks("denosumab")
 //	for _, r := range blocked {
-//		fmt.Println(r.Node.Label(), r.Sign, k.Graph.Chain(r.Path))
+//		fmt.Println(r.Node.Label(), r.Sign, k.Graph.Chain(r.Path()))
 //	}
 //
 // [Default] builds the graph from the embedded default knowledge: three

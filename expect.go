@@ -108,9 +108,9 @@ func (k *Knowledge) checkSign(from, to string, want graph.Sign, via []string) st
 		if r.Sign == want {
 			return ""
 		}
-		msg := fmt.Sprintf("%s: the net sign is %v, by the shortest path\n%s", claim, r.Sign, indent(k.Graph.Explain(r.Path)))
-		if r.Opposite.Len() > 0 {
-			msg += "\nand of the other sign:\n" + indent(k.Graph.Explain(r.Opposite))
+		msg := fmt.Sprintf("%s: the net sign is %v, by the shortest path\n%s", claim, r.Sign, indent(k.Graph.Explain(r.Path())))
+		if r.HasOpposite() {
+			msg += "\nand of the other sign:\n" + indent(k.Graph.Explain(r.Opposite()))
 		}
 		return msg
 	}

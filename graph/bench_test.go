@@ -1,5 +1,3 @@
-//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
-
 package graph_test
 
 import (
@@ -13,22 +11,20 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/bonemet/bonemet"
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/internal/benchcmp"
 	"github.com/bonemet/bonemet/resolve"
 )
 
 // Benchmarks of building and querying graphs, each against a bare
-// baseline over the same data, run right after the subject for the same
-// number of iterations and reported as a ratio of CPU times ("x-..."
-// metrics), so that the ratio holds on a loaded machine (ns/op is wall
-// time, cpu-ns/op the process's CPU time; the file needs getrusage,
-// hence the build constraint):
+// baseline over the same data, run interleaved with the subject for the
+// same iterations and reported as a ratio of CPU times ("x-..." metrics,
+// see internal/benchcmp), so that the ratio holds on a loaded machine
+// (ns/op is wall time, cpu-ns/op the process's CPU time):
 //
 //   - BenchmarkBuild vs benchCorpus.bareBuild: interning IDs, merging edges by
 //     (from, to, relation) and laying out a CSR with the evidence.
@@ -584,7 +580,7 @@ func BenchmarkBuild(b *testing.B) {
 			runtime.KeepAlive(bare)
 			bare = nil
 			b.ReportAllocs()
-			cpu := benchSubject(b, func(int) { g = c.build(b) })
+			cpu := benchcmp.Run(b, func(int) { g = c.build(b) }, benchcmp.Baseline{Name: "bare", Run: func(int) { bare = c.bareBuild() }})
 			if len(g.Edges()) != c.edges {
 				b.Fatalf("%d edges, want %d", len(g.Edges()), c.edges)
 			}
@@ -594,8 +590,6 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(bareHeap/float64(c.edges), "bare-B/edge")
 			b.ReportMetric(graphHeap/bareHeap, "x-bare-heap")
 			b.ReportMetric(graphHeap/(1<<20), "graph-MiB")
-			g = nil
-			benchRatio(b, cpu, "bare", func(int) { bare = c.bareBuild() })
 			runtime.KeepAlive(bare)
 		})
 	}
@@ -617,7 +611,7 @@ func BenchmarkBareBFS(b *testing.B) {
 				w := newBenchBFS(2 * bg.g.Len())
 				b.ReportAllocs()
 				reached := 0
-				benchSubject(b, func(i int) {
+				benchcmp.Run(b, func(i int) {
 					s := bg.csr.index[bg.starts[i%len(bg.starts)]]
 					if signed {
 						reached += w.signedBFS(bg.csr, s)
@@ -631,6 +625,16 @@ func BenchmarkBareBFS(b *testing.B) {
 	}
 }
 
+// bareSearches are the baselines of the traversal benchmarks: the bare
+// searches from the same sources.
+func (bg *benchGraph) bareSearches(w *benchBFS) []benchcmp.Baseline {
+	from := func(i int) int32 { return bg.csr.index[bg.starts[i%len(bg.starts)]] }
+	return []benchcmp.Baseline{
+		{Name: "bfs", Run: func(i int) { w.bfs(bg.csr, from(i)) }},
+		{Name: "signedbfs", Run: func(i int) { w.signedBFS(bg.csr, from(i)) }},
+	}
+}
+
 // benchTraversal runs a query from each source in turn and compares it
 // with the bare searches from the same sources.
 func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph.Reach, error)) {
@@ -640,59 +644,15 @@ func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph
 			w := newBenchBFS(2 * bg.g.Len())
 			b.ReportAllocs()
 			reached := 0
-			subject := benchSubject(b, func(i int) {
+			benchcmp.Run(b, func(i int) {
 				rs, err := query(bg.g, bg.starts[i%len(bg.starts)])
 				if err != nil {
 					b.Fatal(err)
 				}
 				reached += len(rs)
-			})
+			}, bg.bareSearches(w)...)
 			b.ReportMetric(float64(reached)/float64(b.N), "reached/op")
-			benchRatio(b, subject, "bfs", func(i int) { w.bfs(bg.csr, bg.csr.index[bg.starts[i%len(bg.starts)]]) })
-			benchRatio(b, subject, "signedbfs", func(i int) { w.signedBFS(bg.csr, bg.csr.index[bg.starts[i%len(bg.starts)]]) })
 		})
-	}
-}
-
-// benchCPU returns the CPU time (user and system) the process has used
-// so far. The ratios compare CPU time, not wall time, so that they hold
-// when other processes share the cores; ns/op stays wall time.
-func benchCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// benchSubject runs f for b.N iterations under the benchmark timer,
-// reports its CPU time per operation (cpu-ns/op) and returns the CPU time.
-func benchSubject(b *testing.B, f func(i int)) time.Duration {
-	b.Helper()
-	b.ResetTimer()
-	start := benchCPU()
-	for i := range b.N {
-		f(i)
-	}
-	cpu := benchCPU() - start
-	b.StopTimer()
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
-	return cpu
-}
-
-// benchRatio runs the baseline f for b.N iterations with the timer
-// stopped and reports the subject's CPU time over the baseline's under
-// the unit "x-"+name.
-func benchRatio(b *testing.B, subject time.Duration, name string, f func(i int)) {
-	b.Helper()
-	b.StopTimer()
-	runtime.GC()
-	start := benchCPU()
-	for i := range b.N {
-		f(i)
-	}
-	if base := benchCPU() - start; base > 0 {
-		b.ReportMetric(float64(subject)/float64(base), "x-"+name)
 	}
 }
 
@@ -720,20 +680,18 @@ func BenchmarkPaths(b *testing.B) {
 			w := newBenchBFS(2 * bg.g.Len())
 			b.ReportAllocs()
 			found := 0
-			subject := benchSubject(b, func(i int) {
+			benchcmp.Run(b, func(i int) {
 				p := bg.pairs[i%len(bg.pairs)]
 				ps, err := bg.g.Paths(p[0], p[1], graph.MaxDepth(bg.maxLen))
 				if err != nil && !errors.Is(err, graph.ErrTooManyPaths) {
 					b.Fatal(err)
 				}
 				found += len(ps)
-			})
-			b.ReportMetric(float64(found)/float64(b.N), "paths/op")
-			benchRatio(b, subject, "dfs", func(i int) {
+			}, benchcmp.Baseline{Name: "dfs", Run: func(i int) {
 				p := bg.pairs[i%len(bg.pairs)]
 				w.paths(bg.csr, bg.csr.index[p[0]], bg.csr.index[p[1]], bg.maxLen, 1000)
-			})
-			benchRatio(b, subject, "bfs", func(i int) { w.bfs(bg.csr, bg.csr.index[bg.pairs[i%len(bg.pairs)][0]]) })
+			}}, benchcmp.Baseline{Name: "bfs", Run: func(i int) { w.bfs(bg.csr, bg.csr.index[bg.pairs[i%len(bg.pairs)][0]]) }})
+			b.ReportMetric(float64(found)/float64(b.N), "paths/op")
 		})
 	}
 }

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -122,6 +123,9 @@ func compareEvidence(a, b Evidence) int {
 // group names a member that was not added. The Builder may be used again
 // afterwards; the returned graph does not share memory with it.
 func (b *Builder) Build() (*Graph, error) {
+	if len(b.nodes) > maxNodes || len(b.edges) > math.MaxInt32 {
+		return nil, fmt.Errorf("%w: %d nodes and %d edges (at most %d and %d)", ErrTooLarge, len(b.nodes), len(b.edges), maxNodes, math.MaxInt32)
+	}
 	g := &Graph{index: make(map[string]int32, len(b.nodes))}
 	g.nodes = make([]Node, 0, len(b.nodes))
 	for _, n := range b.nodes {
@@ -150,39 +154,66 @@ func (b *Builder) Build() (*Graph, error) {
 		return nil, fmt.Errorf("%w: group members not added: %s", ErrNoNode, strings.Join(missing, ", "))
 	}
 
-	g.edges = make([]Edge, 0, len(b.edges))
+	// Order the edges by (from, to, relation) through their node indices,
+	// which follow ID order: integer keys instead of string comparisons.
+	type keyed struct {
+		from, to int32
+		rel      Relation
+		e        *Edge
+	}
+	ks := make([]keyed, 0, len(b.edges))
+	total := 0
 	for _, e := range b.edges {
-		c := *e
-		c.Evidence = slices.Clone(e.Evidence)
-		slices.SortFunc(c.Evidence, compareEvidence)
-		g.edges = append(g.edges, c)
+		ks = append(ks, keyed{g.index[e.From], g.index[e.To], e.Relation, e})
+		total += len(e.Evidence)
 	}
-	slices.SortFunc(g.edges, func(a, b Edge) int {
-		return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.To, b.To), cmp.Compare(a.Relation, b.Relation))
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to), cmp.Compare(a.rel, b.rel))
 	})
-	g.from = make([]int32, len(g.edges))
-	g.to = make([]int32, len(g.edges))
-	g.rel = make([]Relation, len(g.edges))
-	for i, e := range g.edges {
-		g.from[i] = g.index[e.From]
-		g.to[i] = g.index[e.To]
-		g.rel[i] = e.Relation
+	// All the evidence in one allocation; each edge's slice is capped, so
+	// that appending to one cannot overwrite the next.
+	slab := make([]Evidence, total)
+	g.edges = make([]Edge, len(ks))
+	g.from = make([]int32, len(ks))
+	g.to = make([]int32, len(ks))
+	g.rel = make([]Relation, len(ks))
+	for i, k := range ks {
+		n := copy(slab, k.e.Evidence)
+		ev := slab[:n:n]
+		slab = slab[n:]
+		slices.SortFunc(ev, compareEvidence)
+		g.edges[i] = Edge{From: k.e.From, To: k.e.To, Relation: k.rel, Evidence: ev}
+		g.from[i], g.to[i], g.rel[i] = k.from, k.to, k.rel
 	}
-	g.out = newCSR(len(g.nodes), g.from, g.to)
-	g.in = newCSR(len(g.nodes), g.to, g.from)
+	g.out = newCSR(len(g.nodes), g.from, g.to, g.rel)
+	g.in = newCSR(len(g.nodes), g.to, g.from, g.rel)
 	return g, nil
 }
 
 // csr is a compressed adjacency: the edges leaving node v are
 // edge[start[v]:start[v+1]], ordered by the node at the other end, then by
-// relation.
+// relation. arc holds, position by position, the node at the other end
+// and the relation packed in one word (node<<arcShift | relation), so that
+// a search reads one array in sequence and looks up the edge only for a
+// node it reaches.
 type csr struct {
 	start []int32
 	edge  []int32
+	arc   []int32
 }
 
-func newCSR(n int, key, other []int32) csr {
-	c := csr{start: make([]int32, n+1), edge: make([]int32, len(key))}
+// arcShift is the number of bits of a relation in a csr arc; the graph
+// holds fewer than 1<<(31-arcShift) nodes.
+const arcShift = 2
+
+// maxNodes is the largest number of nodes a Graph holds.
+const maxNodes = 1<<(31-arcShift) - 1
+
+// Every relation fits in the bits of an arc.
+var _ [1<<arcShift - RelationsCount]struct{}
+
+func newCSR(n int, key, other []int32, rels []Relation) csr {
+	c := csr{start: make([]int32, n+1), edge: make([]int32, len(key)), arc: make([]int32, len(key))}
 	for _, k := range key {
 		c.start[k+1]++
 	}
@@ -200,6 +231,9 @@ func newCSR(n int, key, other []int32) csr {
 	for v := range n {
 		run := c.edge[c.start[v]:c.start[v+1]]
 		slices.SortStableFunc(run, func(a, b int32) int { return cmp.Compare(other[a], other[b]) })
+	}
+	for k, e := range c.edge {
+		c.arc[k] = other[e]<<arcShift | int32(rels[e])
 	}
 	return c
 }

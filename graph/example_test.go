@@ -18,7 +18,7 @@ func ExampleGraph_Downstream() {
 	}
 	for _, r := range reached {
 		if r.Node.Kind != graph.Process {
-			fmt.Printf("%v %-10s %d  %s\n", r.Sign, r.Node.Label(), r.Depth, g.Chain(r.Path))
+			fmt.Printf("%v %-10s %d  %s\n", r.Sign, r.Node.Label(), r.Depth, g.Chain(r.Path()))
 		}
 	}
 	// Output:
@@ -35,7 +35,7 @@ func ExampleGraph_Upstream() {
 	g := bonemet.Default().Graph
 	cells, _ := g.Upstream("HGNC:11926", graph.Only(graph.Secretes), graph.MaxDepth(1))
 	for _, r := range cells {
-		for _, ev := range r.Path.Edges[0].Evidence {
+		for _, ev := range r.Path().Edges[0].Evidence {
 			if ev.Method == graph.Curated {
 				fmt.Printf("%s: %q\n", r.Node.Label(), ev.Quote)
 				break
@@ -54,7 +54,7 @@ func ExampleGraph_Downstream_group() {
 	g := bonemet.Default().Graph
 	reached, _ := g.Downstream("HGNC:590", graph.MaxDepth(1)) // BIRC2 (cIAP1)
 	for _, r := range reached {
-		fmt.Printf("%v %s, through the group %s: %s\n", r.Sign, r.Node.Label(), r.Path.FromGroup, g.Chain(r.Path))
+		fmt.Printf("%v %s, through the group %s: %s\n", r.Sign, r.Node.Label(), r.Path().FromGroup, g.Chain(r.Path()))
 	}
 	// Output:
 	// - MAP3K14, through the group BONEMET:cIAP1_2: cIAP1/2 ⊣ MAP3K14

@@ -92,11 +92,11 @@ func summary(rs []graph.Reach) []string {
 	var out []string
 	for _, r := range rs {
 		s := r.Node.ID + " " + r.Sign.String() + " " + string(rune('0'+r.Depth))
-		if r.Path.FromGroup != "" {
-			s += " via " + r.Path.FromGroup
+		if r.Path().FromGroup != "" {
+			s += " via " + r.Path().FromGroup
 		}
-		if r.Path.ToGroup != "" {
-			s += " via " + r.Path.ToGroup
+		if r.Path().ToGroup != "" {
+			s += " via " + r.Path().ToGroup
 		}
 		out = append(out, s)
 	}
@@ -143,11 +143,11 @@ func TestQueries(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 			for _, r := range rs {
-				if r.Path.Len() != r.Depth {
-					t.Errorf("%s: path of %d edges for depth %d", r.Node.ID, r.Path.Len(), r.Depth)
+				if r.Path().Len() != r.Depth {
+					t.Errorf("%s: path of %d edges for depth %d", r.Node.ID, r.Path().Len(), r.Depth)
 				}
-				if r.Sign != graph.Ambivalent && r.Path.Sign() != r.Sign {
-					t.Errorf("%s: path sign %v, answer sign %v", r.Node.ID, r.Path.Sign(), r.Sign)
+				if r.Sign != graph.Ambivalent && r.Path().Sign() != r.Sign {
+					t.Errorf("%s: path sign %v, answer sign %v", r.Node.ID, r.Path().Sign(), r.Sign)
 				}
 			}
 		})
@@ -161,10 +161,10 @@ func TestOppositeRoute(t *testing.T) {
 		t.Fatal(err)
 	}
 	lig := rs[0]
-	if lig.Node.ID != "X:lig" || lig.Opposite.Len() == 0 || lig.Opposite.Sign() != graph.Positive {
+	if lig.Node.ID != "X:lig" || lig.Opposite().Len() == 0 || lig.Opposite().Sign() != graph.Positive {
 		t.Fatalf("lig: want a positive opposite route, got %+v", lig)
 	}
-	if got := g.Chain(lig.Opposite); got != "drug ⊣ LIG → REC → cell → proc ⊣ LIG" {
+	if got := g.Chain(lig.Opposite()); got != "drug ⊣ LIG → REC → cell → proc ⊣ LIG" {
 		t.Errorf("opposite route %q", got)
 	}
 }

@@ -177,8 +177,9 @@ type ReachJSON struct {
 
 // MarshalJSON writes the reach as a [ReachJSON].
 func (r Reach) MarshalJSON() ([]byte, error) {
-	j := ReachJSON{Node: r.Node, Sign: r.Sign, Depth: r.Depth, Path: r.Path.Edges, Opposite: r.Opposite.Edges}
-	j.Via = r.Path.FromGroup + r.Path.ToGroup
+	path := r.Path()
+	j := ReachJSON{Node: r.Node, Sign: r.Sign, Depth: r.Depth, Path: path.Edges, Opposite: r.Opposite().Edges}
+	j.Via = path.FromGroup + path.ToGroup
 	if j.Path == nil {
 		j.Path = []*Edge{}
 	}

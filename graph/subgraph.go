@@ -36,20 +36,40 @@ func (g *Graph) Subgraph(ids []string) *Graph {
 //
 // Nodes and edges the graph does not hold are ignored.
 func (g *Graph) ReachSubgraph(query string, rs []Reach) *Graph {
+	ids := make([]string, 0, len(rs)+1)
+	ids = append(ids, query)
+	var paths []Path
+	for _, r := range rs {
+		if r.Node != nil {
+			ids = append(ids, r.Node.ID)
+		}
+		paths = append(paths, r.Path(), r.Opposite())
+	}
+	return g.pathSubgraph(ids, paths)
+}
+
+// PathSubgraph returns the graph of the answer to [Graph.Paths]: the query
+// node, and exactly the nodes and edges on the paths (with the groups the
+// paths start or end at, and the members of every group included). Nodes
+// and edges the graph does not hold are ignored.
+func (g *Graph) PathSubgraph(query string, paths []Path) *Graph {
+	return g.pathSubgraph([]string{query}, paths)
+}
+
+func (g *Graph) pathSubgraph(ids []string, paths []Path) *Graph {
 	var b Builder
 	keep := make(map[string]bool)
-	g.include(&b, keep, query)
+	for _, id := range ids {
+		g.include(&b, keep, id)
+	}
 	var edges []*Edge
-	for _, r := range rs {
-		g.include(&b, keep, r.Node.ID)
-		for _, p := range []Path{r.Path, r.Opposite} {
-			g.include(&b, keep, p.FromGroup)
-			g.include(&b, keep, p.ToGroup)
-			for _, e := range p.Edges {
-				g.include(&b, keep, e.From)
-				g.include(&b, keep, e.To)
-				edges = append(edges, e)
-			}
+	for _, p := range paths {
+		g.include(&b, keep, p.FromGroup)
+		g.include(&b, keep, p.ToGroup)
+		for _, e := range p.Edges {
+			g.include(&b, keep, e.From)
+			g.include(&b, keep, e.To)
+			edges = append(edges, e)
 		}
 	}
 	for _, e := range edges {

@@ -204,7 +204,7 @@ func TestReachSubgraph(t *testing.T) {
 			}
 			// Every path of the answer runs inside the subgraph.
 			for _, r := range rs {
-				for _, e := range r.Path.Edges {
+				for _, e := range r.Path().Edges {
 					if findEdge(sub, e.From, e.To, e.Relation) == nil {
 						t.Errorf("path edge %s→%s missing", e.From, e.To)
 					}
@@ -215,24 +215,39 @@ func TestReachSubgraph(t *testing.T) {
 }
 
 func TestReachSubgraphExactEdges(t *testing.T) {
-	// Edges between reached nodes that lie on no path are left out: here
-	// NIK → RANK joins two nodes of the answer only through an edge no
-	// shortest path uses.
+	// Edges between nodes of the answer that lie on none of its paths are
+	// left out: reaches without paths bring their nodes and no edge, though
+	// RANKL → RANK and NIK → RANK join them in the graph.
 	g := subgraphFixture(t)
 	n1, n2 := mustLookup(t, g, "HGNC:11908"), mustLookup(t, g, "HGNC:6853")
-	rs := []graph.Reach{{Node: &n1, Path: graph.Path{Edges: []*graph.Edge{findEdge(g, "HGNC:11926", "HGNC:11908", graph.Activates)}}}}
-	rs = append(rs, graph.Reach{Node: &n2})
-	sub := g.ReachSubgraph("HGNC:11926", rs)
-	if got, want := strings.Join(edgeStrings(sub), "; "), "HGNC:11926 → HGNC:11908 (1)"; got != want {
+	sub := g.ReachSubgraph("HGNC:11926", []graph.Reach{{Node: &n1}, {Node: &n2}})
+	if got := edgeStrings(sub); len(got) != 0 {
+		t.Errorf("edges = %v, want none", got)
+	}
+	if got, want := strings.Join(nodeIDs(sub), " "), "HGNC:11908 HGNC:11926 HGNC:6853"; got != want {
+		t.Errorf("nodes = %s, want %s", got, want)
+	}
+}
+
+func TestPathSubgraph(t *testing.T) {
+	g := subgraphFixture(t)
+	paths, err := g.Paths("BONEMET:cIAP1_2", "CL:0000092")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := g.PathSubgraph("BONEMET:cIAP1_2", paths)
+	want := "BONEMET:cIAP1_2 ⊣ HGNC:6853 (1); HGNC:11908 → CL:0000092 (1); HGNC:6853 → HGNC:11908 (1)"
+	if got := strings.Join(edgeStrings(sub), "; "); got != want {
 		t.Errorf("edges = %s, want %s", got, want)
 	}
-	if sub.Len() != 3 {
-		t.Errorf("nodes = %v", nodeIDs(sub))
+	// The group brings its members.
+	if got, want := strings.Join(nodeIDs(sub), " "), "BONEMET:cIAP1_2 CL:0000092 HGNC:11908 HGNC:590 HGNC:591 HGNC:6853"; got != want {
+		t.Errorf("nodes = %s, want %s", got, want)
 	}
-	// An unknown query and foreign reaches are ignored.
-	foreign := []graph.Reach{{Node: &graph.Node{ID: "HGNC:1", Kind: graph.Gene}, Path: graph.Path{Edges: []*graph.Edge{{From: "HGNC:1", To: "HGNC:2", Relation: graph.Activates}}}}}
-	if sub := g.ReachSubgraph("HGNC:0", foreign); sub.Len() != 0 || len(sub.Edges()) != 0 {
-		t.Errorf("foreign reach: %v %v", nodeIDs(sub), edgeStrings(sub))
+	// An unknown query and foreign paths are ignored.
+	foreign := []graph.Path{{Edges: []*graph.Edge{{From: "HGNC:1", To: "HGNC:2", Relation: graph.Activates}}}}
+	if sub := g.PathSubgraph("HGNC:0", foreign); sub.Len() != 0 || len(sub.Edges()) != 0 {
+		t.Errorf("foreign path: %v %v", nodeIDs(sub), edgeStrings(sub))
 	}
 }
 

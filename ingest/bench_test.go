@@ -1,5 +1,3 @@
-//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
-
 package ingest_test
 
 import (
@@ -13,11 +11,11 @@ import (
 	"runtime/metrics"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/internal/benchcmp"
 	"github.com/bonemet/bonemet/resolve"
 	"go.yaml.in/yaml/v3"
 )
@@ -25,9 +23,9 @@ import (
 // The benchmarks read the shared corpus next to the module
 // (../shared/corpus, found by walking up from the package folder), or the
 // folder named by $BONEMET_CORPUS, and skip when it is absent. Each
-// subject reports its time as a ratio to a baseline run for the same
-// number of iterations right after it ("x-..." metrics), so that the
-// ratio holds on a loaded machine.
+// subject reports its CPU time as a ratio to a baseline run for the same
+// iterations, interleaved with it ("x-..." metrics, see
+// internal/benchcmp), so that the ratio holds on a loaded machine.
 
 // benchCorpus returns the path of a folder of the shared corpus
 // ("pfocr", "pfocr-tables"), or skips.
@@ -103,47 +101,6 @@ func benchFrontMatter(data []byte) ([]byte, bool) {
 	return front, ok
 }
 
-// benchCPU returns the CPU time (user and system) the process has used
-// so far. Ratios compare CPU times, which hold when other processes share
-// the cores; ns/op stays wall time.
-func benchCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// benchSubject runs f b.N times under the benchmark timer, reports its
-// CPU time per operation (cpu-ns/op) and returns the CPU time.
-func benchSubject(b *testing.B, f func()) time.Duration {
-	b.Helper()
-	b.ResetTimer()
-	start := benchCPU()
-	for range b.N {
-		f()
-	}
-	cpu := benchCPU() - start
-	b.StopTimer()
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
-	return cpu
-}
-
-// benchRatio runs the baseline f b.N times with the timer stopped and
-// reports the subject's CPU time over the baseline's as "x-"+name.
-func benchRatio(b *testing.B, subject time.Duration, name string, f func()) {
-	b.Helper()
-	b.StopTimer()
-	runtime.GC()
-	start := benchCPU()
-	for range b.N {
-		f()
-	}
-	if base := benchCPU() - start; base > 0 {
-		b.ReportMetric(float64(subject)/float64(base), "x-"+name)
-	}
-}
-
 func benchYAMLDecode(b *testing.B, recs []benchRecord) {
 	for _, r := range recs {
 		var m map[string]any
@@ -177,9 +134,9 @@ func BenchmarkParsePFOCR(b *testing.B) {
 	all, _ := benchBytes(recs)
 	b.SetBytes(all)
 	b.ReportAllocs()
-	cpu := benchSubject(b, func() { benchParseAll(b, recs) })
+	cpu := benchcmp.Run(b, func(int) { benchParseAll(b, recs) },
+		benchcmp.Baseline{Name: "yaml", Run: func(int) { benchYAMLDecode(b, recs) }})
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(recs)), "cpu-ns/record")
-	benchRatio(b, cpu, "yaml", func() { benchYAMLDecode(b, recs) })
 }
 
 // BenchmarkYAMLDecodeBaseline is the floor for [BenchmarkParsePFOCR]: a
@@ -189,7 +146,7 @@ func BenchmarkYAMLDecodeBaseline(b *testing.B) {
 	all, _ := benchBytes(recs)
 	b.SetBytes(all)
 	b.ReportAllocs()
-	cpu := benchSubject(b, func() { benchYAMLDecode(b, recs) })
+	cpu := benchcmp.Run(b, func(int) { benchYAMLDecode(b, recs) })
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(recs)), "cpu-ns/record")
 }
 
@@ -272,7 +229,7 @@ func BenchmarkWholeCorpus(b *testing.B) {
 			var peak uint64
 			var docs, stmts, edges, failed int
 			b.ReportAllocs()
-			cpu := benchSubject(b, func() {
+			benchcmp.Run(b, func(int) {
 				stop := benchHeapPeak()
 				t0 := time.Now()
 				c, err := ingest.LoadParallel(fsys, ".", opts)
@@ -294,7 +251,18 @@ func BenchmarkWholeCorpus(b *testing.B) {
 				peak = max(peak, stop())
 				load, read, build = load+t1.Sub(t0), read+t2.Sub(t1), build+t3.Sub(t2)
 				docs, stmts, edges = len(c.Documents), len(c.Statements), len(g.Edges())
-			})
+			}, benchcmp.Baseline{Name: "read+yaml", Run: func(int) {
+				var rs []benchRecord
+				for _, rec := range recs {
+					data, err := fs.ReadFile(fsys, rec.name)
+					if err != nil {
+						b.Fatal(err)
+					}
+					front, _ := benchFrontMatter(data)
+					rs = append(rs, benchRecord{rec.name, data, front})
+				}
+				benchYAMLDecode(b, rs)
+			}})
 			if docs != len(recs) {
 				b.Fatalf("%d documents read, want %d", docs, len(recs))
 			}
@@ -313,18 +281,6 @@ func BenchmarkWholeCorpus(b *testing.B) {
 			} else if serialNs > 0 {
 				b.ReportMetric(serialNs/perOp, "speedup")
 			}
-			benchRatio(b, cpu, "read+yaml", func() {
-				var rs []benchRecord
-				for _, rec := range recs {
-					data, err := fs.ReadFile(fsys, rec.name)
-					if err != nil {
-						b.Fatal(err)
-					}
-					front, _ := benchFrontMatter(data)
-					rs = append(rs, benchRecord{rec.name, data, front})
-				}
-				benchYAMLDecode(b, rs)
-			})
 		})
 	}
 }
@@ -487,9 +443,9 @@ func BenchmarkLoadScale(b *testing.B) {
 			before := benchHeapInUse()
 			b.StartTimer()
 			stop := benchHeapPeak()
-			cpu0 := benchCPU()
+			cpu0 := benchcmp.CPU()
 			c, err := load()
-			cpu += benchCPU() - cpu0
+			cpu += benchcmp.CPU() - cpu0
 			p := stop()
 			b.StopTimer()
 			peak = max(peak, p-min(before, p))

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bonemet/bonemet/internal/benchcmp"
 	"github.com/bonemet/bonemet/resolve"
 )
 
@@ -113,30 +114,18 @@ func BenchmarkLoadHGNC(b *testing.B) {
 }
 
 // BenchmarkResolveFullHGNC resolves the mixed list of benchNames with the
-// default lexicon in front of the full HGNC table; one op is one name.
+// default lexicon in front of the full HGNC table; one op is one name. Its
+// baselines, interleaved with it: the same names, normalised beforehand,
+// looked up in a bare map[string]int of every key of both lexicons
+// ("x-map"), and the same with each name normalised first, as Resolve
+// must ("x-normalize+map").
 func BenchmarkResolveFullHGNC(b *testing.B) {
 	names := benchNames(b)
 	r := fullResolver(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		_ = r.Resolve(names[i%len(names)])
-	}
-	b.StopTimer()
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
-}
-
-// BenchmarkBareMapLookup is the baseline of BenchmarkResolveFullHGNC: the
-// same names, normalised beforehand, looked up in a bare map[string]int of
-// every key of both lexicons. The "normalize" variant normalises each name
-// first, as Resolve must.
-func BenchmarkBareMapLookup(b *testing.B) {
-	names := benchNames(b)
 	keys := make([]string, len(names))
 	for i, n := range names {
 		keys[i] = resolve.Normalize(n)
 	}
-	hgncData(b)
 	lex, err := fullHGNC()
 	if err != nil {
 		b.Fatal(err)
@@ -153,26 +142,20 @@ func BenchmarkBareMapLookup(b *testing.B) {
 			}
 		}
 	}
-	b.Run("prenormalised", func(b *testing.B) {
-		b.ReportAllocs()
-		hits := 0
-		for i := 0; i < b.N; i++ {
-			if _, ok := m[keys[i%len(keys)]]; ok {
-				hits++
-			}
+	hits := 0
+	b.ReportAllocs()
+	benchcmp.Run(b, func(i int) {
+		_ = r.Resolve(names[i%len(names)])
+	}, benchcmp.Baseline{Name: "map", Run: func(i int) {
+		if _, ok := m[keys[i%len(keys)]]; ok {
+			hits++
 		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
-	})
-	b.Run("normalize", func(b *testing.B) {
-		b.ReportAllocs()
-		hits := 0
-		for i := 0; i < b.N; i++ {
-			if _, ok := m[resolve.Normalize(names[i%len(names)])]; ok {
-				hits++
-			}
+	}}, benchcmp.Baseline{Name: "normalize+map", Run: func(i int) {
+		if _, ok := m[resolve.Normalize(names[i%len(names)])]; ok {
+			hits++
 		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
-	})
+	}})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
 }
 
 // BenchmarkResolveIn resolves short, ambiguous names in a caption through

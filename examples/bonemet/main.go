@@ -296,13 +296,14 @@ func (p *printer) reaches(rs []graph.Reach, err error) error {
 			}
 			continue
 		}
-		via := ""
-		if r.Path.FromGroup != "" || r.Path.ToGroup != "" {
-			via = "  (through the group " + p.k.Display(r.Path.FromGroup+r.Path.ToGroup) + ")"
+		path, via := r.Path(), ""
+		if path.FromGroup != "" || path.ToGroup != "" {
+			via = "  (through the group " + p.k.Display(path.FromGroup+path.ToGroup) + ")"
 		}
-		fmt.Fprintf(p.w, "%-22s %v  depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, r.Depth, p.hops(r.Path), via)
-		if r.Opposite.Len() > 0 {
-			fmt.Fprintf(p.w, "%-22s    also %v by: %s\n", "", r.Opposite.Sign(), p.hops(r.Opposite))
+		fmt.Fprintf(p.w, "%-22s %v  depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, r.Depth, p.hops(path), via)
+		if r.HasOpposite() {
+			opp := r.Opposite()
+			fmt.Fprintf(p.w, "%-22s    also %v by: %s\n", "", opp.Sign(), p.hops(opp))
 		}
 	}
 	return nil
@@ -539,11 +540,7 @@ func (p *printer) subgraph(query []string, opts []graph.Option) (*graph.Graph, e
 		if err != nil && !errors.Is(err, graph.ErrTooManyPaths) {
 			return nil, err
 		}
-		rs := make([]graph.Reach, len(paths))
-		for i, path := range paths {
-			rs[i] = graph.Reach{Node: &from, Path: path}
-		}
-		return k.Graph.ReachSubgraph(from.ID, rs), nil
+		return k.Graph.PathSubgraph(from.ID, paths), nil
 	}
 	n, err := k.Find(query[1])
 	if err != nil {

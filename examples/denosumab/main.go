@@ -46,26 +46,26 @@ func run() error {
 	var counter *graph.Reach
 	for i, r := range blocked {
 		mark := " "
-		if r.Opposite.Len() > 0 {
+		if r.HasOpposite() {
 			mark = "*"
-			if counter == nil || r.Opposite.Len() < counter.Opposite.Len() {
+			if counter == nil || r.Opposite().Len() < counter.Opposite().Len() {
 				counter = &blocked[i]
 			}
 		}
-		fmt.Printf("  %-20s %v%s %s\n", k.Display(r.Node.ID), r.Sign, mark, hops(k, r.Path))
+		fmt.Printf("  %-20s %v%s %s\n", k.Display(r.Node.ID), r.Sign, mark, hops(k, r.Path()))
 	}
 	if counter != nil {
-		fmt.Printf("  * also raised by a longer, opposite route, e.g. %s\n", hops(k, counter.Opposite))
+		fmt.Printf("  * also raised by a longer, opposite route, e.g. %s\n", hops(k, counter.Opposite()))
 	}
 	if promoted, err := k.Promotes(drug.ID); err == nil && len(promoted) > 0 {
 		fmt.Printf("\nand promotes:\n")
 		for _, r := range promoted {
-			fmt.Printf("  %-20s %v  %s\n", k.Display(r.Node.ID), r.Sign, hops(k, r.Path))
+			fmt.Printf("  %-20s %v  %s\n", k.Display(r.Node.ID), r.Sign, hops(k, r.Path()))
 		}
 	}
 	for _, r := range blocked {
 		if r.Node.ID == "CL:0000092" {
-			fmt.Printf("\nWhy the osteoclast? %s\n%s", k.Graph.Chain(r.Path), k.Graph.Explain(r.Path))
+			fmt.Printf("\nWhy the osteoclast? %s\n%s", k.Graph.Chain(r.Path()), k.Graph.Explain(r.Path()))
 		}
 	}
 	return nil

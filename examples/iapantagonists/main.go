@@ -53,7 +53,7 @@ func run() error {
 		return err
 	}
 	for _, r := range rs {
-		fmt.Printf("  %-22s %v  %s\n", k.Display(r.Node.ID), r.Sign, k.Graph.Chain(r.Path))
+		fmt.Printf("  %-22s %v  %s\n", k.Display(r.Node.ID), r.Sign, k.Graph.Chain(r.Path()))
 	}
 	return nil
 }
