@@ -133,15 +133,15 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	if r == nil {
 		r = resolve.Default()
 	}
-	c, err := ingest.LoadParallel(fsys, root, ingest.LoadOptions{Limits: opts.Limits, Workers: opts.Workers, Progress: opts.Progress})
+	lo := ingest.LoadOptions{Limits: opts.Limits, Workers: opts.Workers, Progress: opts.Progress}
+	if !opts.NoExtract {
+		// The reader runs in the workers, beside the parsing.
+		rd := &ingest.Reader{Resolver: r}
+		lo.Extract = rd.Read
+	}
+	c, err := ingest.LoadParallel(fsys, root, lo)
 	if err != nil {
 		return nil, err
-	}
-	if !opts.NoExtract {
-		rd := ingest.Reader{Resolver: r}
-		for _, d := range c.Documents {
-			c.Statements = append(c.Statements, rd.Read(d)...)
-		}
 	}
 	imported, warnings, err := importAll(opts.Imports, r)
 	if err != nil {

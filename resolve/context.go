@@ -440,7 +440,7 @@ func (r *Resolver) gather(key string) []candidate {
 	var out []candidate
 	first := -1
 	for li, l := range r.lexicons {
-		ps := l.keys[key]
+		ps := l.postings(key)
 		if len(ps) == 0 {
 			continue
 		}

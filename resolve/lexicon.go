@@ -49,6 +49,26 @@ const (
 
 var tierNames = [...]string{"", "id", "symbol", "preferred synonym", "name", "synonym", "previous symbol"}
 
+// asSingular returns the reason for a match of the tier through the
+// singular of the name.
+func (t Tier) asSingular() string {
+	if int(t) < len(tierSingular) {
+		return tierSingular[t]
+	}
+	return t.String() + singularNote
+}
+
+// singularNote marks a match made through the singular of a name.
+const singularNote = " (as singular)"
+
+var tierSingular = func() []string {
+	out := make([]string, len(tierNames))
+	for i, n := range tierNames {
+		out[i] = n + singularNote
+	}
+	return out
+}()
+
 // String returns "id", "symbol", "preferred synonym", "name", "synonym" or
 // "previous symbol".
 func (t Tier) String() string {
@@ -71,13 +91,22 @@ type posting struct {
 	tier  Tier
 }
 
+// postings returns the postings of a normalised key, strongest tier first,
+// then by ID.
+func (l *Lexicon) postings(key string) []posting { return l.keys[key] }
+
+// postingsOf is [Lexicon.postings] for a key held in bytes; it does not
+// allocate.
+func (l *Lexicon) postingsOf(key []byte) []posting { return l.keys[string(key)] }
+
 // Lexicon maps names to entities. Build one with [ParseLexicon],
 // [LoadHGNC] or [NewLexicon]; it is immutable and safe for concurrent use.
 type Lexicon struct {
 	entries  []Entry
+	nodes    []graph.Node // entries[i].Node, contiguous: results share them
 	byID     map[string]int32
-	keys     map[string][]posting
-	memberOf map[string][]string // member ID → IDs of the groups listing it
+	keys     map[string][]posting // normalised name → postings, strongest tier first, then by ID
+	memberOf map[string][]string  // member ID → IDs of the groups listing it
 }
 
 // NewLexicon indexes the entries. Two entries with the same ID are an
@@ -85,7 +114,25 @@ type Lexicon struct {
 func NewLexicon(entries []Entry) (*Lexicon, error) {
 	l := &Lexicon{entries: entries, byID: make(map[string]int32, len(entries)), keys: make(map[string][]posting, 4*len(entries)),
 		memberOf: make(map[string][]string)}
+	l.nodes = make([]graph.Node, len(entries))
+	byKey := l.keys
+	// add records that entry i is known by name, with its strongest tier.
+	add := func(i int, name string, t Tier) {
+		k := Normalize(name)
+		if k == "" {
+			return
+		}
+		ps := byKey[k]
+		for j, p := range ps {
+			if p.entry == int32(i) {
+				ps[j].tier = min(p.tier, t)
+				return
+			}
+		}
+		byKey[k] = append(ps, posting{int32(i), t})
+	}
 	for i, e := range entries {
+		l.nodes[i] = e.Node
 		for _, m := range e.Node.Members {
 			l.memberOf[m] = append(l.memberOf[m], e.Node.ID)
 		}
@@ -93,21 +140,21 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 			return nil, fmt.Errorf("%w: %s", ErrDuplicate, e.Node.ID)
 		}
 		l.byID[e.Node.ID] = int32(i)
-		l.add(i, e.Node.Symbol, TierSymbol)
-		l.add(i, e.Node.Name, TierName)
+		add(i, e.Node.Symbol, TierSymbol)
+		add(i, e.Node.Name, TierName)
 		for _, s := range e.Preferred {
-			l.add(i, s, TierPreferred)
+			add(i, s, TierPreferred)
 		}
 		for _, s := range e.Synonyms {
-			l.add(i, s, TierSynonym)
+			add(i, s, TierSynonym)
 		}
 		for _, s := range e.Previous {
-			l.add(i, s, TierPrevious)
+			add(i, s, TierPrevious)
 		}
 	}
 	// Postings are kept strongest tier first, then by ID, so that lookups
 	// need not sort.
-	for _, ps := range l.keys {
+	for _, ps := range byKey {
 		if len(ps) > 1 {
 			slices.SortFunc(ps, func(a, b posting) int {
 				return cmp.Or(cmp.Compare(a.tier, b.tier), strings.Compare(entries[a.entry].Node.ID, entries[b.entry].Node.ID))
@@ -115,21 +162,6 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		}
 	}
 	return l, nil
-}
-
-func (l *Lexicon) add(i int, name string, t Tier) {
-	k := Normalize(name)
-	if k == "" {
-		return
-	}
-	ps := l.keys[k]
-	for j, p := range ps {
-		if p.entry == int32(i) {
-			ps[j].tier = min(p.tier, t)
-			return
-		}
-	}
-	l.keys[k] = append(ps, posting{int32(i), t})
 }
 
 // GroupsOf returns the IDs of the groups of this lexicon that list the

@@ -265,7 +265,7 @@ func hasPlural(b []byte) bool {
 // hasKey reports whether any lexicon has the key, without allocating.
 func (r *Resolver) hasKey(b []byte) bool {
 	for _, l := range r.lexicons {
-		if len(l.keys[string(b)]) > 0 {
+		if len(l.postingsOf(b)) > 0 {
 			return true
 		}
 	}

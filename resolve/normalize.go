@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,16 +48,21 @@ func Normalize(name string) string {
 	if isKey(name) {
 		return name // already a key: no allocation
 	}
-	var b strings.Builder
-	b.Grow(len(name))
+	var buf [64]byte // on the stack: the string is the only allocation
+	return string(appendKey(buf[:0], name))
+}
+
+// appendKey appends the key of name (see [Normalize]) to dst.
+func appendKey(dst []byte, name string) []byte {
+	start := len(dst)
 	for i := 0; i < len(name); {
 		if c := name[i]; c < utf8.RuneSelf { // ASCII fast path
 			i++
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				b.WriteByte(c)
+				dst = append(dst, c)
 			case 'A' <= c && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
+				dst = append(dst, c+'a'-'A')
 			}
 			continue
 		}
@@ -66,30 +72,34 @@ func Normalize(name string) string {
 			continue
 		}
 		if g, ok := greek[unicode.ToLower(r)]; ok {
-			b.WriteString(g)
+			dst = append(dst, g...)
 			continue
 		}
 		if d, ok := digitOf(r); ok {
-			b.WriteByte(d)
+			dst = append(dst, d)
 			continue
 		}
-		switch {
-		case r < utf8.RuneSelf:
-			switch {
-			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-				b.WriteByte(byte(r))
-			case 'A' <= r && r <= 'Z':
-				b.WriteByte(byte(r) + 'a' - 'A')
-			}
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	s := b.String()
-	if strings.Contains(s, "tumour") {
-		s = strings.ReplaceAll(s, "tumour", "tumor")
+	// "tumour" → "tumor", in place: the key only shrinks.
+	key := dst[start:]
+	if bytes.Contains(key, []byte("tumour")) {
+		w := 0
+		for r := 0; r < len(key); {
+			if bytes.HasPrefix(key[r:], []byte("tumour")) {
+				w += copy(key[w:], "tumor")
+				r += len("tumour")
+				continue
+			}
+			key[w] = key[r]
+			w++
+			r++
+		}
+		dst = dst[:start+w]
 	}
-	return s
+	return dst
 }
 
 // isKey reports whether s holds only lower-case ASCII letters and digits
@@ -111,4 +121,13 @@ func singular(key string) string {
 		return key[:len(key)-1]
 	}
 	return ""
+}
+
+// singularKey is [singular] on a key held in bytes; it returns nil when
+// the key has no plural ending.
+func singularKey(key []byte) []byte {
+	if n := len(key); n > 3 && key[n-1] == 's' && key[n-2] != 's' {
+		return key[:n-1]
+	}
+	return nil
 }

@@ -364,3 +364,33 @@ func FuzzParseLexicon(f *testing.F) {
 		}
 	})
 }
+
+// Resolving a name one entry of a lexicon holds allocates nothing: the
+// key is built on the stack and the result shares the lexicon's node.
+func TestResolveAllocations(t *testing.T) {
+	r := resolve.Default()
+	for _, name := range []string{"TNFSF11", "RANKL", "osteoclasts", "MIP-1α", "Tumour cells"} {
+		if res := r.Resolve(name); res.Status != resolve.Resolved {
+			t.Fatalf("%s: %v", name, res.Status)
+		}
+		if n := testing.AllocsPerRun(100, func() { r.Resolve(name) }); n != 0 {
+			t.Errorf("Resolve(%q): %v allocations, want 0", name, n)
+		}
+	}
+}
+
+// A result's candidates share the lexicon's nodes, but appending to them
+// cannot overwrite the lexicon.
+func TestResolveCandidatesShared(t *testing.T) {
+	r := resolve.Default()
+	res := r.Resolve("RANKL")
+	_ = append(res.Candidates, graph.Node{ID: "X:overwritten"})
+	if again := r.Resolve("OPG"); again.Status != resolve.Resolved || again.Candidates[0].ID == "X:overwritten" {
+		t.Fatalf("OPG after an append to RANKL's candidates: %+v", again)
+	}
+	for _, e := range resolve.DefaultLexicon().Entries() {
+		if got := r.Resolve(e.Node.ID); got.Status == resolve.Resolved && got.Candidates[0].ID != e.Node.ID {
+			t.Fatalf("%s resolves to %s", e.Node.ID, got.Candidates[0].ID)
+		}
+	}
+}

@@ -35,7 +35,8 @@ type Result struct {
 	Status Status
 	// Candidates holds, when Resolved, the entity (or, when List is set,
 	// one entity per part of the list); when Ambiguous, every candidate,
-	// strongest match first.
+	// strongest match first. It may share memory with the lexicon and
+	// must not be modified.
 	Candidates []graph.Node
 	// List is set when the name was a slash list ("RANK/RANKL") whose
 	// parts resolved to separate entities that form no known group.
@@ -79,7 +80,7 @@ func (r *Resolver) Entry(id string) (Entry, bool) {
 }
 
 type match struct {
-	node graph.Node
+	node *graph.Node // in a lexicon: must not be modified
 	tier Tier
 }
 
@@ -90,30 +91,19 @@ type hits struct {
 	ps  []posting
 }
 
-func (h hits) len() int              { return len(h.ps) }
-func (h hits) node(i int) graph.Node { return h.lex.entries[h.ps[i].entry].Node }
-func (h hits) tier(i int) Tier       { return h.ps[i].tier }
+func (h hits) len() int               { return len(h.ps) }
+func (h hits) node(i int) *graph.Node { return &h.lex.nodes[h.ps[i].entry] }
+func (h hits) tier(i int) Tier        { return h.ps[i].tier }
 
 // find returns the postings of the normalised key in the first lexicon that
-// has any.
-func (r *Resolver) find(key string) hits {
+// has any. The conversion in the map index does not allocate.
+func (r *Resolver) find(key []byte) hits {
 	for _, l := range r.lexicons {
-		if ps := l.keys[key]; len(ps) > 0 {
+		if ps := l.postingsOf(key); len(ps) > 0 {
 			return hits{l, ps}
 		}
 	}
 	return hits{}
-}
-
-// lookup returns the matches of the normalised key in the first lexicon
-// that has any, strongest tier first, then by ID.
-func (r *Resolver) lookup(key string) []match {
-	h := r.find(key)
-	ms := make([]match, h.len())
-	for i := range ms {
-		ms[i] = match{h.node(i), h.tier(i)}
-	}
-	return ms
 }
 
 // Resolve looks a name up: a CURIE of a known entity, a symbol, name,
@@ -121,9 +111,12 @@ func (r *Resolver) lookup(key string) []match {
 // singular), or a slash list whose parts resolve ("cIAP1/2" is cIAP1 and
 // cIAP2; when the parts are exactly the members of a group, the answer is
 // the group). Among several matches the strongest [Tier] wins when it holds
-// a single entity; otherwise the result is Ambiguous.
+// a single entity; otherwise the result is Ambiguous. A name found in a
+// lexicon costs no allocation.
 func (r *Resolver) Resolve(name string) Result {
-	name = strings.TrimSpace(name)
+	if len(name) > 0 && (name[0] <= ' ' || name[len(name)-1] <= ' ') {
+		name = strings.TrimSpace(name)
+	}
 	res := Result{Query: name, Status: Unknown}
 	if name == "" {
 		res.Reason = "empty name"
@@ -136,7 +129,20 @@ func (r *Resolver) Resolve(name string) Result {
 		}
 	}
 	if h, how := r.findName(name); h.len() > 0 {
-		return decideHits(res, h.node, h.tier, h.len(), how)
+		if p := h.ps[0]; len(h.ps) == 1 {
+			// The common case, settled without building a reason.
+			res.Status, res.Tier, res.Reason = Resolved, p.tier, p.tier.String()
+			if how != "" {
+				res.Reason = p.tier.asSingular()
+			}
+		} else {
+			res = settle(res, h.len(), h.tier, h.node, how)
+		}
+		if res.Status == Resolved {
+			i := h.ps[0].entry
+			res.Candidates = h.lex.nodes[i : i+1 : i+1] // shared: no allocation
+		}
+		return res
 	}
 	if strings.Contains(name, "/") {
 		return r.resolveList(res)
@@ -154,37 +160,48 @@ func (r *Resolver) lookupName(name string) ([]match, string) {
 	return ms, how
 }
 
+// findName looks up the key of name, then of its singular. The key is
+// built on the stack for names of up to 64 bytes.
 func (r *Resolver) findName(name string) (hits, string) {
-	key := Normalize(name)
-	if key == "" {
+	var buf [64]byte
+	key := appendKey(buf[:0], name)
+	if len(key) == 0 {
 		return hits{}, ""
 	}
 	if h := r.find(key); h.len() > 0 {
 		return h, ""
 	}
-	if s := singular(key); s != "" {
+	if s := singularKey(key); s != nil {
 		if h := r.find(s); h.len() > 0 {
-			return h, " (as singular)"
+			return h, singularNote
 		}
 	}
 	return hits{}, ""
 }
 
+// decide settles matches, giving a Resolved result its own copy of the
+// node.
 func decide(res Result, ms []match, how string) Result {
-	return decideHits(res, func(i int) graph.Node { return ms[i].node }, func(i int) Tier { return ms[i].tier }, len(ms), how)
+	res = settle(res, len(ms), func(i int) Tier { return ms[i].tier }, func(i int) *graph.Node { return ms[i].node }, how)
+	if res.Status == Resolved {
+		res.Candidates = []graph.Node{*ms[0].node}
+	}
+	return res
 }
 
-// decideHits settles a lookup: the strongest tier wins when it holds a
-// single entity; otherwise the result is ambiguous.
-func decideHits(res Result, node func(int) graph.Node, tier func(int) Tier, n int, how string) Result {
+// settle decides among n matches, strongest first: the strongest tier
+// wins when it holds a single entity (the caller sets the candidate);
+// otherwise the result is ambiguous.
+func settle(res Result, n int, tier func(int) Tier, node func(int) *graph.Node, how string) Result {
 	best := 1
-	for best < n && tier(best) == tier(0) {
+	t0 := tier(0)
+	for best < n && tier(best) == t0 {
 		best++
 	}
-	res.Tier = tier(0)
+	res.Tier = t0
 	if best == 1 {
-		res.Status, res.Candidates = Resolved, []graph.Node{node(0)}
-		res.Reason = tier(0).String() + how
+		res.Status = Resolved
+		res.Reason = t0.String() + how
 		if n > 1 {
 			var others []string
 			for i := 1; i < n; i++ {
@@ -197,9 +214,9 @@ func decideHits(res Result, node func(int) graph.Node, tier func(int) Tier, n in
 	res.Status = Ambiguous
 	res.Candidates = make([]graph.Node, n)
 	for i := range res.Candidates {
-		res.Candidates[i] = node(i)
+		res.Candidates[i] = *node(i)
 	}
-	res.Reason = fmt.Sprintf("%d entities share this %s%s", best, tier(0), how)
+	res.Reason = fmt.Sprintf("%d entities share this %s%s", best, t0, how)
 	return res
 }
 
