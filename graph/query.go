@@ -106,8 +106,8 @@ type Reach struct {
 	// any paths of both signs exist).
 	Sign Sign
 
-	i int32      // its index in t
-	t *Traversal // the answer it belongs to; nil for the zero Reach
+	state int32      // the state of Path<<1 | 1 when the node has an Opposite
+	t     *Traversal // the answer it belongs to; nil for the zero Reach
 }
 
 // Path returns a shortest path explaining the answer. For an ambivalent
@@ -120,22 +120,22 @@ func (r Reach) Path() Path {
 	if r.t == nil {
 		return Path{}
 	}
-	return r.t.trace(r.t.nodes[r.i].first)
+	return r.t.trace(r.state >> 1)
 }
 
 // Opposite returns the shortest path of the other sign when the node is
 // reached with both signs (a feedback or a counteracting route), and an
 // empty Path otherwise.
 func (r Reach) Opposite() Path {
-	if r.t == nil || r.t.nodes[r.i].second < 0 {
+	if !r.HasOpposite() {
 		return Path{}
 	}
-	return r.t.trace(r.t.nodes[r.i].second)
+	return r.t.trace(r.state>>1 ^ 1)
 }
 
 // HasOpposite reports whether the node is reached with both signs, that
 // is, whether [Reach.Opposite] is not empty.
-func (r Reach) HasOpposite() bool { return r.t != nil && r.t.nodes[r.i].second >= 0 }
+func (r Reach) HasOpposite() bool { return r.t != nil && r.state&1 != 0 }
 
 func (g *Graph) starts(id string, o *options) (int32, []int32, error) {
 	v, ok := g.index[id]
@@ -172,8 +172,12 @@ func (t *Traversal) Reaches() []Reach {
 		return nil
 	}
 	out := make([]Reach, len(t.nodes))
-	for i := range t.nodes {
-		out[i] = t.Reach(i)
+	d := 0
+	for i, n := range t.nodes {
+		for i >= int(t.levels[d+1]) {
+			d++
+		}
+		out[i] = t.reach(n, d)
 	}
 	return out
 }
@@ -226,11 +230,30 @@ func (g *Graph) Promotes(id string, opts ...Option) ([]Reach, error) {
 }
 
 func (g *Graph) filterSign(id string, sign Sign, opts []Option) ([]Reach, error) {
-	rs, err := g.Downstream(id, opts...)
+	t, err := g.Traverse(id, false, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return slices.DeleteFunc(rs, func(r Reach) bool { return r.Sign != sign }), nil
+	n := 0
+	for i := range t.nodes {
+		if t.Sign(i) == sign {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]Reach, 0, n)
+	d := 0
+	for i, x := range t.nodes {
+		for i >= int(t.levels[d+1]) {
+			d++
+		}
+		if t.Sign(i) == sign {
+			out = append(out, t.reach(x, d))
+		}
+	}
+	return out, nil
 }
 
 // Paths returns the simple paths (no node twice) from one node to another

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"fmt"
 	"math/bits"
 	"slices"
 	"sync"
@@ -23,8 +24,12 @@ import (
 // smallest relation. The answer, paths included, is therefore the same
 // whichever direction each level took.
 //
-// A state keeps only the edge that reached it: the previous state is the
-// edge's other end, with the sign the edge's relation implies.
+// The search records no predecessors. The levels say at which depth each
+// state was reached, and that is enough to recover a path when one is
+// asked for: the predecessor of a state at depth d is found among the
+// edges into it, the first (in node-ID, then relation order) whose other
+// end has the right sign at depth d-1, which is the one the search would
+// have chosen.
 
 // Bits of scratch.mask.
 const (
@@ -39,8 +44,8 @@ const (
 	nextShift   = 2 // mask>>nextShift&3: the signs found at the next depth
 )
 
-// Storage choices for the edges of a Traversal: automatic, or forced for
-// tests.
+// Storage choices for the depths of a Traversal's states: automatic, or
+// forced for tests.
 const (
 	storeAuto = iota
 	storeDense
@@ -70,7 +75,6 @@ const (
 type scratch struct {
 	mask   []uint8  // node → the bits above
 	level  []uint64 // node → its signs at the depth being expanded, 2 bits each
-	edge   []int32  // state → the edge that reached it (-1 for a start), set when found
 	bits   []uint64 // a zeroed bitset of the nodes, for ordering
 	order  []int32  // v<<2 | signs, level after level, each level by ID
 	depths []int32  // where each level starts in order
@@ -83,7 +87,7 @@ func (g *Graph) getScratch() *scratch {
 	n := len(g.nodes)
 	s, _ := scratchPool.Get().(*scratch)
 	if s == nil || len(s.mask) < n {
-		s = &scratch{mask: make([]uint8, n), level: make([]uint64, (n+31)/32), edge: make([]int32, 2*n), bits: make([]uint64, (n+63)/64)}
+		s = &scratch{mask: make([]uint8, n), level: make([]uint64, (n+31)/32), bits: make([]uint64, (n+63)/64)}
 	}
 	return s
 }
@@ -112,32 +116,72 @@ func (s *scratch) setLevel(e int32, on bool) {
 // node reached, its net sign and depth, with the paths that explain it
 // built only when asked for. [Graph.Traverse] returns one; Downstream and
 // Upstream are built on it. It holds memory in proportion to the nodes
-// reached, not to the graph, and is safe for concurrent use.
+// reached, not to the graph (about 10 bytes per node), and is safe for
+// concurrent use.
 type Traversal struct {
 	g       *Graph
 	query   int32
 	forward bool
-	back    []int32 // edge → the node the search came from: g.from, or g.to upstream
-	// The edge that reached each state: with states nil, edges is indexed
-	// by state; otherwise edges[i] is the edge of states[i], in state order.
-	states, edges []int32
-	nodes         []reached // by depth, then ID
+	rev     csr                       // the edges into a node, along the search
+	move    *[RelationsCount][4]uint8 // as in walk: which relations the search followed
+	order   []int32                   // the levels of the search (see scratch.order)
+	depths  []int32                   // where each level starts in order
+	// nodes holds, by depth then ID, each node reached as the state of its
+	// shorter path <<2 | 2 when the other state is reached too | 1 when the
+	// node is ambivalent; levels[d] is where depth d starts in nodes.
+	nodes  []uint32
+	levels []int32
+
+	index     sync.Once
+	dense     bool
+	depthOf   []int32  // dense: state → depth, -1 when not reached
+	stateKeys []uint64 // sparse: state<<32 | depth, by state
 }
 
-// reached is a node of the answer.
-type reached struct {
-	first, second int32 // its state of the shorter path, and the other one or -1
-	depth         int32
-	sign          Sign // the net sign
-}
-
-// edgeOf returns the edge that reached state y, -1 for a start.
-func (t *Traversal) edgeOf(y int32) int32 {
-	if t.states == nil {
-		return t.edges[y]
+// stateDepth returns the depth at which state y was reached, or -1.
+func (t *Traversal) stateDepth(y int32) int32 {
+	t.index.Do(t.buildIndex)
+	if t.dense {
+		return t.depthOf[y]
 	}
-	i, _ := slices.BinarySearch(t.states, y)
-	return t.edges[i]
+	i, _ := slices.BinarySearchFunc(t.stateKeys, y, func(k uint64, y int32) int { return cmp.Compare(int32(k>>32), y) })
+	if i < len(t.stateKeys) && int32(t.stateKeys[i]>>32) == y {
+		return int32(uint32(t.stateKeys[i]))
+	}
+	return -1
+}
+
+// buildIndex lays out the depth of every state reached: indexed by state
+// when they are a large part of the graph, sorted otherwise.
+func (t *Traversal) buildIndex() {
+	n := len(t.g.nodes)
+	level := int32(0)
+	each := func(f func(y, d int32)) {
+		level = 0
+		for i, e := range t.order {
+			for level+1 < int32(len(t.depths)) && t.depths[level+1] <= int32(i) {
+				level++
+			}
+			v := e >> 2
+			if e&1 != 0 {
+				f(2*v, level)
+			}
+			if e&2 != 0 {
+				f(2*v+1, level)
+			}
+		}
+	}
+	if t.dense {
+		t.depthOf = make([]int32, 2*n)
+		for i := range t.depthOf {
+			t.depthOf[i] = -1
+		}
+		each(func(y, d int32) { t.depthOf[y] = d })
+		return
+	}
+	t.stateKeys = make([]uint64, 0, 2*len(t.order))
+	each(func(y, d int32) { t.stateKeys = append(t.stateKeys, uint64(y)<<32|uint64(uint32(d))) })
+	slices.Sort(t.stateKeys)
 }
 
 // walk runs the search from the start nodes along adj (against rev, the
@@ -170,7 +214,6 @@ func (g *Graph) walk(query int32, starts []int32, adj, rev csr, forward bool, o 
 	edgesOut := 0 // edges out of the level
 	for _, v := range next {
 		mask[v] = reachedPos | startNode
-		s.edge[2*v] = -1
 		order = append(order, v<<2|1)
 		edgesOut += int(adj.start[v+1] - adj.start[v])
 	}
@@ -223,19 +266,17 @@ func (g *Graph) walk(query int32, starts []int32, adj, rev csr, forward bool, o 
 		}
 	}
 	s.order, s.depths, s.next = order, depths, next
-	back := g.from
-	if !forward {
-		back = g.to
-	}
-	dense := o.storage == storeDense || o.storage == storeAuto && 4*len(order) >= len(g.nodes)
-	return g.answer(s, query, back, forward, o.strict, dense)
+	t := g.answer(s, query, forward, o.strict)
+	t.rev, t.move = rev, &move
+	t.dense = o.storage == storeDense || o.storage == storeAuto && 4*len(order) >= len(g.nodes)
+	return t
 }
 
 // topDown finds the next level from the nodes of level along adj, and
 // appends them to next, unordered.
 func (s *scratch) topDown(next, level []int32, adj csr, move *[RelationsCount][4]uint8) []int32 {
-	mask, edge := s.mask, s.edge
-	arcs, start, edges := adj.arc, adj.start, adj.edge
+	mask := s.mask
+	arcs, start := adj.arc, adj.start
 	for _, e := range level {
 		u, m := e>>2, uint8(e&3)
 		for k, end := start[u], start[u+1]; k < end; k++ {
@@ -250,12 +291,6 @@ func (s *scratch) topDown(next, level []int32, adj csr, move *[RelationsCount][4
 				next = append(next, t)
 			}
 			mask[t] = mt | found | found<<nextShift
-			if found&1 != 0 {
-				edge[2*t] = edges[k]
-			}
-			if found&2 != 0 {
-				edge[2*t+1] = edges[k]
-			}
 		}
 	}
 	return next
@@ -265,8 +300,8 @@ func (s *scratch) topDown(next, level []int32, adj csr, move *[RelationsCount][4
 // to the first node of the level (in s.level) that gives it, and appends
 // them to next, in ID order.
 func (s *scratch) bottomUp(next []int32, n int, rev csr, move *[RelationsCount][4]uint8) []int32 {
-	mask, edge, level := s.mask, s.edge, s.level
-	arcs, start, edges := rev.arc, rev.start, rev.edge
+	mask, level := s.mask, s.level
+	arcs, start := rev.arc, rev.start
 	for v := range int32(n) {
 		mv := mask[v]
 		need := ^mv & reachedBits
@@ -281,12 +316,6 @@ func (s *scratch) bottomUp(next []int32, n int, rev csr, move *[RelationsCount][
 			if got == 0 {
 				continue
 			}
-			if got&1 != 0 {
-				edge[2*v] = edges[k]
-			}
-			if got&2 != 0 {
-				edge[2*v+1] = edges[k]
-			}
 			if need &^= got; need == 0 {
 				break
 			}
@@ -300,38 +329,17 @@ func (s *scratch) bottomUp(next []int32, n int, rev csr, move *[RelationsCount][
 }
 
 // answer turns the search held in s into a Traversal: the nodes reached
-// (but not the starts), by depth, then ID, and the edge of every state
-// reached. Dense, when the nodes reached are a large part of the graph,
-// the edges are the scratch's, copied whole and indexed by state;
-// otherwise they are gathered and sorted by state.
-func (g *Graph) answer(s *scratch, query int32, back []int32, forward, strict, dense bool) *Traversal {
-	t := &Traversal{g: g, query: query, forward: forward, back: back}
+// (but not the starts), by depth, then ID, and the levels.
+func (g *Graph) answer(s *scratch, query int32, forward, strict bool) *Traversal {
+	t := &Traversal{g: g, query: query, forward: forward, order: slices.Clone(s.order), depths: slices.Clone(s.depths)}
 	mask, order, depths := s.mask, s.order, s.depths
-	if dense {
-		t.edges = slices.Clone(s.edge[:2*len(g.nodes)])
-	} else {
-		type stateEdge struct{ y, e int32 }
-		se := make([]stateEdge, 0, 2*len(order))
-		for _, e := range order {
-			v := e >> 2
-			if e&1 != 0 {
-				se = append(se, stateEdge{2 * v, s.edge[2*v]})
-			}
-			if e&2 != 0 {
-				se = append(se, stateEdge{2*v + 1, s.edge[2*v+1]})
-			}
-		}
-		slices.SortFunc(se, func(a, b stateEdge) int { return cmp.Compare(a.y, b.y) })
-		t.states, t.edges = make([]int32, len(se)), make([]int32, len(se))
-		for i, x := range se {
-			t.states[i], t.edges[i] = x.y, x.e
-		}
-	}
-	t.nodes = make([]reached, 0, len(order)-int(depths[min(1, len(depths)-1)]))
-	level := int32(0)
+	t.nodes = make([]uint32, 0, len(order)-int(depths[min(1, len(depths)-1)]))
+	t.levels = make([]int32, 1, len(depths)+1) // depth 0: none, the starts are left out
+	level := 0
 	for i, e := range order {
-		for level+1 < int32(len(depths)) && depths[level+1] <= int32(i) {
+		for level+1 < len(depths) && int(depths[level+1]) <= i {
 			level++
+			t.levels = append(t.levels, int32(len(t.nodes)))
 		}
 		v, signs := e>>2, e&3
 		mv := mask[v]
@@ -339,21 +347,20 @@ func (g *Graph) answer(s *scratch, query int32, back []int32, forward, strict, d
 			continue // a start, or the node's second level
 		}
 		mask[v] = mv | answered
-		n := reached{first: 2 * v, second: -1, depth: level, sign: Positive}
-		switch {
-		case signs == 3: // both signs at the same depth: + first
-			n.second, n.sign = 2*v+1, Ambivalent
-		case signs == 2:
-			n.first, n.sign = 2*v+1, Negative
+		first := 2 * v // + first on a tie
+		if signs == 2 {
+			first++
 		}
-		if signs != 3 && mv&reachedBits == reachedBits { // the other sign deeper
-			n.second = n.first ^ 1
+		x := uint32(first) << 2
+		if mv&reachedBits == reachedBits {
+			x |= 2
+			if signs == 3 || strict {
+				x |= 1
+			}
 		}
-		if strict && n.second >= 0 {
-			n.sign = Ambivalent
-		}
-		t.nodes = append(t.nodes, n)
+		t.nodes = append(t.nodes, x)
 	}
+	t.levels = append(t.levels, int32(len(t.nodes)))
 	return t
 }
 
@@ -389,55 +396,84 @@ func (s *scratch) sortNodes(run []int32) {
 func (t *Traversal) Len() int { return len(t.nodes) }
 
 // Node returns the i-th node reached.
-func (t *Traversal) Node(i int) *Node { return &t.g.nodes[t.nodes[i].first>>1] }
+func (t *Traversal) Node(i int) *Node { return &t.g.nodes[t.nodes[i]>>3] }
 
 // Depth returns the length of the shortest path to the i-th node.
-func (t *Traversal) Depth(i int) int { return int(t.nodes[i].depth) }
+func (t *Traversal) Depth(i int) int {
+	d, found := slices.BinarySearch(t.levels, int32(i))
+	if !found {
+		d--
+	}
+	for d+1 < len(t.levels) && t.levels[d+1] <= int32(i) {
+		d++ // past depths with no new node
+	}
+	return d
+}
 
 // Sign returns the net sign of the i-th node (see [Reach.Sign]).
-func (t *Traversal) Sign(i int) Sign { return t.nodes[i].sign }
+func (t *Traversal) Sign(i int) Sign {
+	switch x := t.nodes[i]; {
+	case x&1 != 0:
+		return Ambivalent
+	case x&4 != 0: // the shorter path's state is the negative one
+		return Negative
+	}
+	return Positive
+}
 
 // Reach returns the i-th node, with its paths on demand.
-func (t *Traversal) Reach(i int) Reach {
-	n := t.nodes[i]
-	return Reach{Node: &t.g.nodes[n.first>>1], Depth: int(n.depth), Sign: n.sign, t: t, i: int32(i)}
+func (t *Traversal) Reach(i int) Reach { return t.reach(t.nodes[i], t.Depth(i)) }
+
+// reach returns the node packed in x, at depth d.
+func (t *Traversal) reach(x uint32, d int) Reach {
+	sign := Positive
+	switch {
+	case x&1 != 0:
+		sign = Ambivalent
+	case x&4 != 0:
+		sign = Negative
+	}
+	return Reach{Node: &t.g.nodes[x>>3], Depth: d, Sign: sign, state: int32(x>>2<<1 | x>>1&1), t: t}
 }
 
 // Path returns a shortest path to the i-th node (see [Reach.Path]).
-func (t *Traversal) Path(i int) Path { return t.trace(t.nodes[i].first) }
+func (t *Traversal) Path(i int) Path { return t.trace(int32(t.nodes[i] >> 2)) }
 
-// prev returns the state before y on its path, reached over edge e.
-func (t *Traversal) prev(y, e int32) int32 {
-	y = 2*t.back[e] + y&1
-	if t.g.rel[e].Sign() == Negative {
-		y ^= 1
-	}
-	return y
-}
-
-// trace builds the path that leads to state y.
+// trace builds the path that leads to state y: at each step back, the
+// first edge into the node (in node-ID, then relation order) from a state
+// one level up with the right sign, as the search chose it.
 func (t *Traversal) trace(y int32) Path {
-	n := 0
-	for x := y; ; n++ {
-		e := t.edgeOf(x)
-		if e < 0 {
-			break
-		}
-		x = t.prev(x, e)
-	}
 	g := t.g
-	p := Path{Edges: make([]*Edge, n)}
-	for i := n - 1; ; i-- {
-		e := t.edgeOf(y)
-		if e < 0 {
-			break
+	d := t.stateDepth(y)
+	p := Path{Edges: make([]*Edge, d)}
+	for ; d > 0; d-- {
+		v := y >> 1
+		prev := int32(-1)
+		for k, end := t.rev.start[v], t.rev.start[v+1]; k < end; k++ {
+			a := t.rev.arc[k]
+			rel, u := a&(1<<arcShift-1), a>>arcShift
+			if t.move[rel][1] == 0 {
+				continue // a relation the search did not follow
+			}
+			x := 2*u + y&1
+			if t.move[rel][1] == 2 {
+				x ^= 1
+			}
+			if t.stateDepth(x) == d-1 {
+				e := &g.edges[t.rev.edge[k]]
+				if t.forward {
+					p.Edges[d-1] = e
+				} else {
+					p.Edges[int32(len(p.Edges))-d] = e
+				}
+				prev = x
+				break
+			}
 		}
-		if t.forward {
-			p.Edges[i] = &g.edges[e]
-		} else {
-			p.Edges[n-1-i] = &g.edges[e]
+		if prev < 0 {
+			panic(fmt.Sprintf("graph: no predecessor for state %d at depth %d", y, d))
 		}
-		y = t.prev(y, e)
+		y = prev
 	}
 	if o := y >> 1; o != t.query {
 		if t.forward {

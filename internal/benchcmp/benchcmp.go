@@ -21,6 +21,10 @@ import (
 type Baseline struct {
 	Name string      // the ratio is reported as "x-" + Name
 	Run  func(i int) // runs iteration i
+	// Max, when positive, bounds the iterations of the baseline, spread
+	// over the rounds: for a baseline far slower than its subject, the
+	// ratio is then per iteration of each.
+	Max int
 }
 
 // Rounds is the number of rounds the iterations are split into.
@@ -38,6 +42,7 @@ func Run(b *testing.B, subject func(i int), baselines ...Baseline) time.Duration
 	b.ResetTimer()
 	var cpu time.Duration
 	base := make([]time.Duration, len(baselines))
+	iters := make([]int, len(baselines))
 	rounds := min(b.N, Rounds)
 	done := 0
 	for r := range rounds {
@@ -50,18 +55,25 @@ func Run(b *testing.B, subject func(i int), baselines ...Baseline) time.Duration
 		cpu += CPU() - start
 		b.StopTimer()
 		for j, bl := range baselines {
+			n := end - done
+			if bl.Max > 0 {
+				n = min(n, max(1, (bl.Max+rounds-1)/rounds))
+			}
 			start := CPU()
-			for i := done; i < end; i++ {
+			for i := done; i < done+n; i++ {
 				bl.Run(i)
 			}
 			base[j] += CPU() - start
+			iters[j] += n
 		}
 		done = end
 	}
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	for j, bl := range baselines {
 		if base[j] > 0 {
-			b.ReportMetric(float64(cpu)/float64(base[j]), "x-"+bl.Name)
+			perSubject := float64(cpu) / float64(b.N)
+			perBase := float64(base[j]) / float64(iters[j])
+			b.ReportMetric(perSubject/perBase, "x-"+bl.Name)
 		}
 	}
 	return cpu

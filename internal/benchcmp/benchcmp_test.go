@@ -22,7 +22,7 @@ func TestRunRatio(t *testing.T) {
 	}
 	var ratio float64
 	res := testing.Benchmark(func(b *testing.B) {
-		cpu := Run(b, func(int) { sink += spin(200_000) }, Baseline{"half", func(int) { sink += spin(100_000) }})
+		cpu := Run(b, func(int) { sink += spin(200_000) }, Baseline{Name: "half", Run: func(int) { sink += spin(100_000) }})
 		if cpu <= 0 {
 			b.Error("no CPU time measured")
 		}
@@ -33,5 +33,24 @@ func TestRunRatio(t *testing.T) {
 	}
 	if res.Extra["cpu-ns/op"] <= 0 {
 		t.Errorf("cpu-ns/op = %v", res.Extra["cpu-ns/op"])
+	}
+}
+
+// A bounded baseline runs at most Max iterations, and the ratio is still
+// per iteration.
+func TestRunMax(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures CPU time")
+	}
+	calls := 0
+	res := testing.Benchmark(func(b *testing.B) {
+		calls = 0
+		Run(b, func(int) { sink += spin(20_000) }, Baseline{Name: "slow", Max: 30, Run: func(int) { calls++; sink += spin(200_000) }})
+	})
+	if res.N > 30 && calls > 30+Rounds {
+		t.Errorf("baseline ran %d times for %d iterations, want at most about 30", calls, res.N)
+	}
+	if r := res.Extra["x-slow"]; r < 0.04 || r > 0.3 {
+		t.Errorf("x-slow = %.3f, want about 0.1", r)
 	}
 }
