@@ -580,7 +580,7 @@ func BenchmarkBuild(b *testing.B) {
 			runtime.KeepAlive(bare)
 			bare = nil
 			b.ReportAllocs()
-			cpu := benchcmp.Run(b, func(int) { g = c.build(b) }, benchcmp.Baseline{Name: "bare", Run: func(int) { bare = c.bareBuild() }})
+			cpu := benchcmp.RunThread(b, func(int) { g = c.build(b) }, benchcmp.Baseline{Name: "bare", Run: func(int) { bare = c.bareBuild() }})
 			if len(g.Edges()) != c.edges {
 				b.Fatalf("%d edges, want %d", len(g.Edges()), c.edges)
 			}
@@ -611,7 +611,7 @@ func BenchmarkBareBFS(b *testing.B) {
 				w := newBenchBFS(2 * bg.g.Len())
 				b.ReportAllocs()
 				reached := 0
-				benchcmp.Run(b, func(i int) {
+				benchcmp.RunThread(b, func(i int) {
 					s := bg.csr.index[bg.starts[i%len(bg.starts)]]
 					if signed {
 						reached += w.signedBFS(bg.csr, s)
@@ -644,7 +644,7 @@ func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph
 			w := newBenchBFS(2 * bg.g.Len())
 			b.ReportAllocs()
 			reached := 0
-			benchcmp.Run(b, func(i int) {
+			benchcmp.RunThread(b, func(i int) {
 				rs, err := query(bg.g, bg.starts[i%len(bg.starts)])
 				if err != nil {
 					b.Fatal(err)
@@ -660,6 +660,29 @@ func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph
 // sign and a shortest path, materialised) from each source in turn.
 func BenchmarkDownstream(b *testing.B) {
 	benchTraversal(b, func(g *graph.Graph, id string) ([]graph.Reach, error) { return g.Downstream(id) })
+}
+
+// BenchmarkDownstreamGC runs Downstream on the 100k graph with the
+// collector's work charged to it (benchcmp.RunWithGC: process CPU time,
+// and a full collection at the end), against the bare searches. Run it
+// with -benchtime 1000x: with fewer queries the final collection weighs
+// more than their share.
+func BenchmarkDownstreamGC(b *testing.B) {
+	for _, gc := range benchGraphs(b) {
+		if gc.name != "100k" {
+			continue
+		}
+		b.Run(gc.name, func(b *testing.B) {
+			bg := benchGet(b, gc)
+			w := newBenchBFS(2 * bg.g.Len())
+			b.ReportAllocs()
+			benchcmp.RunWithGC(b, func(i int) {
+				if _, err := bg.g.Downstream(bg.starts[i%len(bg.starts)]); err != nil {
+					b.Fatal(err)
+				}
+			}, bg.bareSearches(w)...)
+		})
+	}
 }
 
 // BenchmarkBlocks runs Graph.Blocks (Downstream, negative nodes kept).
@@ -680,7 +703,7 @@ func BenchmarkPaths(b *testing.B) {
 			w := newBenchBFS(2 * bg.g.Len())
 			b.ReportAllocs()
 			found := 0
-			benchcmp.Run(b, func(i int) {
+			benchcmp.RunThread(b, func(i int) {
 				p := bg.pairs[i%len(bg.pairs)]
 				ps, err := bg.g.Paths(p[0], p[1], graph.MaxDepth(bg.maxLen))
 				if err != nil && !errors.Is(err, graph.ErrTooManyPaths) {

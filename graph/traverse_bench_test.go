@@ -16,7 +16,7 @@ func BenchmarkTraverse(b *testing.B) {
 			w := newBenchBFS(2 * bg.g.Len())
 			b.ReportAllocs()
 			reached := 0
-			benchcmp.Run(b, func(i int) {
+			benchcmp.RunThread(b, func(i int) {
 				t, err := bg.g.Traverse(bg.starts[i%len(bg.starts)], false)
 				if err != nil {
 					b.Fatal(err)

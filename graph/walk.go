@@ -278,12 +278,13 @@ func (s *scratch) topDown(next, level []int32, adj csr, move *[RelationsCount][4
 	mask := s.mask
 	arcs, start := adj.arc, adj.start
 	for _, e := range level {
-		u, m := e>>2, uint8(e&3)
-		for k, end := start[u], start[u+1]; k < end; k++ {
-			a := arcs[k]
-			rel, t := a&(1<<arcShift-1), a>>arcShift
+		u, m := e>>2, e&3
+		// row holds move[r][m] in byte r: the loop reads it from a register.
+		row := uint32(move[0][m]) | uint32(move[1][m])<<8 | uint32(move[2][m])<<16 | uint32(move[3][m])<<24
+		for _, a := range arcs[start[u]:start[u+1]] {
+			t := a >> arcShift
 			mt := mask[t]
-			found := move[rel][m] &^ mt
+			found := uint8(row>>(uint(a&(1<<arcShift-1))*8)) &^ mt
 			if found == 0 {
 				continue
 			}
@@ -302,17 +303,23 @@ func (s *scratch) topDown(next, level []int32, adj csr, move *[RelationsCount][4
 func (s *scratch) bottomUp(next []int32, n int, rev csr, move *[RelationsCount][4]uint8) []int32 {
 	mask, level := s.mask, s.level
 	arcs, start := rev.arc, rev.start
-	for v := range int32(n) {
-		mv := mask[v]
+	// table holds move[r][m] in the four bits at 4*(4r+m).
+	var table uint64
+	for r := range RelationsCount {
+		for m := range 4 {
+			table |= uint64(move[r][m]) << (4 * (4*r + m))
+		}
+	}
+	for v, mv := range mask[:n] {
 		need := ^mv & reachedBits
 		if need == 0 {
 			continue
 		}
 		lacking := need
-		for k, end := start[v], start[v+1]; k < end; k++ {
-			a := arcs[k]
-			rel, u := a&(1<<arcShift-1), a>>arcShift
-			got := move[rel][level[u/32]>>(uint(u%32)*2)&3] & need
+		for _, a := range arcs[start[v]:start[v+1]] {
+			u := uint32(a) >> arcShift
+			signs := level[u/32] >> (u % 32 * 2) & 3
+			got := uint8(table>>(4*(uint32(a)&(1<<arcShift-1)*4+uint32(signs)))) & need
 			if got == 0 {
 				continue
 			}
@@ -322,7 +329,7 @@ func (s *scratch) bottomUp(next []int32, n int, rev csr, move *[RelationsCount][
 		}
 		if found := lacking &^ need; found != 0 {
 			mask[v] = mv | found | found<<nextShift
-			next = append(next, v)
+			next = append(next, int32(v))
 		}
 	}
 	return next

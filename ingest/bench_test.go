@@ -134,7 +134,7 @@ func BenchmarkParsePFOCR(b *testing.B) {
 	all, _ := benchBytes(recs)
 	b.SetBytes(all)
 	b.ReportAllocs()
-	cpu := benchcmp.Run(b, func(int) { benchParseAll(b, recs) },
+	cpu := benchcmp.RunThread(b, func(int) { benchParseAll(b, recs) },
 		benchcmp.Baseline{Name: "yaml", Run: func(int) { benchYAMLDecode(b, recs) }})
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(recs)), "cpu-ns/record")
 }
@@ -146,7 +146,7 @@ func BenchmarkYAMLDecodeBaseline(b *testing.B) {
 	all, _ := benchBytes(recs)
 	b.SetBytes(all)
 	b.ReportAllocs()
-	cpu := benchcmp.Run(b, func(int) { benchYAMLDecode(b, recs) })
+	cpu := benchcmp.RunThread(b, func(int) { benchYAMLDecode(b, recs) })
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(recs)), "cpu-ns/record")
 }
 

@@ -144,7 +144,7 @@ func BenchmarkResolveFullHGNC(b *testing.B) {
 	}
 	hits := 0
 	b.ReportAllocs()
-	benchcmp.Run(b, func(i int) {
+	benchcmp.RunThread(b, func(i int) {
 		_ = r.Resolve(names[i%len(names)])
 	}, benchcmp.Baseline{Name: "map", Run: func(i int) {
 		if _, ok := m[keys[i%len(keys)]]; ok {

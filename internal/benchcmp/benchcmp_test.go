@@ -54,3 +54,22 @@ func TestRunMax(t *testing.T) {
 		t.Errorf("x-slow = %.3f, want about 0.1", r)
 	}
 }
+
+// RunThread measures the same ratio on the thread's clock, and reports the
+// process-time ratio beside it.
+func TestRunThread(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures CPU time")
+	}
+	res := testing.Benchmark(func(b *testing.B) {
+		RunThread(b, func(int) { sink += spin(200_000) }, Baseline{Name: "half", Run: func(int) { sink += spin(100_000) }})
+	})
+	if r := res.Extra["x-half"]; r < 1.2 || r > 3.5 {
+		t.Errorf("x-half = %.2f, want about 2", r)
+	}
+	if _, ok := threadCPU(); ok {
+		if r := res.Extra["xp-half"]; r < 1.2 || r > 3.5 {
+			t.Errorf("xp-half = %.2f, want about 2", r)
+		}
+	}
+}
