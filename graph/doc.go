@@ -14,7 +14,7 @@
 // asked for: [Reach.Path]), in a deterministic order (depth, then ID);
 // [Graph.Traverse] gives the same answer compactly. The search is
 // direction-optimising (top-down or bottom-up level by level) and costs
-// about twice a bare breadth-first search on a large graph; the paths do
+// 1–2 times a bare breadth-first search on a large graph; the paths do
 // not depend on the direction taken. [Graph.Blocks] and [Graph.Promotes]
 // keep the net negative and net positive ones; [Graph.Paths] enumerates
 // simple paths; [Graph.Explain] renders a path with the quote of each hop.
