@@ -479,6 +479,90 @@ var benchPFOCR = sync.OnceValues(func() (*benchGraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	return benchGraphOf(g, "pfocr")
+})
+
+// benchShared returns the folder shared/<rel> found above the package,
+// or under $BONEMET_SHARED when that is set.
+func benchShared(rel string) (string, error) {
+	if root := os.Getenv("BONEMET_SHARED"); root != "" {
+		return filepath.Join(root, rel), nil
+	}
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		return "", err
+	}
+	for {
+		c := filepath.Join(dir, "shared", rel)
+		if _, err := os.Stat(c); err == nil {
+			return c, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("shared/%s not found above the package (set $BONEMET_SHARED)", rel)
+		}
+		dir = parent
+	}
+}
+
+// benchWholeCorpus is the graph of the whole shared corpus with the
+// pathways imported beside it: the pfocr records and the PubMed files,
+// read by the reader, every human WikiPathways GPML file and the OmniPath
+// signed table, resolved with the full HGNC table behind the default
+// lexicon. Files that do not import are counted and left out. Sources and
+// pairs are chosen as for pfocr.
+var benchWholeCorpus = sync.OnceValues(func() (*benchGraph, error) {
+	hgncPath, err := benchShared("reference/hgnc/hgnc_complete_set.txt")
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(hgncPath)
+	if err != nil {
+		return nil, err
+	}
+	hgnc, err := resolve.LoadHGNC(f, hgncPath)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	r := resolve.New(resolve.DefaultLexicon(), hgnc)
+	rd := &ingest.Reader{Resolver: r}
+	var c ingest.Corpus
+	for _, rel := range []string{"corpus/pfocr", "corpus/pubmed"} {
+		dir, err := benchShared(rel)
+		if err != nil {
+			return nil, err
+		}
+		part, _ := ingest.LoadParallel(os.DirFS(dir), ".", ingest.LoadOptions{Extract: rd.Read}) // unreadable files are left out
+		c.Documents = append(c.Documents, part.Documents...)
+		c.Statements = append(c.Statements, part.Statements...)
+	}
+	var imports []string
+	if dir, err := benchShared("reference/wikipathways/gpml"); err == nil {
+		imports, _ = filepath.Glob(filepath.Join(dir, "*.gpml"))
+	}
+	if p, err := benchShared("reference/omnipath/omnipath_carnival_signed_sif.tsv"); err == nil {
+		imports = append(imports, p)
+	}
+	for _, p := range imports {
+		part, _, err := bonemet.Import(p, r)
+		if err != nil {
+			continue
+		}
+		c.Documents = append(c.Documents, part.Documents...)
+		c.Statements = append(c.Statements, part.Statements...)
+	}
+	g, _, err := ingest.Build(c, r)
+	if err != nil {
+		return nil, err
+	}
+	return benchGraphOf(g, "corpus")
+})
+
+// benchGraphOf prepares a built graph for the benchmarks: sources are the
+// four nodes with the most out-edges; Paths runs from each to the first
+// node at depth 2.
+func benchGraphOf(g *graph.Graph, name string) (*benchGraph, error) {
 	bg := &benchGraph{g: g, csr: benchCSROf(g), maxLen: 6}
 	ids := make([]int32, g.Len())
 	for i := range ids {
@@ -494,10 +578,10 @@ var benchPFOCR = sync.OnceValues(func() (*benchGraph, error) {
 		}
 	}
 	if len(bg.starts) == 0 || len(bg.pairs) == 0 {
-		return nil, fmt.Errorf("the pfocr graph has no sources (%d nodes)", g.Len())
+		return nil, fmt.Errorf("the %s graph has no sources (%d nodes)", name, g.Len())
 	}
 	return bg, nil
-})
+}
 
 // benchNamedGraph is a graph to benchmark. g builds it on first use and
 // returns nil when it cannot be built (the reason is logged).
@@ -524,6 +608,9 @@ func benchGraphs(b *testing.B) []benchNamedGraph {
 		gs = append(gs, benchNamedGraph{"pfocr", lazy(benchPFOCR)})
 	}
 	if !testing.Short() {
+		if _, err := benchShared("corpus"); err == nil {
+			gs = append(gs, benchNamedGraph{"corpus", lazy(benchWholeCorpus)})
+		}
 		gs = append(gs, benchNamedGraph{"100k", lazy(benchGraph100k)})
 	}
 	return gs

@@ -13,9 +13,9 @@
 // reached, its net sign, depth and a shortest explaining path (built when
 // asked for: [Reach.Path]), in a deterministic order (depth, then ID);
 // [Graph.Traverse] gives the same answer compactly. The search is
-// direction-optimising (top-down or bottom-up level by level) and costs
-// 1–2 times a bare breadth-first search on a large graph; the paths do
-// not depend on the direction taken. [Graph.Blocks] and [Graph.Promotes]
+// direction-optimising (top-down or bottom-up level by level): on a large
+// graph it costs little more than a bare search over (node, sign) states,
+// and often less. The paths do not depend on the direction taken. [Graph.Blocks] and [Graph.Promotes]
 // keep the net negative and net positive ones; [Graph.Paths] enumerates
 // simple paths; [Graph.Explain] renders a path with the quote of each hop.
 // A query that starts from a member of a group (BIRC2 of cIAP1/2) also
