@@ -137,12 +137,15 @@ func (r Reach) Opposite() Path {
 // is, whether [Reach.Opposite] is not empty.
 func (r Reach) HasOpposite() bool { return r.t != nil && r.state&1 != 0 }
 
-func (g *Graph) starts(id string, o *options) (int32, []int32, error) {
+// starts returns the node with the given ID and the nodes a query from it
+// starts at (itself and, unless o says not to, its groups), appended to
+// buf.
+func (g *Graph) starts(id string, o *options, buf []int32) (int32, []int32, error) {
 	v, ok := g.index[id]
 	if !ok {
 		return 0, nil, fmt.Errorf("%w: %s", ErrNoNode, id)
 	}
-	starts := []int32{v}
+	starts := append(buf, v)
 	if !o.noGroups {
 		starts = append(starts, g.groupsOf[v]...)
 	}
@@ -155,7 +158,8 @@ func (g *Graph) starts(id string, o *options) (int32, []int32, error) {
 // sign) states, O(V+E), and allocates for the states reached only.
 func (g *Graph) Traverse(id string, up bool, opts ...Option) (*Traversal, error) {
 	o := collect(opts)
-	v, starts, err := g.starts(id, &o)
+	var buf [8]int32
+	v, starts, err := g.starts(id, &o, buf[:0])
 	if err != nil {
 		return nil, err
 	}
@@ -266,11 +270,11 @@ func (g *Graph) filterSign(id string, sign Sign, opts []Option) ([]Reach, error)
 // in the bound on dense graphs.
 func (g *Graph) Paths(from, to string, opts ...Option) ([]Path, error) {
 	o := collect(opts)
-	u, starts, err := g.starts(from, &o)
+	u, starts, err := g.starts(from, &o, nil)
 	if err != nil {
 		return nil, err
 	}
-	w, ends, err := g.starts(to, &o)
+	w, ends, err := g.starts(to, &o, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -123,10 +123,10 @@ type Traversal struct {
 	g       *Graph
 	query   int32
 	forward bool
-	rev     csr                       // the edges into a node, along the search
-	move    *[RelationsCount][4]uint8 // as in walk: which relations the search followed
-	order   []int32                   // the levels of the search (see scratch.order)
-	depths  []int32                   // where each level starts in order
+	rev     csr                      // the edges into a node, along the search
+	move    [RelationsCount][4]uint8 // as in walk: which relations the search followed
+	order   []int32                  // the levels of the search (see scratch.order)
+	depths  []int32                  // where each level starts in order
 	// nodes holds, by depth then ID, each node reached as the state of its
 	// shorter path <<2 | 2 when the other state is reached too | 1 when the
 	// node is ambivalent; levels[d] is where depth d starts in nodes.
@@ -267,7 +267,7 @@ func (g *Graph) walk(query int32, starts []int32, adj, rev csr, forward bool, o 
 	}
 	s.order, s.depths, s.next = order, depths, next
 	t := g.answer(s, query, forward, o.strict)
-	t.rev, t.move = rev, &move
+	t.rev, t.move = rev, move
 	t.dense = o.storage == storeDense || o.storage == storeAuto && 4*len(order) >= len(g.nodes)
 	return t
 }
@@ -338,10 +338,16 @@ func (s *scratch) bottomUp(next []int32, n int, rev csr, move *[RelationsCount][
 // answer turns the search held in s into a Traversal: the nodes reached
 // (but not the starts), by depth, then ID, and the levels.
 func (g *Graph) answer(s *scratch, query int32, forward, strict bool) *Traversal {
-	t := &Traversal{g: g, query: query, forward: forward, order: slices.Clone(s.order), depths: slices.Clone(s.depths)}
+	t := &Traversal{g: g, query: query, forward: forward}
+	// One allocation for order, depths and the levels of the answer.
+	no, nd := len(s.order), len(s.depths)
+	buf := make([]int32, no+2*nd+1)
+	t.order, t.depths, t.levels = buf[:no:no], buf[no:no+nd:no+nd], buf[no+nd:no+nd+1]
+	copy(t.order, s.order)
+	copy(t.depths, s.depths)
 	mask, order, depths := s.mask, s.order, s.depths
 	t.nodes = make([]uint32, 0, len(order)-int(depths[min(1, len(depths)-1)]))
-	t.levels = make([]int32, 1, len(depths)+1) // depth 0: none, the starts are left out
+	// t.levels[0] is 0: depth 0 holds no node of the answer, only starts.
 	level := 0
 	for i, e := range order {
 		for level+1 < len(depths) && int(depths[level+1]) <= i {
