@@ -723,8 +723,9 @@ func (bg *benchGraph) bareSearches(w *benchBFS) []benchcmp.Baseline {
 }
 
 // benchTraversal runs a query from each source in turn and compares it
-// with the bare searches from the same sources.
-func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph.Reach, error)) {
+// with the bare searches from the same sources; query returns the number
+// of nodes in its answer.
+func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) (int, error)) {
 	for _, gc := range benchGraphs(b) {
 		b.Run(gc.name, func(b *testing.B) {
 			bg := benchGet(b, gc)
@@ -732,11 +733,11 @@ func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph
 			b.ReportAllocs()
 			reached := 0
 			benchcmp.RunThread(b, func(i int) {
-				rs, err := query(bg.g, bg.starts[i%len(bg.starts)])
+				n, err := query(bg.g, bg.starts[i%len(bg.starts)])
 				if err != nil {
 					b.Fatal(err)
 				}
-				reached += len(rs)
+				reached += n
 			}, bg.bareSearches(w)...)
 			b.ReportMetric(float64(reached)/float64(b.N), "reached/op")
 		})
@@ -746,7 +747,10 @@ func benchTraversal(b *testing.B, query func(g *graph.Graph, id string) ([]graph
 // BenchmarkDownstream runs Graph.Downstream (every reached node with its
 // sign and a shortest path, materialised) from each source in turn.
 func BenchmarkDownstream(b *testing.B) {
-	benchTraversal(b, func(g *graph.Graph, id string) ([]graph.Reach, error) { return g.Downstream(id) })
+	benchTraversal(b, func(g *graph.Graph, id string) (int, error) {
+		rs, err := g.Downstream(id)
+		return len(rs), err
+	})
 }
 
 // BenchmarkDownstreamGC runs Downstream on the 100k graph with the
@@ -774,7 +778,23 @@ func BenchmarkDownstreamGC(b *testing.B) {
 
 // BenchmarkBlocks runs Graph.Blocks (Downstream, negative nodes kept).
 func BenchmarkBlocks(b *testing.B) {
-	benchTraversal(b, func(g *graph.Graph, id string) ([]graph.Reach, error) { return g.Blocks(id) })
+	benchTraversal(b, func(g *graph.Graph, id string) (int, error) {
+		rs, err := g.Blocks(id)
+		return len(rs), err
+	})
+}
+
+// BenchmarkTraverse runs the search behind Downstream without building the
+// []Reach (Graph.Traverse: sign and depth of every node reached, paths on
+// demand).
+func BenchmarkTraverse(b *testing.B) {
+	benchTraversal(b, func(g *graph.Graph, id string) (int, error) {
+		t, err := g.Traverse(id, false)
+		if err != nil {
+			return 0, err
+		}
+		return t.Len(), nil
+	})
 }
 
 // BenchmarkPaths runs Graph.Paths between pairs of nodes (default and
