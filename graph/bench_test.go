@@ -440,21 +440,7 @@ func benchPFOCRDir() (string, error) {
 	if root := os.Getenv("BONEMET_CORPUS"); root != "" {
 		return filepath.Join(root, "pfocr"), nil
 	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return "", err
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus", "pfocr")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("shared/corpus/pfocr not found above the package (set $BONEMET_CORPUS)")
-		}
-		dir = parent
-	}
+	return benchShared("corpus/pfocr")
 }
 
 // benchPFOCR is the graph of the pfocr corpus: every record read, the

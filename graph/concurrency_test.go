@@ -62,3 +62,50 @@ func TestConcurrentQueries(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// One answer shared by many goroutines builds its paths (and, on the
+// first, its index of depths) once, and each gets the paths a single
+// goroutine gets. Run with -race.
+func TestConcurrentPaths(t *testing.T) {
+	g := bonemet.Default().Graph
+	chains := func(rs []graph.Reach) string {
+		s := ""
+		for _, r := range rs {
+			s += g.Chain(r.Path()) + " | " + g.Chain(r.Opposite()) + "\n"
+		}
+		return s
+	}
+	fresh, err := g.Downstream("DRUGBANK:DB06643")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := chains(fresh)
+	for _, strict := range []bool{false, true} {
+		var opts []graph.Option
+		if strict {
+			opts = append(opts, graph.StrictSigns())
+		}
+		shared, err := g.Downstream("DRUGBANK:DB06643", opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strict {
+			want = chains(shared) // strictness changes signs, not paths
+		}
+		var wg sync.WaitGroup
+		got := make([]string, 8)
+		for w := range got {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got[w] = chains(shared)
+			}()
+		}
+		wg.Wait()
+		for w, s := range got {
+			if s != want {
+				t.Errorf("strict=%v, goroutine %d: paths differ from the single-threaded ones:\n%s\nwant:\n%s", strict, w, s, want)
+			}
+		}
+	}
+}
