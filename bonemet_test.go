@@ -12,8 +12,9 @@ import (
 	"testing"
 
 	"github.com/bonemet/bonemet"
+	"github.com/bonemet/bonemet/build"
 	"github.com/bonemet/bonemet/graph"
-	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/source"
 )
 
 func TestDefaultKnowledgeIsComplete(t *testing.T) {
@@ -23,7 +24,7 @@ func TestDefaultKnowledgeIsComplete(t *testing.T) {
 		t.Errorf("report does not add up: %s", rep.Summary())
 	}
 	for _, p := range rep.Problems() {
-		if p.Outcome == ingest.Rejected && strings.Contains(p.Reason, "by curation at knowledge/curation/") {
+		if p.Outcome == build.Rejected && strings.Contains(p.Reason, "by curation at knowledge/curation/") {
 			continue // a curator overruled the reader: intended
 		}
 		t.Errorf("default knowledge problem: %s", p)
@@ -37,7 +38,7 @@ func TestDefaultKnowledgeIsComplete(t *testing.T) {
 	if len(k.Corpus.Documents) != 3 {
 		t.Errorf("%d documents, want the 3 seeds", len(k.Corpus.Documents))
 	}
-	docs := make(map[string]*ingest.Document)
+	docs := make(map[string]*source.Document)
 	for _, d := range k.Corpus.Documents {
 		docs[d.ID] = d
 	}
@@ -277,8 +278,8 @@ statements:
 `,
 	})
 	_, err := bonemet.LoadDir(dir, bonemet.Options{})
-	var pe *ingest.ParseError
-	if !errors.Is(err, ingest.ErrQuoteNotFound) || !errors.As(err, &pe) || pe.Line != 6 || pe.Column != 12 {
+	var pe *source.ParseError
+	if !errors.Is(err, source.ErrQuoteNotFound) || !errors.As(err, &pe) || pe.Line != 6 || pe.Column != 12 {
 		t.Fatalf("got %v, want ErrQuoteNotFound at fig.yaml:6:12", err)
 	}
 }

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/ingest/causal"
+	"github.com/bonemet/bonemet/ingest/gpml"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 // Import reads a curated pathway source for merging with document
@@ -17,20 +19,20 @@ import (
 // resolved later, with the rest, by [Load]. Problems that do not stop the
 // import (unplaced GPML interactions, complex rows of a causal table) are
 // returned as warnings, each with its position.
-func Import(path string, r *resolve.Resolver) (ingest.Corpus, []error, error) {
+func Import(path string, r *resolve.Resolver) (source.Corpus, []error, error) {
 	if r == nil {
 		r = resolve.Default()
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return ingest.Corpus{}, nil, err
+		return source.Corpus{}, nil, err
 	}
 	defer f.Close()
 	var warnings []error
 	if strings.EqualFold(filepath.Ext(path), ".gpml") {
-		pw, err := ingest.ReadGPML(f, path)
+		pw, err := gpml.Read(f, path, source.Limits{})
 		if err != nil {
-			return ingest.Corpus{}, nil, err
+			return source.Corpus{}, nil, err
 		}
 		c, problems := pw.Corpus(r)
 		for _, p := range pw.Problems {
@@ -41,16 +43,16 @@ func Import(path string, r *resolve.Resolver) (ingest.Corpus, []error, error) {
 		}
 		return c, warnings, nil
 	}
-	stmts, err := ingest.ReadCausalTable(f, path)
+	stmts, err := causal.Read(f, path, source.Limits{})
 	if err != nil && len(stmts) == 0 {
-		return ingest.Corpus{}, nil, err
+		return source.Corpus{}, nil, err
 	}
 	if err != nil {
 		// Rows the table could not turn into statements (complexes,
 		// unsigned rows) are reported, the rest imported.
 		warnings = append(warnings, unjoin(err)...)
 	}
-	return ingest.Corpus{Statements: stmts}, warnings, nil
+	return source.Corpus{Statements: stmts}, warnings, nil
 }
 
 func unjoin(err error) []error {
@@ -61,7 +63,7 @@ func unjoin(err error) []error {
 }
 
 // merge appends the parts of b to a.
-func merge(a *ingest.Corpus, b ingest.Corpus) {
+func merge(a *source.Corpus, b source.Corpus) {
 	a.Documents = append(a.Documents, b.Documents...)
 	a.Statements = append(a.Statements, b.Statements...)
 	a.Nodes = append(a.Nodes, b.Nodes...)
@@ -70,13 +72,13 @@ func merge(a *ingest.Corpus, b ingest.Corpus) {
 // ErrImport wraps failures to read an import.
 var ErrImport = errors.New("import")
 
-func importAll(paths []string, r *resolve.Resolver) (ingest.Corpus, []error, error) {
-	var all ingest.Corpus
+func importAll(paths []string, r *resolve.Resolver) (source.Corpus, []error, error) {
+	var all source.Corpus
 	var warnings []error
 	for _, p := range paths {
 		c, w, err := Import(p, r)
 		if err != nil {
-			return ingest.Corpus{}, nil, fmt.Errorf("%w %s: %w", ErrImport, p, err)
+			return source.Corpus{}, nil, fmt.Errorf("%w %s: %w", ErrImport, p, err)
 		}
 		merge(&all, c)
 		warnings = append(warnings, w...)

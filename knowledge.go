@@ -10,9 +10,12 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bonemet/bonemet/build"
+	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 //go:embed knowledge
@@ -63,8 +66,8 @@ func (e *NameError) Unwrap() error { return e.Err }
 type Knowledge struct {
 	Graph    *graph.Graph
 	Resolver *resolve.Resolver
-	Corpus   ingest.Corpus
-	Report   *ingest.Report
+	Corpus   source.Corpus
+	Report   *build.Report
 	// Warnings are problems of the imports that did not stop them
 	// (unplaced GPML interactions, complex rows of causal tables), each
 	// with its position.
@@ -77,7 +80,7 @@ type Options struct {
 	// Resolver names the entities; nil means [resolve.Default].
 	Resolver *resolve.Resolver
 	// Limits bound the input files.
-	Limits ingest.Limits
+	Limits source.Limits
 	// Workers is how many files are parsed at a time: 0 means one per
 	// GOMAXPROCS. The fs.FS given to [Load] must then be safe for
 	// concurrent use, as os.DirFS and embed.FS are; set 1 otherwise. The
@@ -136,7 +139,7 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	lo := ingest.LoadOptions{Limits: opts.Limits, Workers: opts.Workers, Progress: opts.Progress}
 	if !opts.NoExtract {
 		// The reader runs in the workers, beside the parsing.
-		rd := &ingest.Reader{Resolver: r}
+		rd := &extract.Reader{Resolver: r}
 		lo.Extract = rd.Read
 	}
 	c, err := ingest.LoadParallel(fsys, root, lo)
@@ -148,7 +151,7 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 		return nil, err
 	}
 	merge(&c, imported)
-	g, rep, err := ingest.Build(c, r)
+	g, rep, err := build.Build(c, r)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +253,7 @@ func (k *Knowledge) Reach(from, to string, opts ...graph.Option) (graph.Reach, b
 // "PMID:11481364").
 func (k *Knowledge) Cite(docID string) string {
 	for _, d := range k.Corpus.Documents {
-		if d.ID == docID && d.Kind == ingest.PFOCRFigure && d.Citation != "" {
+		if d.ID == docID && d.Kind == source.PFOCRFigure && d.Citation != "" {
 			return d.Citation
 		}
 	}

@@ -14,10 +14,13 @@ import (
 	"testing"
 
 	"github.com/bonemet/bonemet"
+	"github.com/bonemet/bonemet/build"
+	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
 	"github.com/bonemet/bonemet/internal/benchcmp"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 // Benchmarks of building and querying graphs, each against a bare
@@ -457,11 +460,11 @@ var benchPFOCR = sync.OnceValues(func() (*benchGraph, error) {
 		return nil, fmt.Errorf("no documents in %s: %v", dir, err)
 	}
 	r := resolve.Default()
-	rd := &ingest.Reader{Resolver: r}
+	rd := &extract.Reader{Resolver: r}
 	for _, d := range c.Documents {
 		c.Statements = append(c.Statements, rd.Read(d)...)
 	}
-	g, _, err := ingest.Build(c, r)
+	g, _, err := build.Build(c, r)
 	if err != nil {
 		return nil, err
 	}
@@ -512,8 +515,8 @@ var benchWholeCorpus = sync.OnceValues(func() (*benchGraph, error) {
 		return nil, err
 	}
 	r := resolve.New(resolve.DefaultLexicon(), hgnc)
-	rd := &ingest.Reader{Resolver: r}
-	var c ingest.Corpus
+	rd := &extract.Reader{Resolver: r}
+	var c source.Corpus
 	for _, rel := range []string{"corpus/pfocr", "corpus/pubmed"} {
 		dir, err := benchShared(rel)
 		if err != nil {
@@ -538,7 +541,7 @@ var benchWholeCorpus = sync.OnceValues(func() (*benchGraph, error) {
 		c.Documents = append(c.Documents, part.Documents...)
 		c.Statements = append(c.Statements, part.Statements...)
 	}
-	g, _, err := ingest.Build(c, r)
+	g, _, err := build.Build(c, r)
 	if err != nil {
 		return nil, err
 	}

@@ -14,9 +14,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bonemet/bonemet/build"
+	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/ingest/pfocr"
 	"github.com/bonemet/bonemet/internal/benchcmp"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -112,7 +116,7 @@ func benchYAMLDecode(b *testing.B, recs []benchRecord) {
 
 func benchParseAll(b *testing.B, recs []benchRecord) {
 	for _, r := range recs {
-		if _, err := ingest.ParsePFOCR(bytes.NewReader(r.data), r.name, ingest.Limits{}); err != nil {
+		if _, err := pfocr.Parse(bytes.NewReader(r.data), r.name, source.Limits{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -197,7 +201,7 @@ const benchMiB = 1 << 20
 
 // BenchmarkWholeCorpus runs the whole pipeline on the pfocr folder: every
 // file read with [ingest.LoadParallel], the statements the
-// [ingest.Reader] extracts from each document (there are no curation
+// [extract.Reader] extracts from each document (there are no curation
 // files for these records), and the graph resolved and built with
 // [ingest.Build]. "serial-read" reads the statements after loading, one
 // document after the other (as bonemet.Load does today); "extract-in-pool"
@@ -212,7 +216,7 @@ func BenchmarkWholeCorpus(b *testing.B) {
 	recs := benchRecords(b)
 	r := resolve.Default()
 	r.Resolve("warm up the embedded lexicon")
-	rd := &ingest.Reader{Resolver: r}
+	rd := &extract.Reader{Resolver: r}
 	fsys := os.DirFS(dir)
 	var serialNs float64
 	for _, pooled := range []bool{false, true} {
@@ -225,7 +229,7 @@ func BenchmarkWholeCorpus(b *testing.B) {
 			if pooled {
 				opts.Extract = rd.Read
 			}
-			var load, read, build time.Duration
+			var load, read, buildTime time.Duration
 			var peak uint64
 			var docs, stmts, edges, failed int
 			b.ReportAllocs()
@@ -243,13 +247,13 @@ func BenchmarkWholeCorpus(b *testing.B) {
 					}
 				}
 				t2 := time.Now()
-				g, _, err := ingest.Build(c, r)
+				g, _, err := build.Build(c, r)
 				if err != nil {
 					b.Fatal(err)
 				}
 				t3 := time.Now()
 				peak = max(peak, stop())
-				load, read, build = load+t1.Sub(t0), read+t2.Sub(t1), build+t3.Sub(t2)
+				load, read, buildTime = load+t1.Sub(t0), read+t2.Sub(t1), buildTime+t3.Sub(t2)
 				docs, stmts, edges = len(c.Documents), len(c.Statements), len(g.Edges())
 			}, benchcmp.Baseline{Name: "read+yaml", Run: func(int) {
 				var rs []benchRecord
@@ -269,7 +273,7 @@ func BenchmarkWholeCorpus(b *testing.B) {
 			ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 / float64(b.N) }
 			b.ReportMetric(ms(load), "load-ms/op")
 			b.ReportMetric(ms(read), "read-ms/op")
-			b.ReportMetric(ms(build), "build-ms/op")
+			b.ReportMetric(ms(buildTime), "build-ms/op")
 			b.ReportMetric(float64(peak)/benchMiB, "peak-heap-MiB")
 			b.ReportMetric(float64(docs), "docs")
 			b.ReportMetric(float64(stmts), "statements")
@@ -431,7 +435,7 @@ func BenchmarkLoadScale(b *testing.B) {
 	}
 	fsys := os.DirFS(dir)
 	var perFile1, cpuPerFile1 float64 // wall and CPU ns per file with one worker
-	run := func(b *testing.B, workers int, load func() (ingest.Corpus, error)) {
+	run := func(b *testing.B, workers int, load func() (source.Corpus, error)) {
 		var peak uint64
 		var kept uint64
 		var errs int
@@ -481,12 +485,12 @@ func BenchmarkLoadScale(b *testing.B) {
 	slices.Sort(workers)
 	for _, w := range slices.Compact(workers) {
 		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
-			run(b, w, func() (ingest.Corpus, error) {
+			run(b, w, func() (source.Corpus, error) {
 				return ingest.LoadParallel(fsys, ".", ingest.LoadOptions{Workers: w})
 			})
 		})
 	}
 	b.Run("Load", func(b *testing.B) {
-		run(b, 0, func() (ingest.Corpus, error) { return ingest.Load(fsys, ".", ingest.Limits{}) })
+		run(b, 0, func() (source.Corpus, error) { return ingest.Load(fsys, ".", source.Limits{}) })
 	})
 }

@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bonemet/bonemet/build"
+	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/ingest"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 func corpusDir(t *testing.T, sub string) string {
@@ -32,13 +35,13 @@ func TestCorpusPFOCR(t *testing.T) {
 		t.Fatalf("%d records in %s, want the 43 of the corpus", len(files), dir)
 	}
 	kinds := map[string]int{}
-	var docs []*ingest.Document
+	var docs []*source.Document
 	for _, f := range files {
 		r, err := os.Open(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ds, err := ingest.ReadDocuments(r, f, ingest.Limits{})
+		ds, err := ingest.ReadDocuments(r, f, source.Limits{})
 		r.Close()
 		if err != nil {
 			kinds[errorKind(err)]++
@@ -46,7 +49,7 @@ func TestCorpusPFOCR(t *testing.T) {
 			continue
 		}
 		for _, d := range ds {
-			if d.Kind != ingest.PFOCRFigure || d.ID == "" || len(d.Sections) == 0 {
+			if d.Kind != source.PFOCRFigure || d.ID == "" || len(d.Sections) == 0 {
 				t.Errorf("%s: incomplete document %+v", f, d)
 			}
 		}
@@ -61,13 +64,13 @@ func TestCorpusPFOCR(t *testing.T) {
 		t.Errorf("error rate %.3f above the floor %.3f", rate, maxCorpusErrorRate)
 	}
 	// No loss: every statement read from the corpus is accounted for.
-	var c ingest.Corpus
+	var c source.Corpus
 	c.Documents = docs
-	rd := ingest.Reader{Resolver: resolve.Default()}
+	rd := extract.Reader{Resolver: resolve.Default()}
 	for _, d := range docs {
 		c.Statements = append(c.Statements, rd.Read(d)...)
 	}
-	_, rep, err := ingest.Build(c, resolve.Default())
+	_, rep, err := build.Build(c, resolve.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,8 +81,8 @@ func TestCorpusPFOCR(t *testing.T) {
 }
 
 func errorKind(err error) string {
-	for _, k := range []error{ingest.ErrSyntax, ingest.ErrWrongType, ingest.ErrMissingField, ingest.ErrDuplicateKey,
-		ingest.ErrInvalidUTF8, ingest.ErrUnclosed, ingest.ErrNoFrontMatter, ingest.ErrEmpty, ingest.ErrTooLarge, ingest.ErrUnknownFormat} {
+	for _, k := range []error{source.ErrSyntax, source.ErrWrongType, source.ErrMissingField, source.ErrDuplicateKey,
+		source.ErrInvalidUTF8, source.ErrUnclosed, source.ErrNoFrontMatter, source.ErrEmpty, source.ErrTooLarge, source.ErrUnknownFormat} {
 		if errors.Is(err, k) {
 			return strings.TrimSpace(k.Error())
 		}

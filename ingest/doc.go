@@ -1,21 +1,23 @@
-// Package ingest reads the documents bonemet learns from and the statements
-// made about them, and builds the graph.
+// Package ingest reads what bonemet learns from: it walks a folder or an
+// [fs.FS], tells formats apart by content, and hands each file to the
+// parser of its format family:
 //
-// Documents: PFOCR pathway-figure records ([ParsePFOCR]), PubMed abstract
-// pages saved as text ([ParsePubMedPage]), and PubMed downloads: MEDLINE,
-// XML and "Abstract (text)" ([ReadPubMed]). [ReadDocuments] tells them
-// apart by content. All become a [Document]: ID, title, sections of text,
-// and the source's own annotations.
+//   - [github.com/bonemet/bonemet/ingest/pfocr]: PFOCR pathway-figure records;
+//   - [github.com/bonemet/bonemet/ingest/pubmed]: PubMed pages, MEDLINE, XML
+//     and "Abstract (text)";
+//   - [github.com/bonemet/bonemet/ingest/curation]: curation files, in which a
+//     person records claims with the quote each rests on.
 //
-// Statements: curation files ([ParseCuration]) in which a person records,
-// per document, subject–relation–object claims with the quote each rests
-// on; [VerifyQuotes] checks every quote against its document.
+// Pathway imports have packages of their own
+// ([github.com/bonemet/bonemet/ingest/gpml],
+// [github.com/bonemet/bonemet/ingest/causal]).
 //
-// [Load] reads a folder of documents and curation files; [Build] resolves
-// the statements' names and builds a [graph.Graph], returning a [Report]
-// that accounts for every statement read (added, merged, duplicate,
-// unresolved or rejected).
+// [Load] and [LoadParallel] return a [source.Corpus]: the documents and
+// the curated statements, every quote checked against its document.
+// [github.com/bonemet/bonemet/build] turns a corpus into a graph.
 //
-// Every parser returns [*ParseError]s carrying file:line:column, never
-// panics on bad input, and bounds what it reads with [Limits].
+// Every parser returns [*source.ParseError]s carrying file:line:column and
+// the offending line, never panics on bad input, and bounds what it reads
+// with [source.Limits]. Files that are not documents or curation are
+// skipped and listed ([Skipped]) unless [LoadOptions.Strict] is set.
 package ingest

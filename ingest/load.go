@@ -9,6 +9,10 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/bonemet/bonemet/ingest/pfocr"
+	"github.com/bonemet/bonemet/ingest/pubmed"
+	"github.com/bonemet/bonemet/source"
 )
 
 // ErrDuplicateDocument is returned when two files hold different documents
@@ -27,32 +31,32 @@ func IsCurationFile(name string) bool {
 // abstract page saved as text, or a PubMed download (MEDLINE, XML,
 // "Abstract (text)", gzip-compressed or not), which may hold many
 // documents.
-func ReadDocuments(r io.Reader, file string, lim Limits) ([]*Document, error) {
+func ReadDocuments(r io.Reader, file string, lim source.Limits) ([]*source.Document, error) {
 	br := bufio.NewReaderSize(r, 4096)
 	peek, _ := br.Peek(1024)
 	head := bytes.TrimLeft(bytes.TrimPrefix(peek, []byte("\uFEFF")), " \t\r\n")
 	switch {
 	case len(head) == 0 && len(peek) < 1024:
-		return nil, &ParseError{file, 1, 1, ErrEmpty}
+		return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: source.ErrEmpty}
 	case bytes.HasPrefix(head, []byte("---")):
-		d, err := ParsePFOCR(br, file, lim)
+		d, err := pfocr.Parse(br, file, lim)
 		if err != nil {
 			return nil, err
 		}
-		return []*Document{d}, nil
-	case SniffPubMed(peek) != DocInvalid:
-		var docs []*Document
-		err := ReadPubMed(br, file, func(d *Document) error {
+		return []*source.Document{d}, nil
+	case pubmed.Sniff(peek) != source.DocInvalid:
+		var docs []*source.Document
+		err := pubmed.Read(br, file, lim, func(d *source.Document) error {
 			docs = append(docs, d)
 			return nil
 		})
 		return docs, err
 	}
-	d, err := ParsePubMedPage(br, file, lim)
+	d, err := pubmed.ParsePage(br, file, lim)
 	if err != nil {
 		return nil, err
 	}
-	return []*Document{d}, nil
+	return []*source.Document{d}, nil
 }
 
 // Load reads every file below root in fsys, in lexical order: curation files
@@ -62,12 +66,12 @@ func ReadDocuments(r io.Reader, file string, lim Limits) ([]*Document, error) {
 // data folders of static sites, such as PFOCR's _data) and files named
 // README*, LICENSE* or SOURCES* are skipped. It returns what it could read together with every
 // error, joined. It reads one file at a time; [LoadParallel] reads several.
-func Load(fsys fs.FS, root string, lim Limits) (Corpus, error) {
+func Load(fsys fs.FS, root string, lim source.Limits) (source.Corpus, error) {
 	return LoadParallel(fsys, root, LoadOptions{Limits: lim, Workers: 1})
 }
 
-func sameText(a, b *Document) bool {
-	return slices.EqualFunc(a.Sections, b.Sections, func(x, y Section) bool { return x.Name == y.Name && x.Text == y.Text })
+func sameText(a, b *source.Document) bool {
+	return slices.EqualFunc(a.Sections, b.Sections, func(x, y source.Section) bool { return x.Name == y.Name && x.Text == y.Text })
 }
 
 func skipFile(name string) bool {

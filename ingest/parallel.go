@@ -5,13 +5,16 @@ import (
 	"io/fs"
 	"runtime"
 	"strings"
+
+	"github.com/bonemet/bonemet/ingest/curation"
+	"github.com/bonemet/bonemet/source"
 )
 
 // LoadOptions configure [LoadParallel]. The zero value reads with the
 // default [Limits] on GOMAXPROCS workers and reports no progress.
 type LoadOptions struct {
 	// Limits bound every file read.
-	Limits Limits
+	Limits source.Limits
 	// Workers is the most files parsed at the same time; 0 or less means
 	// runtime.GOMAXPROCS(0). It is also the most files open at once.
 	Workers int
@@ -28,7 +31,7 @@ type LoadOptions struct {
 	// after the curated ones, in document order: the corpus is the one
 	// [Load] returns with Extract(d) appended for each of its documents
 	// in turn.
-	Extract func(doc *Document) []Statement
+	Extract func(doc *source.Document) []source.Statement
 }
 
 func (o LoadOptions) workers() int {
@@ -49,9 +52,9 @@ type loadItem struct {
 // loadResult is what parsing one file produced.
 type loadResult struct {
 	index     int
-	docs      []*Document
-	extracted [][]Statement // by document, with LoadOptions.Extract
-	curated   []Statement
+	docs      []*source.Document
+	extracted [][]source.Statement // by document, with LoadOptions.Extract
+	curated   []source.Statement
 	err       error
 }
 
@@ -69,7 +72,7 @@ type loadResult struct {
 // everything runs in the calling goroutine, at the cost of Load; with
 // more, fsys must be safe for concurrent use, as [os.DirFS], [embed.FS]
 // and [testing/fstest.MapFS] are.
-func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (Corpus, error) {
+func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (source.Corpus, error) {
 	items := walkFiles(fsys, root)
 	files := 0
 	for _, it := range items {
@@ -78,7 +81,7 @@ func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (Corpus, error) {
 		}
 	}
 
-	a := assembler{docs: make(map[string]*Document)}
+	a := assembler{docs: make(map[string]*source.Document)}
 	workers := min(opts.workers(), max(files, 1))
 	if workers == 1 {
 		// No goroutines: handing each file to another goroutine and back
@@ -204,7 +207,7 @@ func parseFile(fsys fs.FS, index int, it loadItem, opts LoadOptions) loadResult 
 	}
 	defer f.Close()
 	if it.curation {
-		cs, err := ParseCuration(f, it.path, lim)
+		cs, err := curation.Parse(f, it.path, lim)
 		r.err = err
 		for _, cu := range cs {
 			r.curated = append(r.curated, cu.Statements...)
@@ -213,7 +216,7 @@ func parseFile(fsys fs.FS, index int, it loadItem, opts LoadOptions) loadResult 
 	}
 	r.docs, r.err = ReadDocuments(f, it.path, lim)
 	if opts.Extract != nil {
-		r.extracted = make([][]Statement, len(r.docs))
+		r.extracted = make([][]source.Statement, len(r.docs))
 		for i, d := range r.docs {
 			r.extracted[i] = opts.Extract(d)
 		}
@@ -224,11 +227,11 @@ func parseFile(fsys fs.FS, index int, it loadItem, opts LoadOptions) loadResult 
 // assembler merges per-file results in walk order, as [Load] does while
 // it walks.
 type assembler struct {
-	c         Corpus
+	c         source.Corpus
 	errs      []error
-	docs      map[string]*Document
-	curated   []Statement
-	extracted []Statement
+	docs      map[string]*source.Document
+	curated   []source.Statement
+	extracted []source.Statement
 }
 
 func (a *assembler) add(p string, r loadResult) {
@@ -239,7 +242,7 @@ func (a *assembler) add(p string, r loadResult) {
 	for i, d := range r.docs {
 		if old, dup := a.docs[d.ID]; dup {
 			if !sameText(old, d) {
-				a.errs = append(a.errs, &ParseError{File: p, Line: 1, Column: 1,
+				a.errs = append(a.errs, &source.ParseError{File: p, Line: 1, Column: 1,
 					Err: fmt.Errorf("%w: %s (first read from %s)", ErrDuplicateDocument, d.ID, old.File)})
 			}
 			continue
@@ -252,12 +255,12 @@ func (a *assembler) add(p string, r loadResult) {
 	}
 }
 
-func (a *assembler) finish() (Corpus, error) {
-	ok, err := VerifyQuotes(a.curated, a.docs)
+func (a *assembler) finish() (source.Corpus, error) {
+	ok, err := curation.VerifyQuotes(a.curated, a.docs)
 	if err != nil {
 		a.errs = append(a.errs, err)
 	}
 	a.c.Statements = append(a.c.Statements, ok...)
 	a.c.Statements = append(a.c.Statements, a.extracted...)
-	return a.c, joinErrs(a.errs)
+	return a.c, source.JoinErrors(a.errs)
 }

@@ -13,8 +13,10 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/source"
 )
 
 // parSentences are caption sentences the generated records are made of.
@@ -175,7 +177,7 @@ func (c *parCountFS) Open(name string) (fs.File, error) {
 	return parCountFile{f, c}, nil
 }
 
-var parLimits = ingest.Limits{MaxBytes: 8 << 10}
+var parLimits = source.Limits{MaxBytes: 8 << 10}
 
 var parFolders = []struct {
 	name string
@@ -225,9 +227,9 @@ func TestLoadParallelGenerated(t *testing.T) {
 	if len(c.Statements) != 5 {
 		t.Errorf("%d statements, want 5", len(c.Statements))
 	}
-	for _, want := range []error{ingest.ErrDuplicateDocument, ingest.ErrUnclosed, ingest.ErrSyntax, ingest.ErrMissingField,
-		ingest.ErrWrongType, ingest.ErrEmpty, ingest.ErrInvalidUTF8, ingest.ErrTooLarge, ingest.ErrUnknownFormat,
-		ingest.ErrQuoteNotFound, ingest.ErrUnknownDocument} {
+	for _, want := range []error{ingest.ErrDuplicateDocument, source.ErrUnclosed, source.ErrSyntax, source.ErrMissingField,
+		source.ErrWrongType, source.ErrEmpty, source.ErrInvalidUTF8, source.ErrTooLarge, source.ErrUnknownFormat,
+		source.ErrQuoteNotFound, source.ErrUnknownDocument} {
 		if !errors.Is(err, want) {
 			t.Errorf("error lacks %v", want)
 		}
@@ -294,15 +296,15 @@ func TestLoadParallelBoundsOpenFiles(t *testing.T) {
 // that depends only on the document, and the reader.
 var parExtractors = []struct {
 	name    string
-	extract func(d *ingest.Document) []ingest.Statement
+	extract func(d *source.Document) []source.Statement
 }{
-	{"fake", func(d *ingest.Document) []ingest.Statement {
+	{"fake", func(d *source.Document) []source.Statement {
 		if len(d.Annotations)%2 == 1 {
 			return nil
 		}
-		return []ingest.Statement{{Doc: d.ID, Subject: d.Title, Relation: graph.Activates, Object: d.File, Method: graph.Extracted}}
+		return []source.Statement{{Doc: d.ID, Subject: d.Title, Relation: graph.Activates, Object: d.File, Method: graph.Extracted}}
 	}},
-	{"reader", (&ingest.Reader{}).Read},
+	{"reader", (&extract.Reader{}).Read},
 }
 
 func TestLoadParallelExtract(t *testing.T) {

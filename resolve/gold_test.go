@@ -12,7 +12,9 @@ import (
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/internal/sharedtest"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 // goldRow is one labelled mention of testdata/resolve_gold.tsv.
@@ -54,7 +56,7 @@ func (r goldRow) class() goldClass {
 }
 
 func readGold(t testing.TB) []goldRow {
-	f, err := os.Open(filepath.Join("..", "testdata", "resolve_gold.tsv"))
+	f, err := os.Open(sharedtest.Testdata(filepath.Join("resolve_gold.tsv")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,8 +95,8 @@ func readGold(t testing.TB) []goldRow {
 
 // goldDocs reads the seeds (always there) and the PFOCR bone records
 // (when the shared corpus is beside the checkout), by document ID.
-func goldDocs(t testing.TB) (docs map[string]*ingest.Document, corpus bool) {
-	docs = make(map[string]*ingest.Document)
+func goldDocs(t testing.TB) (docs map[string]*source.Document, corpus bool) {
+	docs = make(map[string]*source.Document)
 	read := func(pattern string) int {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
@@ -102,7 +104,7 @@ func goldDocs(t testing.TB) (docs map[string]*ingest.Document, corpus bool) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ds, err := ingest.ReadDocuments(f, p, ingest.Limits{})
+			ds, err := ingest.ReadDocuments(f, p, source.Limits{})
 			f.Close()
 			if err != nil {
 				t.Fatalf("%s: %v", p, err)
@@ -113,7 +115,7 @@ func goldDocs(t testing.TB) (docs map[string]*ingest.Document, corpus bool) {
 		}
 		return len(paths)
 	}
-	if read(filepath.Join("..", "testdata", "seeds", "*.txt")) == 0 {
+	if read(sharedtest.Testdata(filepath.Join("seeds", "*.txt"))) == 0 {
 		t.Fatal("no seeds in ../testdata/seeds")
 	}
 	corpus = read(filepath.Join("..", "..", "shared", "corpus", "pfocr-bone", "*.md")) > 0
@@ -123,7 +125,7 @@ func goldDocs(t testing.TB) (docs map[string]*ingest.Document, corpus bool) {
 // docContext is the context a mention of a document is read in: the
 // figure title (or article title) and the caption (or abstract), and the
 // species the source names.
-func docContext(d *ingest.Document) resolve.Context {
+func docContext(d *source.Document) resolve.Context {
 	var parts []string
 	for _, name := range []string{"figtitle", "title", "caption", "abstract"} {
 		if s, ok := d.Section(name); ok {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/source"
 )
 
 // ErrHeader is returned when an HGNC table lacks a required column.
@@ -19,12 +20,12 @@ var ErrHeader = errors.New("missing column")
 // previous symbols and names as previous (so a previous symbol resolves to
 // the current gene); Entrez, Ensembl and UniProt ids as xrefs. Columns are
 // found by their header names, so column order does not matter. Errors are
-// [*ParseError]s naming file.
+// [*source.ParseError]s naming file.
 func LoadHGNC(r io.Reader, file string) (*Lexicon, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	header, err := br.ReadString('\n')
 	if err != nil && header == "" {
-		return nil, &ParseError{file, 1, 1, fmt.Errorf("%w: empty table", ErrHeader)}
+		return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: fmt.Errorf("%w: empty table", ErrHeader)}
 	}
 	cols := strings.Split(strings.TrimRight(strings.TrimPrefix(header, "\uFEFF"), "\r\n"), "\t")
 	idx := make(map[string]int, len(cols))
@@ -34,7 +35,7 @@ func LoadHGNC(r io.Reader, file string) (*Lexicon, error) {
 	need := []string{"hgnc_id", "symbol", "name"}
 	for _, c := range need {
 		if _, ok := idx[c]; !ok {
-			return nil, &ParseError{file, 1, 1, fmt.Errorf("%w: %s", ErrHeader, c)}
+			return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: fmt.Errorf("%w: %s", ErrHeader, c)}
 		}
 	}
 	get := func(f []string, name string) string {
@@ -58,7 +59,7 @@ func LoadHGNC(r io.Reader, file string) (*Lexicon, error) {
 		text, err := br.ReadString('\n')
 		if text == "" && err != nil {
 			if err != io.EOF {
-				errs = append(errs, &ParseError{file, line, 1, err})
+				errs = append(errs, &source.ParseError{File: file, Line: line, Column: 1, Err: err})
 			}
 			break
 		}
@@ -69,7 +70,7 @@ func LoadHGNC(r io.Reader, file string) (*Lexicon, error) {
 		f = splitTabs(f[:0], text)
 		id, sym := get(f, "hgnc_id"), get(f, "symbol")
 		if !graph.ValidID(id) || sym == "" {
-			errs = append(errs, &ParseError{file, line, 1, fmt.Errorf("%w: hgnc_id or symbol", ErrEmptyField)})
+			errs = append(errs, &source.ParseError{File: file, Line: line, Column: 1, Err: fmt.Errorf("%w: hgnc_id or symbol", ErrEmptyField)})
 			if len(errs) > 20 {
 				break
 			}

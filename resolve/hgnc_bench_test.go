@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bonemet/bonemet/internal/benchcmp"
+	"github.com/bonemet/bonemet/internal/sharedtest"
 	"github.com/bonemet/bonemet/resolve"
 )
 
@@ -19,7 +20,7 @@ var hgncBytes = sync.OnceValues(func() ([]byte, error) {
 	return os.ReadFile(hgncFile)
 })
 
-const hgncFile = "../../shared/reference/hgnc/hgnc_complete_set.txt"
+var hgncFile = sharedtest.Path("reference/hgnc/hgnc_complete_set.txt")
 
 func hgncData(tb testing.TB) []byte {
 	hgncPath(tb) // skips when absent

@@ -10,29 +10,15 @@ import (
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/source"
 )
 
-// Errors of the lexicon parsers, wrapped in a [*ParseError].
+// Errors of the lexicon parsers, wrapped in a [*source.ParseError].
 var (
 	ErrColumns    = errors.New("wrong number of columns")
 	ErrDuplicate  = errors.New("duplicate entry")
 	ErrEmptyField = errors.New("empty required field")
 )
-
-// ParseError is an error at a position of a lexicon file.
-type ParseError struct {
-	File         string
-	Line, Column int // 1-based; Column counts bytes
-	Err          error
-}
-
-// Error returns "file:line:column: message".
-func (e *ParseError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the cause.
-func (e *ParseError) Unwrap() error { return e.Err }
 
 // Tier ranks how a name matched an entry; a lower tier is a stronger match.
 type Tier uint8
@@ -209,14 +195,16 @@ const (
 // other entries share it, as "NIK" names MAP3K14 rather than MAP4K4), kind is
 // a [graph.Kind] name and group a [graph.GroupType] name (for kind group).
 // Blank lines and lines starting with # are skipped. file names the input
-// in errors, which are [*ParseError]s joined with [errors.Join].
+// in errors, which are [*source.ParseError]s joined with [errors.Join].
 func ParseLexicon(r io.Reader, file string) (*Lexicon, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	var entries []Entry
 	var errs []error
 	seen := make(map[string]int)
-	bad := func(line, col int, err error) { errs = append(errs, &ParseError{file, line, col, err}) }
+	bad := func(line, col int, err error) {
+		errs = append(errs, &source.ParseError{File: file, Line: line, Column: col, Err: err})
+	}
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSuffix(sc.Text(), "\r")
 		if line == 1 {

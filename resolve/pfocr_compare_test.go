@@ -10,8 +10,9 @@ import (
 	"testing"
 
 	"github.com/bonemet/bonemet/graph"
-	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/ingest/pfocr"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 // pfocrMatch is one gene PFOCR found in a figure, as bonemet sees it.
@@ -48,10 +49,10 @@ func (a *compareTally) add(b compareTally) {
 // pfocrGenes returns the HGNC symbols PFOCR gives a record: its gene
 // annotations (shape B) or, for records with keywords only (shape A), the
 // keywords that are approved HGNC symbols as written.
-func pfocrGenes(d *ingest.Document, symbols map[string]string) []string {
+func pfocrGenes(d *source.Document, symbols map[string]string) []string {
 	var out []string
 	for _, a := range d.Annotations {
-		if a.Kind == ingest.AnnotGene && a.Symbol != "" && !slices.Contains(out, a.Symbol) {
+		if a.Kind == source.AnnotGene && a.Symbol != "" && !slices.Contains(out, a.Symbol) {
 			out = append(out, a.Symbol)
 		}
 	}
@@ -164,7 +165,7 @@ func TestComparePFOCR(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := ingest.ParsePFOCR(f, p, ingest.Limits{})
+		d, err := pfocr.Parse(f, p, source.Limits{})
 		f.Close()
 		if err != nil {
 			t.Errorf("%s: %v", p, err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 var normalizeTests = []struct{ in, want string }{
@@ -203,7 +204,7 @@ func TestParseLexiconErrors(t *testing.T) {
 	for _, tt := range lexiconErrors {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := resolve.ParseLexicon(strings.NewReader(tt.text), "l.tsv")
-			var pe *resolve.ParseError
+			var pe *source.ParseError
 			if !errors.Is(err, tt.err) || !errors.As(err, &pe) || pe.Line != tt.line || pe.Column != tt.column {
 				t.Errorf("got %v, want %v at l.tsv:%d:%d", err, tt.err, tt.line, tt.column)
 			}
@@ -349,7 +350,7 @@ func FuzzParseLexicon(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		lex, err := resolve.ParseLexicon(strings.NewReader(s), "f.tsv")
 		if err != nil {
-			var pe *resolve.ParseError
+			var pe *source.ParseError
 			if !errors.As(err, &pe) && !errors.Is(err, resolve.ErrDuplicate) {
 				t.Fatalf("error without position: %v", err)
 			}
@@ -357,7 +358,7 @@ func FuzzParseLexicon(f *testing.F) {
 		}
 		_ = resolve.New(lex).Resolve(s)
 		if _, err := resolve.LoadHGNC(strings.NewReader(s), "f.tsv"); err != nil {
-			var pe *resolve.ParseError
+			var pe *source.ParseError
 			if !errors.As(err, &pe) && !errors.Is(err, resolve.ErrDuplicate) {
 				t.Fatalf("HGNC error without position: %v", err)
 			}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/bonemet/bonemet"
+	"github.com/bonemet/bonemet/bonemettest"
 	"github.com/bonemet/bonemet/graph"
 )
 
@@ -11,51 +12,51 @@ import (
 // one-liner; a failure prints the path that is missing or wrongly signed.
 
 func TestDenosumabBlocksOsteoclastFormationThroughRANKL(t *testing.T) {
-	bonemet.ExpectBlocks(t, bonemet.Default(), "denosumab", "osteoclast formation", "RANKL")
+	bonemettest.ExpectBlocks(t, bonemet.Default(), "denosumab", "osteoclast formation", "RANKL")
 }
 
 func TestDenosumabBlocksBoneDestruction(t *testing.T) {
 	k := bonemet.Default()
-	bonemet.ExpectBlocks(t, k, "denosumab", "bone destruction")
-	bonemet.ExpectBlocks(t, k, "denosumab", "bone resorption", "RANKL", "osteoclasts")
+	bonemettest.ExpectBlocks(t, k, "denosumab", "bone destruction")
+	bonemettest.ExpectBlocks(t, k, "denosumab", "bone resorption", "RANKL", "osteoclasts")
 }
 
 func TestBisphosphonatesInterruptTheViciousCycle(t *testing.T) {
-	bonemet.ExpectBlocks(t, bonemet.Default(), "bisphosphonates", "vicious cycle")
+	bonemettest.ExpectBlocks(t, bonemet.Default(), "bisphosphonates", "vicious cycle")
 }
 
 func TestZoledronicAcidActsAsABisphosphonate(t *testing.T) {
 	// Zoledronic acid has no edge of its own: the query follows its drug
 	// class.
-	bonemet.ExpectBlocks(t, bonemet.Default(), "zoledronate", "osteoclasts")
+	bonemettest.ExpectBlocks(t, bonemet.Default(), "zoledronate", "osteoclasts")
 }
 
 func TestIAPAntagonistsPromoteBoneMetastasis(t *testing.T) {
 	k := bonemet.Default()
-	bonemet.ExpectPromotes(t, k, "IAP antagonists", "bone metastasis")
+	bonemettest.ExpectPromotes(t, k, "IAP antagonists", "bone metastasis")
 	// The mechanism: a double inhibition comes out positive.
-	bonemet.ExpectPromotes(t, k, "IAP antagonists", "osteoclastogenesis", "cIAP1/2", "NIK", "p52/RelB")
-	bonemet.ExpectSign(t, k, "IAP antagonists", "cIAP1/2", graph.Negative)
+	bonemettest.ExpectPromotes(t, k, "IAP antagonists", "osteoclastogenesis", "cIAP1/2", "NIK", "p52/RelB")
+	bonemettest.ExpectSign(t, k, "IAP antagonists", "cIAP1/2", graph.Negative)
 }
 
 func TestOsteoblastsSecreteRANKL(t *testing.T) {
-	bonemet.ExpectEdge(t, bonemet.Default(), "osteoblasts", graph.Secretes, "RANKL")
+	bonemettest.ExpectEdge(t, bonemet.Default(), "osteoblasts", graph.Secretes, "RANKL")
 }
 
 func TestBreastCancerPTHrPInducesOsteoclastFormationThroughRANKL(t *testing.T) {
 	k := bonemet.Default()
-	bonemet.ExpectEdge(t, k, "breast cancer cells", graph.Secretes, "PTHrP")
-	bonemet.ExpectPromotes(t, k, "PTHrP", "osteoclast formation", "RANK ligand")
+	bonemettest.ExpectEdge(t, k, "breast cancer cells", graph.Secretes, "PTHrP")
+	bonemettest.ExpectPromotes(t, k, "PTHrP", "osteoclast formation", "RANK ligand")
 }
 
 func TestMyelomaCellsDriveOsteoclastogenesis(t *testing.T) {
-	bonemet.ExpectPromotes(t, bonemet.Default(), "myeloma cells", "osteoclastogenesis", "MIP-1α")
+	bonemettest.ExpectPromotes(t, bonemet.Default(), "myeloma cells", "osteoclastogenesis", "MIP-1α")
 }
 
 func TestRANKLBlockadeIsAnImmunotherapyHypothesis(t *testing.T) {
 	k := bonemet.Default()
-	bonemet.ExpectBlocks(t, k, "denosumab", "regulatory T cells", "RANKL")
-	bonemet.ExpectPromotes(t, k, "denosumab", "T cells", "central tolerance")
+	bonemettest.ExpectBlocks(t, k, "denosumab", "regulatory T cells", "RANKL")
+	bonemettest.ExpectPromotes(t, k, "denosumab", "T cells", "central tolerance")
 }
 
 func TestWhatSecretesRANKL(t *testing.T) {

@@ -18,7 +18,8 @@ import (
 	"path/filepath"
 
 	"github.com/bonemet/bonemet"
-	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/build"
+	"github.com/bonemet/bonemet/graph/compare"
 	"github.com/bonemet/bonemet/resolve"
 )
 
@@ -61,11 +62,11 @@ func run(gpml, hgnc, docs string) error {
 	if err != nil {
 		return fmt.Errorf("%w (is the shared reference data beside the checkout? give -gpml FILE)", err)
 	}
-	pw, rep, err := ingest.Build(pc, r)
+	pw, rep, err := build.Build(pc, r)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("pathway %s: %d nodes, %d edges (%s; %d import warnings)\n", gpml, pw.Len(), len(pw.Edges()), rep.Summary(), len(warnings))
 	fmt.Printf("documents: %d nodes, %d edges from %d documents\n\n", k.Graph.Len(), len(k.Graph.Edges()), len(k.Corpus.Documents))
-	return ingest.ComparePathway(k.Graph, pw).Write(os.Stdout)
+	return compare.Pathways(k.Graph, pw).Write(os.Stdout)
 }

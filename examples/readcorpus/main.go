@@ -20,9 +20,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
 	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
 )
 
 // documentExts are the file name endings read as documents.
@@ -33,10 +35,10 @@ var errorKinds = []struct {
 	err  error
 	name string
 }{
-	{ingest.ErrSyntax, "syntax"}, {ingest.ErrNoFrontMatter, "no front matter"}, {ingest.ErrUnclosed, "unclosed front matter"},
-	{ingest.ErrMissingField, "missing field"}, {ingest.ErrWrongType, "wrong type"}, {ingest.ErrUnknownField, "unknown field"},
-	{ingest.ErrDuplicateKey, "duplicate key"}, {ingest.ErrUnknownFormat, "unknown format"}, {ingest.ErrEmpty, "empty"},
-	{ingest.ErrTooLarge, "too large"}, {ingest.ErrInvalidUTF8, "invalid UTF-8"},
+	{source.ErrSyntax, "syntax"}, {source.ErrNoFrontMatter, "no front matter"}, {source.ErrUnclosed, "unclosed front matter"},
+	{source.ErrMissingField, "missing field"}, {source.ErrWrongType, "wrong type"}, {source.ErrUnknownField, "unknown field"},
+	{source.ErrDuplicateKey, "duplicate key"}, {source.ErrUnknownFormat, "unknown format"}, {source.ErrEmpty, "empty"},
+	{source.ErrTooLarge, "too large"}, {source.ErrInvalidUTF8, "invalid UTF-8"},
 }
 
 type counter map[string]int
@@ -60,7 +62,7 @@ type stats struct {
 	rules                counter
 	unresolved           counter // "text\tstatus"
 	errs                 counter
-	examples             []ingest.Statement
+	examples             []source.Statement
 }
 
 func main() {
@@ -71,7 +73,7 @@ func main() {
 
 	st := &stats{relations: counter{}, rules: counter{}, unresolved: counter{}, errs: counter{}}
 	r := resolve.Default()
-	rd := &ingest.Reader{Resolver: r}
+	rd := &extract.Reader{Resolver: r}
 	start := time.Now()
 	var readTime time.Duration
 	err := filepath.WalkDir(*dir, func(p string, e fs.DirEntry, err error) error {
@@ -108,7 +110,7 @@ func main() {
 
 // readFile reads one file; a panic in a parser or the reader is counted,
 // not raised.
-func readFile(p string, r *resolve.Resolver, rd *ingest.Reader, st *stats) {
+func readFile(p string, r *resolve.Resolver, rd *extract.Reader, st *stats) {
 	defer func() {
 		if v := recover(); v != nil {
 			st.errs["panic"]++
@@ -121,7 +123,7 @@ func readFile(p string, r *resolve.Resolver, rd *ingest.Reader, st *stats) {
 		return
 	}
 	defer f.Close()
-	docs, err := ingest.ReadDocuments(f, p, ingest.Limits{})
+	docs, err := ingest.ReadDocuments(f, p, source.Limits{})
 	if err != nil {
 		st.errs[kindOf(err)]++
 		fmt.Fprintf(os.Stderr, "%v\n", err)
@@ -129,7 +131,7 @@ func readFile(p string, r *resolve.Resolver, rd *ingest.Reader, st *stats) {
 	for _, d := range docs {
 		st.docs++
 		for _, sec := range d.Sections {
-			st.sentences += len(ingest.SplitSentences(sec.Text))
+			st.sentences += len(extract.SplitSentences(sec.Text))
 			for _, m := range r.Mentions(sec.Text) {
 				if m.Result.Status != resolve.Resolved {
 					st.unresolved[m.Text+"\t"+m.Result.Status.String()]++

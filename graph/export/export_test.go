@@ -17,6 +17,7 @@ import (
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/graph/export"
+	"github.com/bonemet/bonemet/source"
 	"gonum.org/v1/gonum/graph/encoding/dot"
 )
 
@@ -279,7 +280,7 @@ func TestExportGraphMLRoundTrip(t *testing.T) {
 			if err := export.WriteGraphML(&buf, g); err != nil {
 				t.Fatal(err)
 			}
-			back, err := export.ReadGraphML(bytes.NewReader(buf.Bytes()))
+			back, err := export.ReadGraphML(bytes.NewReader(buf.Bytes()), "test.graphml")
 			if err != nil {
 				t.Fatalf("%v\n%s", err, buf.String())
 			}
@@ -343,7 +344,7 @@ const foreignGraphML = `<?xml version="1.0"?>
 </graphml>`
 
 func TestExportReadGraphMLForeign(t *testing.T) {
-	g, err := export.ReadGraphML(strings.NewReader(foreignGraphML))
+	g, err := export.ReadGraphML(strings.NewReader(foreignGraphML), "test.graphml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -376,14 +377,14 @@ var readGraphMLErrorTests = []struct {
 func TestExportReadGraphMLErrors(t *testing.T) {
 	for _, tt := range readGraphMLErrorTests {
 		t.Run(tt.name, func(t *testing.T) {
-			g, err := export.ReadGraphML(strings.NewReader(tt.in))
+			g, err := export.ReadGraphML(strings.NewReader(tt.in), "test.graphml")
 			if err == nil {
 				t.Fatalf("no error; graph %v", g)
 			}
 			if !strings.Contains(err.Error(), tt.contains) {
 				t.Errorf("error %q lacks %q", err, tt.contains)
 			}
-			var pe *export.ParseError
+			var pe *source.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("error %v is not a *ParseError", err)
 			}
@@ -621,7 +622,7 @@ func TestExportStatements(t *testing.T) {
 			from, _ := g.Lookup(e.From)
 			to, _ := g.Lookup(e.To)
 			want := export.StatementJSON{Doc: v.Doc, Section: v.Section, Subject: from, Relation: e.Relation, Object: to,
-				Quote: v.Quote, Method: v.Method, Rule: v.Rule, Confidence: v.Confidence, Note: v.Note}
+				Quote: v.Quote, Start: v.Start, End: v.End, Method: v.Method, Rule: v.Rule, Confidence: v.Confidence, Note: v.Note}
 			if !reflect.DeepEqual(s, want) {
 				t.Errorf("line %d:\n got %+v\nwant %+v", i+1, s, want)
 			}
@@ -699,9 +700,9 @@ func FuzzExportReadGraphML(f *testing.F) {
 		f.Add([]byte(tt.in))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		g, err := export.ReadGraphML(bytes.NewReader(data))
+		g, err := export.ReadGraphML(bytes.NewReader(data), "test.graphml")
 		if err != nil {
-			var pe *export.ParseError
+			var pe *source.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("error %v is not a *ParseError", err)
 			}
@@ -712,7 +713,7 @@ func FuzzExportReadGraphML(f *testing.F) {
 		if err := export.WriteGraphML(&buf, g); err != nil {
 			t.Fatal(err)
 		}
-		back, err := export.ReadGraphML(&buf)
+		back, err := export.ReadGraphML(&buf, "test.graphml")
 		if err != nil {
 			t.Fatalf("re-read: %v\n%s", err, buf.String())
 		}

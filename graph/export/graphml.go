@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/source"
 )
 
 // GraphMLNamespace is the XML namespace of GraphML documents.
@@ -139,18 +141,6 @@ func xmlEscape(s string, attr bool) string {
 	return b.String()
 }
 
-// ParseError is an error at a position of an input [ReadGraphML] reads.
-type ParseError struct {
-	Line, Column int // 1-based; 0 when unknown
-	Err          error
-}
-
-// Error returns "line:column: message".
-func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %v", e.Line, e.Column, e.Err) }
-
-// Unwrap returns the cause.
-func (e *ParseError) Unwrap() error { return e.Err }
-
 // ErrGraphML is wrapped by the errors of [ReadGraphML] about the content of
 // a well-formed document.
 var ErrGraphML = errors.New("invalid GraphML")
@@ -160,9 +150,20 @@ var ErrGraphML = errors.New("invalid GraphML")
 // order do not matter. An edge without an evidence attribute gets one
 // piece of evidence per document in docs (or, without docs, one for the
 // document "graphml"), with method imported. Errors carry the line and
-// column of the element at fault; several are joined with [errors.Join].
-func ReadGraphML(r io.Reader) (*graph.Graph, error) {
-	d := xml.NewDecoder(r)
+// column of the element at fault, as [*source.ParseError]s naming file;
+// several are joined with [errors.Join]. Inputs over the default
+// [source.Limits] MaxBytes fail with [source.ErrTooLarge].
+func ReadGraphML(r io.Reader, file string) (*graph.Graph, error) {
+	data, err := source.Limits{}.ReadAll(r, file)
+	if err != nil {
+		return nil, err
+	}
+	g, err := readGraphML(data, file)
+	return g, source.WithText(err, data)
+}
+
+func readGraphML(data []byte, file string) (*graph.Graph, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
 	keys := make(map[string]string) // key id → domain + "." + attr.name
 	var (
 		b        graph.Builder
@@ -179,7 +180,7 @@ func ReadGraphML(r io.Reader) (*graph.Graph, error) {
 		edges    []pendingEdge
 	)
 	fail := func(line, col int, format string, args ...any) {
-		errs = append(errs, &ParseError{line, col, fmt.Errorf("%w: %s", ErrGraphML, fmt.Sprintf(format, args...))})
+		errs = append(errs, &source.ParseError{File: file, Line: line, Column: col, Err: fmt.Errorf("%w: %s", ErrGraphML, fmt.Sprintf(format, args...))})
 	}
 	for {
 		line, col := d.InputPos()
@@ -193,7 +194,7 @@ func ReadGraphML(r io.Reader) (*graph.Graph, error) {
 			if errors.As(err, &se) {
 				l, c = se.Line, 0
 			}
-			return nil, errors.Join(append(errs, &ParseError{l, c, err})...)
+			return nil, errors.Join(append(errs, &source.ParseError{File: file, Line: l, Column: c, Err: err})...)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -253,7 +254,7 @@ func ReadGraphML(r io.Reader) (*graph.Graph, error) {
 		}
 	}
 	if !sawRoot {
-		return nil, &ParseError{1, 1, fmt.Errorf("%w: no graphml element", ErrGraphML)}
+		return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: fmt.Errorf("%w: no graphml element", ErrGraphML)}
 	}
 	// Edges last: GraphML allows an edge before the nodes it joins.
 	for _, pe := range edges {

@@ -205,19 +205,24 @@ func neo4jLabel(s string) string {
 // csvValue makes s valid UTF-8; encoding/csv quotes the rest.
 func csvValue(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
-// StatementJSON is one line [WriteStatements] writes: a piece of evidence
-// with the edge it supports, subject and object as full nodes.
+// StatementJSON is the one JSON form of a statement: a piece of evidence
+// with the claim it supports, subject and object as full nodes. It is the
+// line [WriteStatements] writes and what `bonemet -json extract` prints.
 type StatementJSON struct {
-	Doc        string         `json:"doc"`
-	Section    string         `json:"section,omitempty"`
-	Subject    graph.Node     `json:"subject"`
-	Relation   graph.Relation `json:"relation"`
-	Object     graph.Node     `json:"object"`
-	Quote      string         `json:"quote"`
-	Method     graph.Method   `json:"method"`
-	Rule       string         `json:"rule"`
-	Confidence float64        `json:"confidence"`
-	Note       string         `json:"note,omitempty"`
+	Doc      string         `json:"doc"`               // document ID
+	Section  string         `json:"section,omitempty"` // section of the quote
+	Subject  graph.Node     `json:"subject"`           // the subject node
+	Relation graph.Relation `json:"relation"`          // activates, inhibits or secretes
+	Object   graph.Node     `json:"object"`            // the object node
+	Quote    string         `json:"quote"`             // the text the claim rests on
+	Start    int            `json:"start"`             // byte offset of Quote in the section
+	End      int            `json:"end"`               // byte offset after Quote
+	Method   graph.Method   `json:"method"`            // curated, extracted or imported
+	Rule     string         `json:"rule"`              // reader rule, or file:line:col of the record
+	// Confidence is in [0, 1].
+	Confidence float64 `json:"confidence"`
+	Hedge      string  `json:"hedge,omitempty"` // "speculative", "negated", or absent
+	Note       string  `json:"note,omitempty"`  // a curator's or importer's note
 }
 
 // WriteStatements writes one JSON object ([StatementJSON]) per line for
@@ -237,7 +242,7 @@ func WriteStatements(w io.Writer, g *graph.Graph) error {
 				break
 			}
 			ew.err = enc.Encode(StatementJSON{Doc: ev.Doc, Section: ev.Section, Subject: subj, Relation: e.Relation, Object: obj,
-				Quote: ev.Quote, Method: ev.Method, Rule: ev.Rule, Confidence: ev.Confidence, Note: ev.Note})
+				Quote: ev.Quote, Start: ev.Start, End: ev.End, Method: ev.Method, Rule: ev.Rule, Confidence: ev.Confidence, Note: ev.Note})
 		}
 	}
 	return ew.flush()

@@ -1,0 +1,570 @@
+// Command bonemet is a command-line tool over the bonemet library, usable by
+// scripts:
+//
+//	bonemet [flags] SUBCOMMAND [ARGS]
+//
+// Subcommands:
+//
+//	downstream NAME   every node NAME reaches, with net sign, depth and path
+//	upstream NAME     every node that reaches NAME
+//	blocks NAME       the downstream nodes NAME decreases (net −)
+//	promotes NAME     the downstream nodes NAME increases (net +)
+//	path FROM TO      the simple paths from FROM to TO, explained
+//	resolve NAME      what a name refers to
+//	extract FILE...   the statements of the documents in FILE...
+//	export [QUERY]    the graph, or the subgraph a query answers (QUERY is
+//	                  one of the queries above, e.g. "blocks denosumab"),
+//	                  in the format given by -format
+//
+// Flags may come before or after the subcommand name:
+//
+//	-docs DIR        build the graph from a folder of documents and curation
+//	                 files instead of the embedded default knowledge
+//	-json            print one JSON object per line
+//	-max-depth N     bound paths to N edges
+//	-only RELS       follow only these relations (comma-separated)
+//	-hgnc FILE       also resolve names with the full HGNC table
+//	-context TEXT    for resolve: decide ambiguous names from this text
+//	-import FILE     merge a curated pathway: a WikiPathways GPML file or a
+//	                 signed causal table (OmniPath, SIGNOR); repeatable
+//	-format F        export format: dot, graphml, sif, cyjs, neo4j, jsonl, or
+//	                 a picture, svg or png, drawn by Graphviz when installed
+//	-o PATH          export to a file (a folder for sif and neo4j)
+//
+// Errors go to standard error, with exit status 1 (2 for usage errors).
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/bonemet/bonemet"
+	"github.com/bonemet/bonemet/extract"
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/graph/export"
+	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+type config struct {
+	docs     string
+	json     bool
+	maxDepth int
+	only     string
+	hgnc     string
+	imports  listFlag
+	format   string
+	out      string
+	context  string
+}
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+var errUsage = errors.New("usage")
+
+const usage = `usage: bonemet [-docs DIR] [-json] [-max-depth N] [-only RELS] [-hgnc FILE] [-import FILE]... SUBCOMMAND ARGS
+subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO |
+             resolve [-context TEXT] NAME | extract FILE... |
+             export -format dot|graphml|sif|cyjs|neo4j|jsonl [-o FILE|DIR] [QUERY ARGS]`
+
+// parseArgs parses flags wherever they stand among the positional
+// arguments.
+func parseArgs(args []string, stderr io.Writer) (config, []string, error) {
+	var c config
+	fs := flag.NewFlagSet("bonemet", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintln(stderr, usage); fs.PrintDefaults() }
+	fs.StringVar(&c.docs, "docs", "", "build the graph from a `folder` of documents and curation files")
+	fs.BoolVar(&c.json, "json", false, "print one JSON object per line")
+	fs.IntVar(&c.maxDepth, "max-depth", 0, "bound paths to `n` edges (0: no bound; 6 for path)")
+	fs.StringVar(&c.only, "only", "", "follow only these `relations` (comma-separated: activates,inhibits,secretes)")
+	fs.StringVar(&c.hgnc, "hgnc", "", "also resolve names with the HGNC complete set `file`")
+	fs.StringVar(&c.context, "context", "", "for resolve: decide ambiguous names from this `text` (a caption, a title)")
+	fs.Var(&c.imports, "import", "merge a curated pathway `file` (GPML or a signed causal table); repeatable")
+	fs.StringVar(&c.format, "format", "", "export `format`: dot, graphml, sif, cyjs, neo4j or jsonl")
+	fs.StringVar(&c.out, "o", "", "export to this `path` (a folder for sif and neo4j; standard output otherwise)")
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return c, nil, errUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return c, pos, nil
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	c, pos, err := parseArgs(args, stderr)
+	if err != nil {
+		return 2
+	}
+	if len(pos) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return 2
+	}
+	cmd, rest := pos[0], pos[1:]
+	want := map[string]int{"downstream": 1, "upstream": 1, "blocks": 1, "promotes": 1, "path": 2, "resolve": 1}
+	if n, ok := want[cmd]; ok && len(rest) != n {
+		fmt.Fprintf(stderr, "bonemet %s: want %d argument(s), got %d\n%s\n", cmd, n, len(rest), usage)
+		return 2
+	}
+	if cmd == "extract" && len(rest) == 0 {
+		fmt.Fprintf(stderr, "bonemet extract: want at least one file\n%s\n", usage)
+		return 2
+	}
+	if _, ok := want[cmd]; !ok && cmd != "extract" && cmd != "export" {
+		fmt.Fprintf(stderr, "bonemet: unknown subcommand %q\n%s\n", cmd, usage)
+		return 2
+	}
+	opts, err := c.queryOptions()
+	if err != nil {
+		fmt.Fprintln(stderr, "bonemet:", err)
+		return 2
+	}
+	k, err := c.knowledge(stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "bonemet:", err)
+		return 1
+	}
+	out := &printer{w: stdout, k: k, json: c.json}
+	switch cmd {
+	case "downstream":
+		err = out.reaches(k.Downstream(rest[0], opts...))
+	case "upstream":
+		err = out.reaches(k.Upstream(rest[0], opts...))
+	case "blocks":
+		err = out.reaches(k.Blocks(rest[0], opts...))
+	case "promotes":
+		err = out.reaches(k.Promotes(rest[0], opts...))
+	case "path":
+		err = out.paths(k.Paths(rest[0], rest[1], opts...))
+	case "resolve":
+		if c.context != "" {
+			err = out.resolveIn(k.Resolver.ResolveIn(rest[0], resolve.Context{Text: c.context}))
+		} else {
+			err = out.resolve(k.Resolver.Resolve(rest[0]))
+		}
+	case "extract":
+		err = out.extract(rest, c)
+	case "export":
+		err = out.export(rest, c, opts, stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "bonemet %s: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}
+
+func (c config) queryOptions() ([]graph.Option, error) {
+	var opts []graph.Option
+	if c.maxDepth > 0 {
+		opts = append(opts, graph.MaxDepth(c.maxDepth))
+	}
+	if c.only != "" {
+		var rels []graph.Relation
+		for _, s := range strings.Split(c.only, ",") {
+			r, err := graph.ParseRelation(s)
+			if err != nil {
+				return nil, fmt.Errorf("-only: %w", err)
+			}
+			rels = append(rels, r)
+		}
+		opts = append(opts, graph.Only(rels...))
+	}
+	return opts, nil
+}
+
+func (c config) resolver() (*resolve.Resolver, error) {
+	if c.hgnc == "" {
+		return resolve.Default(), nil
+	}
+	f, err := os.Open(c.hgnc)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h, err := resolve.LoadHGNC(f, c.hgnc)
+	if err != nil {
+		return nil, err
+	}
+	return resolve.New(resolve.DefaultLexicon(), h), nil
+}
+
+func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
+	r, err := c.resolver()
+	if err != nil {
+		return nil, err
+	}
+	var k *bonemet.Knowledge
+	if c.docs == "" {
+		if c.hgnc == "" && len(c.imports) == 0 {
+			k = bonemet.Default()
+		} else {
+			k, err = bonemet.Load(bonemet.KnowledgeFS(), "knowledge", bonemet.Options{Resolver: r, Imports: c.imports})
+		}
+	} else {
+		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r, Imports: c.imports, Progress: progress(stderr)})
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range k.Report.Unresolved {
+		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
+	}
+	for _, p := range k.Report.Rejected {
+		if strings.Contains(p.Reason, "by curation at ") {
+			continue // a curator's decision, not a problem
+		}
+		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
+	}
+	for _, w := range k.Warnings {
+		fmt.Fprintf(stderr, "bonemet: warning: %v\n", w)
+	}
+	for _, ct := range k.Report.Contradictions {
+		fmt.Fprintf(stderr, "bonemet: warning: contradiction: %s activates %s [%s] and inhibits it [%s]\n",
+			k.Graph.Display(ct.From), k.Graph.Display(ct.To), strings.Join(k.Docs(ct.Positive), "; "), strings.Join(k.Docs(ct.Negative), "; "))
+	}
+	return k, nil
+}
+
+// progress returns a callback that keeps one progress line on stderr
+// while a folder is read, when stderr is a terminal; nil otherwise.
+func progress(stderr io.Writer) func(done, total int, file string) {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return func(done, total int, file string) {
+		fmt.Fprintf(f, "\r\033[Kbonemet: read %d/%d files (%s)", done, total, filepath.Base(file))
+		if done == total {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
+}
+
+type printer struct {
+	w    io.Writer
+	k    *bonemet.Knowledge
+	json bool
+}
+
+func (p *printer) emit(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(p.w, "%s\n", b)
+	return err
+}
+
+func (p *printer) reaches(rs []graph.Reach, err error) error {
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if p.json {
+			if err := p.emit(r); err != nil {
+				return err
+			}
+			continue
+		}
+		path, via := r.Path(), ""
+		if path.FromGroup != "" || path.ToGroup != "" {
+			via = "  (through the group " + p.k.Display(path.FromGroup+path.ToGroup) + ")"
+		}
+		fmt.Fprintf(p.w, "%-22s %v  depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, r.Depth, p.hops(path), via)
+		if r.HasOpposite() {
+			opp := r.Opposite()
+			fmt.Fprintf(p.w, "%-22s    also %v by: %s\n", "", opp.Sign(), p.hops(opp))
+		}
+	}
+	return nil
+}
+
+func (p *printer) hops(path graph.Path) string {
+	if path.Len() == 0 {
+		return ""
+	}
+	var b strings.Builder
+	from, _ := p.k.Graph.Lookup(path.Edges[0].From)
+	b.WriteString(from.Label())
+	for _, e := range path.Edges {
+		to, _ := p.k.Graph.Lookup(e.To)
+		fmt.Fprintf(&b, " %s %s [%s]", e.Relation.Arrow(), to.Label(), strings.Join(p.k.Docs(e), "; "))
+	}
+	return b.String()
+}
+
+func (p *printer) paths(ps []graph.Path, err error) error {
+	if err != nil && !errors.Is(err, graph.ErrTooManyPaths) {
+		return err
+	}
+	for i, path := range ps {
+		if p.json {
+			if err := p.emit(path); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(p.w, "path %d (%v): %s\n%s\n", i+1, path.Sign(), p.k.Graph.Chain(path), p.k.Graph.Explain(path))
+	}
+	if len(ps) == 0 && !p.json {
+		fmt.Fprintln(p.w, "no path")
+	}
+	return err
+}
+
+type resolveJSON struct {
+	Query      string       `json:"query"`
+	Status     string       `json:"status"`
+	Candidates []graph.Node `json:"candidates"`
+	List       bool         `json:"list,omitempty"`
+	Reason     string       `json:"reason,omitempty"`
+	Score      *float64     `json:"score,omitempty"`
+	Why        []string     `json:"why,omitempty"`
+}
+
+// resolveIn prints a resolution in context, with its score and why.
+func (p *printer) resolveIn(r resolve.ContextResult) error {
+	if p.json {
+		cs := r.Candidates
+		if cs == nil {
+			cs = []graph.Node{}
+		}
+		score := math.Round(r.Score*1000) / 1000
+		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, &score, r.Why})
+	}
+	if err := p.resolve(r.Result); err != nil {
+		return err
+	}
+	fmt.Fprintf(p.w, "  score %.3f\n", r.Score)
+	for _, w := range r.Why {
+		fmt.Fprintf(p.w, "  - %s\n", w)
+	}
+	return nil
+}
+
+func (p *printer) resolve(r resolve.Result) error {
+	if p.json {
+		cs := r.Candidates
+		if cs == nil {
+			cs = []graph.Node{}
+		}
+		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, nil, nil})
+	}
+	fmt.Fprintf(p.w, "%s: %v (%s)\n", r.Query, r.Status, r.Reason)
+	for _, c := range r.Candidates {
+		kind := c.Kind.String()
+		if c.Group != graph.NotGroup {
+			kind += ", " + c.Group.String()
+		}
+		fmt.Fprintf(p.w, "  %-20s %-12s %s [%s]\n", c.ID, c.Label(), c.Name, kind)
+		for _, m := range c.Members {
+			if e, ok := p.k.Resolver.Entry(m); ok {
+				fmt.Fprintf(p.w, "    member %-13s %s\n", m, e.Node.Label())
+			}
+		}
+	}
+	return nil
+}
+
+// extract prints the statements about the documents in the files, in
+// document ID order whatever the order of the files.
+func (p *printer) extract(files []string, c config) error {
+	var errs []error
+	var all []*source.Document
+	seen := make(map[string]bool)
+	for _, file := range files {
+		f, err := os.Open(file)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		docs, err := ingest.ReadDocuments(f, file, source.Limits{})
+		f.Close()
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, d := range docs {
+			if !seen[d.ID] {
+				seen[d.ID] = true
+				all = append(all, d)
+			}
+		}
+	}
+	slices.SortFunc(all, func(a, b *source.Document) int { return strings.Compare(a.ID, b.ID) })
+	for _, d := range all {
+		if err := p.statementsOf(d); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// statementsOf prints what the reader extracts from the document and what
+// the curation of the loaded knowledge says about it.
+func (p *printer) statementsOf(d *source.Document) error {
+	rd := extract.Reader{Resolver: p.k.Resolver}
+	stmts := rd.Read(d)
+	for _, s := range p.k.Corpus.Statements {
+		if s.Doc == d.ID && s.Method == graph.Curated && s.Action == source.Add {
+			stmts = append(stmts, s)
+		}
+	}
+	for _, s := range stmts {
+		subj := p.k.Resolver.Resolve(s.Subject)
+		obj := p.k.Resolver.Resolve(s.Object)
+		if subj.Status != resolve.Resolved || obj.Status != resolve.Resolved {
+			fmt.Fprintf(p.w, "# unresolved: %s %v %s (%s)\n", s.Subject, s.Relation, s.Object, s.Pos)
+			continue
+		}
+		ev := s.Evidence()
+		conf := math.Round(s.Confidence*1000) / 1000
+		for _, sn := range subj.Candidates {
+			for _, on := range obj.Candidates {
+				j := export.StatementJSON{Doc: s.Doc, Section: s.Section, Subject: sn, Relation: s.Relation, Object: on, Quote: s.Quote,
+					Start: s.Start, End: s.End, Method: s.Method, Rule: ev.Rule, Confidence: conf, Hedge: s.Hedge.String()}
+				if p.json {
+					if err := p.emit(j); err != nil {
+						return err
+					}
+					continue
+				}
+				fmt.Fprintf(p.w, "%s: %s %s %s  %q (%v, %s, %.2f)\n", p.k.Cite(s.Doc), sn.Label(), s.Relation.Arrow(), on.Label(), s.Quote, s.Method, ev.Rule, conf)
+			}
+		}
+	}
+	return nil
+}
+
+// export writes the graph, or the subgraph a query answers, in c.format.
+// The pictures (svg, png) are drawn by Graphviz's dot from the DOT export.
+func (p *printer) export(query []string, c config, opts []graph.Option, stdout io.Writer) error {
+	picture := c.format == "svg" || c.format == "png"
+	format := c.format
+	if picture {
+		format = "dot"
+	}
+	f, err := export.ParseFormat(format)
+	if err != nil {
+		return fmt.Errorf("-format: %w (or svg, png with Graphviz)", err)
+	}
+	g := p.k.Graph
+	if len(query) > 0 {
+		if g, err = p.subgraph(query, opts); err != nil {
+			return err
+		}
+	}
+	if picture {
+		return draw(g, c.format, c.out, stdout)
+	}
+	if f.MultiFile() {
+		if c.out == "" {
+			return fmt.Errorf("-format %v writes several files: give a folder with -o", f)
+		}
+		if err := os.MkdirAll(c.out, 0o755); err != nil {
+			return err
+		}
+		return export.WriteDir(c.out, g, f)
+	}
+	if c.out == "" {
+		return export.Write(stdout, g, f)
+	}
+	file, err := os.Create(c.out)
+	if err != nil {
+		return err
+	}
+	if err := export.Write(file, g, f); err != nil {
+		file.Close()
+		return err
+	}
+	return file.Close()
+}
+
+// subgraph answers a query ("blocks denosumab", "path A B") with the
+// subgraph of its answer.
+func (p *printer) subgraph(query []string, opts []graph.Option) (*graph.Graph, error) {
+	want := map[string]int{"downstream": 2, "upstream": 2, "blocks": 2, "promotes": 2, "path": 3}
+	if n, ok := want[query[0]]; !ok || len(query) != n {
+		return nil, fmt.Errorf("export: the query must be downstream|upstream|blocks|promotes NAME or path FROM TO, not %q", strings.Join(query, " "))
+	}
+	k := p.k
+	if query[0] == "path" {
+		from, err := k.Find(query[1])
+		if err != nil {
+			return nil, err
+		}
+		paths, err := k.Paths(query[1], query[2], opts...)
+		if err != nil && !errors.Is(err, graph.ErrTooManyPaths) {
+			return nil, err
+		}
+		return k.Graph.PathSubgraph(from.ID, paths), nil
+	}
+	n, err := k.Find(query[1])
+	if err != nil {
+		return nil, err
+	}
+	q := map[string]func(string, ...graph.Option) ([]graph.Reach, error){
+		"downstream": k.Graph.Downstream, "upstream": k.Graph.Upstream, "blocks": k.Graph.Blocks, "promotes": k.Graph.Promotes,
+	}[query[0]]
+	rs, err := q(n.ID, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return k.Graph.ReachSubgraph(n.ID, rs), nil
+}
+
+// draw renders the graph with Graphviz's dot.
+func draw(g *graph.Graph, format, out string, stdout io.Writer) error {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		return fmt.Errorf("-format %s needs Graphviz's dot on the PATH (apt-get install graphviz): %w", format, err)
+	}
+	var src bytes.Buffer
+	if err := export.WriteDOT(&src, g); err != nil {
+		return err
+	}
+	args := []string{"-T" + format}
+	if out != "" {
+		args = append(args, "-o", out)
+	}
+	cmd := exec.Command(dot, args...)
+	cmd.Stdin = &src
+	cmd.Stdout = stdout
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("dot: %w: %s", err, stderr.String())
+	}
+	return nil
+}
