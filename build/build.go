@@ -57,15 +57,15 @@ type Cause uint8
 
 // Causes.
 const (
-	CauseInvalid      Cause = iota
-	NameUnresolved          // a name did not resolve to one entity
-	NoRelation              // the statement has no relation
-	BadEdge                 // the graph refused the edge (a self-loop of a group, ...)
-	SameEvidence            // the same evidence was already recorded
-	CuratorRejected         // a curation file rejected the extracted statement
-	CuratorCorrected        // a curation file corrected the extracted statement
-	ActionUnmatched         // a curation action matched no extracted statement
-	ActionUnresolved        // a curation action's claim did not resolve
+	CauseInvalid     Cause = iota
+	NameUnresolved         // a name did not resolve to one entity
+	NoRelation             // the statement has no relation
+	BadEdge                // the graph refused the edge (a self-loop of a group, ...)
+	SameEvidence           // the same evidence was already recorded
+	CuratorRejected        // a curation file rejected the extracted statement
+	CuratorCorrected       // a curation file corrected the extracted statement
+	ActionUnmatched        // a curation action matched no extracted statement
+	ActionUnresolved       // a curation action's claim did not resolve
 )
 
 var causeNames = [...]string{"invalid", "name unresolved", "no relation", "bad edge", "same evidence",

@@ -120,7 +120,6 @@ func (d *Document) Section(name string) (Section, bool) {
 	return Section{}, false
 }
 
-
 // Collapse folds every run of white space in s to one space and trims the
 // ends, as the parsers do to section text.
 func Collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

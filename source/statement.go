@@ -99,7 +99,6 @@ type Corpus struct {
 	Nodes []graph.Node
 }
 
-
 // Hedge is how a statement's sentence qualifies its claim.
 type Hedge uint8
 
