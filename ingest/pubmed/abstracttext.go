@@ -247,7 +247,7 @@ func (r *AbstractTextReader) record(paras []abstPara, start source.Pos) (*source
 	}
 	d.Sections = append(d.Sections, abstSections(body, r.file)...)
 	if !finish(d) {
-		return nil, source.ErrorAt(start, fmt.Errorf("%w: record has neither PMID nor DOI", source.ErrMissingField))
+		return nil, source.ErrorAt(start, fmt.Errorf("%w: record has no PMID, DOI or PMCID", source.ErrMissingField))
 	}
 	return d, nil
 }

@@ -133,7 +133,7 @@ var abstractTextErrorTests = []struct {
 	{"not numbered", "\nHello.\n\n2. Synth Lett. 2006;3:4.\n\nA.\n\nPMID: 22\n", source.ErrSyntax, 2, 1, []string{"PMID:22"}},
 	{"number without text", "1.\n", source.ErrSyntax, 1, 1, nil},
 	{"bad PMID", "1. Synth Lett. 2001;1:1.\n\nA.\n\nDOI: 10.5555/a\nPMID:  9x9 \n", source.ErrSyntax, 6, 8, nil},
-	{"neither PMID nor DOI", "\n\n1. Synth Lett. 2001;1:1.\n\nA.\n\n2. Synth Lett. 2001;1:2.\n\nB.\n\nPMID: 2\n", source.ErrMissingField, 3, 1, []string{"PMID:2"}},
+	{"no PMID, DOI or PMCID", "\n\n1. Synth Lett. 2001;1:1.\n\nA.\n\n2. Synth Lett. 2001;1:2.\n\nB.\n\nPMID: 2\n", source.ErrMissingField, 3, 1, []string{"PMID:2"}},
 	{"binary junk", "\x00\x01\x02\xff\xfe", source.ErrSyntax, 1, 1, nil},
 }
 

@@ -221,7 +221,7 @@ func (r *MedlineReader) record(fields []*medlineField, start source.Pos) (*sourc
 		}
 	}
 	if !finish(d) {
-		return nil, source.ErrorAt(start, fmt.Errorf("%w: MEDLINE record has neither PMID nor DOI", source.ErrMissingField))
+		return nil, source.ErrorAt(start, fmt.Errorf("%w: MEDLINE record has no PMID, DOI or PMCID", source.ErrMissingField))
 	}
 	return d, nil
 }

@@ -99,7 +99,7 @@ var medlineErrorTests = []struct {
 	{"digit first", "PMID- 1\n1TI - x\n", source.ErrSyntax, 2, 1, nil},
 	{"continuation first", "\n\n      indented\nPMID- 1\n", source.ErrSyntax, 3, 1, nil},
 	{"bad PMID", "PMID- 12a4\nTI  - x\n\nPMID- 5\n", source.ErrSyntax, 1, 7, []string{"PMID:5"}},
-	{"neither PMID nor DOI", "\nTI  - x\nAU  - A B\n\nPMID- 7\n", source.ErrMissingField, 2, 1, []string{"PMID:7"}},
+	{"no PMID, DOI or PMCID", "\nTI  - x\nAU  - A B\n\nPMID- 7\n", source.ErrMissingField, 2, 1, []string{"PMID:7"}},
 	{"binary junk", "\x00\x01\x02\xff\xfe", source.ErrSyntax, 1, 1, nil},
 	{"error in second record", "PMID- 1\n\nPMID- 2\nAB  - x\n      y\nab\n", source.ErrSyntax, 6, 1, []string{"PMID:1"}},
 }

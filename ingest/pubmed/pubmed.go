@@ -294,13 +294,15 @@ func validPMID(s string) bool {
 }
 
 // finish sets the fields derived from others: ID and Citation. It reports
-// false when the record has neither PMID nor DOI, so has no ID.
+// false when the record has neither PMID, DOI nor PMCID, so has no ID.
 func finish(d *source.Document) bool {
 	switch {
 	case d.PMID != "":
 		d.ID = "PMID:" + d.PMID
 	case d.DOI != "":
 		d.ID = "doi:" + d.DOI
+	case d.PMCID != "":
+		d.ID = "PMCID:" + d.PMCID
 	default:
 		return false
 	}

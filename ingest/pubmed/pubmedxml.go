@@ -568,7 +568,7 @@ func (x *XMLReader) document(rec *xmlRecord, kind string, at source.Pos) (*sourc
 	}
 	d.Sections = append(d.Sections, rec.sections...)
 	if !finish(d) {
-		return nil, source.ErrorAt(at, fmt.Errorf("%w: <%s> has neither PMID nor DOI", source.ErrMissingField, kind))
+		return nil, source.ErrorAt(at, fmt.Errorf("%w: <%s> has no PMID, DOI or PMCID", source.ErrMissingField, kind))
 	}
 	return d, nil
 }

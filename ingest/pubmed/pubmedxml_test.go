@@ -144,7 +144,7 @@ var pubmedXMLErrorTests = []struct {
 	{name: "invalid utf-8", in: "<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>Caf\xe9</ArticleTitle>",
 		want: source.ErrInvalidUTF8, line: 2, col: 74},
 	{name: "text after root", in: "<PubmedArticleSet/>\nmore", want: source.ErrSyntax, line: 1, col: 20},
-	{name: "neither PMID nor DOI",
+	{name: "no PMID, DOI or PMCID",
 		in:   "<PubmedArticleSet>\n  <PubmedArticle><MedlineCitation><Article><ArticleTitle>A.</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n<PubmedArticle><MedlineCitation><PMID>2</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>",
 		want: source.ErrMissingField, line: 2, col: 3, ids: []string{"PMID:2"}},
 	{name: "bad PMID",
