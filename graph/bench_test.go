@@ -778,7 +778,7 @@ func BenchmarkBlocks(b *testing.B) {
 // demand).
 func BenchmarkTraverse(b *testing.B) {
 	benchTraversal(b, func(g *graph.Graph, id string) (int, error) {
-		t, err := g.Traverse(id, false)
+		t, err := g.Traverse(id, graph.Down)
 		if err != nil {
 			return 0, err
 		}

@@ -3,17 +3,17 @@ package graph_test
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"sync"
 	"testing"
 
-	"github.com/bonemet/bonemet"
 	"github.com/bonemet/bonemet/graph"
 )
 
 // A built graph is immutable: many goroutines running mixed queries get the
 // answers a single goroutine gets. Run with -race.
 func TestConcurrentQueries(t *testing.T) {
-	g := bonemet.Default().Graph
+	g := syntheticGraph(t, 300, 900, 1)
 	type query struct {
 		name string
 		run  func() (any, error)
@@ -28,7 +28,7 @@ func TestConcurrentQueries(t *testing.T) {
 			query{"out " + id, func() (any, error) { return g.Out(id), nil }},
 		)
 		if i%4 == 0 {
-			queries = append(queries, query{"paths " + id, func() (any, error) { return g.Paths(id, "CL:0000092", graph.MaxDepth(4)) }})
+			queries = append(queries, query{"paths " + id, func() (any, error) { return g.Paths(id, "X:7", graph.MaxDepth(4)) }})
 		}
 	}
 	render := func(q query) string {
@@ -67,7 +67,7 @@ func TestConcurrentQueries(t *testing.T) {
 // first, its index of depths) once, and each gets the paths a single
 // goroutine gets. Run with -race.
 func TestConcurrentPaths(t *testing.T) {
-	g := bonemet.Default().Graph
+	g := syntheticGraph(t, 300, 900, 2)
 	chains := func(rs []graph.Reach) string {
 		s := ""
 		for _, r := range rs {
@@ -75,22 +75,24 @@ func TestConcurrentPaths(t *testing.T) {
 		}
 		return s
 	}
-	fresh, err := g.Downstream("DRUGBANK:DB06643")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := chains(fresh)
 	for _, strict := range []bool{false, true} {
 		var opts []graph.Option
 		if strict {
 			opts = append(opts, graph.StrictSigns())
 		}
-		shared, err := g.Downstream("DRUGBANK:DB06643", opts...)
+		// The expectation comes from an answer of its own, built and read
+		// by one goroutine; the shared answer is read only concurrently.
+		fresh, err := g.Downstream("X:0", opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strict {
-			want = chains(shared) // strictness changes signs, not paths
+		want := chains(fresh)
+		shared, err := g.Downstream("X:0", opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(shared) < 50 {
+			t.Fatalf("the query reaches %d nodes: too few to exercise the shared index", len(shared))
 		}
 		var wg sync.WaitGroup
 		got := make([]string, 8)
@@ -108,4 +110,45 @@ func TestConcurrentPaths(t *testing.T) {
 			}
 		}
 	}
+}
+
+// syntheticGraph builds a graph of n genes X:0 … X:n-1 and m random
+// signed edges (and a few groups), the same for the same seed.
+func syntheticGraph(t testing.TB, n, m int, seed uint64) *graph.Graph {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, 99))
+	var b graph.Builder
+	for i := range n {
+		if err := b.AddNode(graph.Node{ID: fmt.Sprintf("X:%d", i), Kind: graph.Gene, Symbol: fmt.Sprintf("G%d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range n / 30 {
+		members := []string{fmt.Sprintf("X:%d", rng.IntN(n)), fmt.Sprintf("X:%d", rng.IntN(n))}
+		if members[0] == members[1] {
+			members = members[:1]
+		}
+		if err := b.AddNode(graph.Node{ID: fmt.Sprintf("GRP:%d", i), Kind: graph.Group, Symbol: fmt.Sprintf("F%d", i), Members: members}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rels := []graph.Relation{graph.Activates, graph.Inhibits, graph.Secretes}
+	for e := range m {
+		from, to := fmt.Sprintf("X:%d", rng.IntN(n)), fmt.Sprintf("X:%d", rng.IntN(n))
+		if e < n/2 { // a spine from X:0, so that the query reaches far
+			from, to = fmt.Sprintf("X:%d", e), fmt.Sprintf("X:%d", e+1)
+		}
+		if from == to {
+			continue
+		}
+		ev := graph.Evidence{Doc: "doc", Quote: fmt.Sprintf("statement %d", e), Method: graph.Curated, Confidence: 1}
+		if _, err := b.AddEdge(from, to, rels[rng.IntN(len(rels))], ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }

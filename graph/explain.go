@@ -5,19 +5,6 @@ import (
 	"strings"
 )
 
-// Display returns "SYMBOL (name)" for genes and the label for other nodes,
-// or the ID when the graph does not hold the node.
-func (g *Graph) Display(id string) string {
-	n, ok := g.Lookup(id)
-	if !ok {
-		return id
-	}
-	if n.Kind == Gene && n.Name != "" && n.Symbol != "" {
-		return n.Symbol + " (" + n.Name + ")"
-	}
-	return n.Label()
-}
-
 func (g *Graph) label(id string) string {
 	if n, ok := g.Lookup(id); ok {
 		return n.Label()
@@ -34,12 +21,15 @@ func (g *Graph) Chain(p Path) string {
 	if len(p.Edges) == 0 {
 		return ""
 	}
+	if p.FromGroup != "" && p.Source != "" {
+		b.WriteString(g.label(p.Source) + " ∈ ")
+	}
 	b.WriteString(g.label(p.Edges[0].From))
 	for _, e := range p.Edges {
 		fmt.Fprintf(&b, " %s %s", e.Relation.Arrow(), g.label(e.To))
 	}
-	if p.ToGroup != "" {
-		b.WriteString(" (a group of the target)")
+	if p.ToGroup != "" && p.Target != "" {
+		b.WriteString(" ∋ " + g.label(p.Target))
 	}
 	return b.String()
 }
@@ -54,7 +44,7 @@ func (g *Graph) Chain(p Path) string {
 func (g *Graph) Explain(p Path) string {
 	var b strings.Builder
 	if p.FromGroup != "" {
-		fmt.Fprintf(&b, "   (the query node is a member of %s, whose edges follow)\n", g.label(p.FromGroup))
+		fmt.Fprintf(&b, "   (%s is a member of %s, whose edges follow)\n", g.label(p.Source), g.label(p.FromGroup))
 	}
 	for i, e := range p.Edges {
 		fmt.Fprintf(&b, "%d. %s %s %s (%s)\n", i+1, g.label(e.From), e.Relation.Arrow(), g.label(e.To), e.Relation)
@@ -63,7 +53,7 @@ func (g *Graph) Explain(p Path) string {
 		}
 	}
 	if p.ToGroup != "" {
-		fmt.Fprintf(&b, "   (%s is a group the target belongs to)\n", g.label(p.ToGroup))
+		fmt.Fprintf(&b, "   (%s is a group %s belongs to)\n", g.label(p.ToGroup), g.label(p.Target))
 	}
 	fmt.Fprintf(&b, "net effect: %v\n", p.Sign())
 	return b.String()

@@ -23,8 +23,6 @@ type options struct {
 	noGroups  bool
 	strict    bool
 	maxPaths  int
-	dir       int // the direction of each level of a search, for tests
-	storage   int // how a Traversal keeps its edges, for tests
 }
 
 // RelationsCount is one more than the largest valid [Relation].
@@ -77,6 +75,10 @@ type Path struct {
 	Edges     []*Edge
 	FromGroup string // set when the path starts at a group of the queried source
 	ToGroup   string // set when the path ends at a group of the queried target
+	// Source is the queried source when the path starts at FromGroup, one
+	// of its groups; Target the queried target when the path ends at
+	// ToGroup.
+	Source, Target string
 }
 
 // Sign returns the product of the edge signs; an empty path is Positive.
@@ -123,19 +125,48 @@ func (r Reach) Path() Path {
 	return r.t.trace(r.state >> 1)
 }
 
-// Opposite returns the shortest path of the other sign when the node is
-// reached with both signs (a feedback or a counteracting route), and an
-// empty Path otherwise.
+// Opposite returns the shortest route of the other sign when the node is
+// reached with both signs by simple paths (a counteracting route), and an
+// empty Path otherwise. A shortest walk of the other sign that passes a
+// node twice goes round a feedback loop (RANKL → ... ⇒ RANKL → ...): it is
+// no route of its own, and Opposite is then empty. For an [Ambivalent]
+// node the opposite route is as short as [Reach.Path] and always simple.
 func (r Reach) Opposite() Path {
-	if !r.HasOpposite() {
+	if r.t == nil || r.state&1 == 0 {
 		return Path{}
 	}
-	return r.t.trace(r.state>>1 ^ 1)
+	p := r.t.trace(r.state>>1 ^ 1)
+	if !p.Simple() {
+		return Path{}
+	}
+	return p
 }
 
-// HasOpposite reports whether the node is reached with both signs, that
-// is, whether [Reach.Opposite] is not empty.
-func (r Reach) HasOpposite() bool { return r.t != nil && r.state&1 != 0 }
+// HasOpposite reports whether [Reach.Opposite] is not empty. It traces
+// the route, in O(depth × degree).
+func (r Reach) HasOpposite() bool { return len(r.Opposite().Edges) > 0 }
+
+// Simple reports whether the path passes no node twice (the queried node
+// and the group it starts from count as one step).
+func (p Path) Simple() bool {
+	seen := make([]string, 0, len(p.Edges)+2)
+	if p.Source != "" {
+		seen = append(seen, p.Source)
+	}
+	if len(p.Edges) > 0 {
+		seen = append(seen, p.Edges[0].From)
+	}
+	for _, e := range p.Edges {
+		if slices.Contains(seen, e.To) {
+			return false
+		}
+		seen = append(seen, e.To)
+	}
+	if p.Target != "" && slices.Contains(seen[:len(seen)-1], p.Target) {
+		return false
+	}
+	return true
+}
 
 // starts returns the node with the given ID and the nodes a query from it
 // starts at (itself and, unless o says not to, its groups), appended to
@@ -152,21 +183,53 @@ func (g *Graph) starts(id string, o *options, buf []int32) (int32, []int32, erro
 	return v, starts, nil
 }
 
-// Traverse runs the search behind [Graph.Downstream] (or, with up set, behind
-// [Graph.Upstream]) and returns the compact answer: Len nodes, in the order
-// Downstream gives them. It costs one breadth-first search over (node,
-// sign) states, O(V+E), and allocates for the states reached only.
-func (g *Graph) Traverse(id string, up bool, opts ...Option) (*Traversal, error) {
-	o := collect(opts)
+// Direction is the way a traversal follows edges. The zero value is
+// invalid.
+type Direction uint8
+
+// Directions.
+const (
+	Down Direction = iota + 1 // along the edges, as [Graph.Downstream]
+	Up                        // against the edges, as [Graph.Upstream]
+)
+
+// String returns "down" or "up".
+func (d Direction) String() string {
+	switch d {
+	case Down:
+		return "down"
+	case Up:
+		return "up"
+	}
+	return fmt.Sprintf("Direction(%d)", d)
+}
+
+// ErrDirection is returned for a [Direction] that is neither Down nor Up.
+var ErrDirection = errors.New("graph: invalid direction")
+
+// Traverse runs the search behind [Graph.Downstream] (dir Down) or
+// [Graph.Upstream] (dir Up) and returns the compact answer: Len nodes, in
+// the order Downstream gives them. It costs one breadth-first search over
+// (node, sign) states, O(V+E), and allocates for the states reached only.
+func (g *Graph) Traverse(id string, dir Direction, opts ...Option) (*Traversal, error) {
+	return g.traverse(id, dir, collect(opts), searchAuto)
+}
+
+// traverse is Traverse with the search's choices of direction and storage
+// given (tests force them; queries use searchAuto).
+func (g *Graph) traverse(id string, dir Direction, o options, m searchMode) (*Traversal, error) {
 	var buf [8]int32
 	v, starts, err := g.starts(id, &o, buf[:0])
 	if err != nil {
 		return nil, err
 	}
-	if up {
-		return g.walk(v, starts, g.in, g.out, false, &o), nil
+	switch dir {
+	case Down:
+		return g.walk(v, starts, g.out, g.in, true, &o, m), nil
+	case Up:
+		return g.walk(v, starts, g.in, g.out, false, &o, m), nil
 	}
-	return g.walk(v, starts, g.out, g.in, true, &o), nil
+	return nil, fmt.Errorf("%w: %v", ErrDirection, dir)
 }
 
 // Reaches returns every node reached, in order, with their paths on
@@ -201,7 +264,7 @@ func (t *Traversal) Reaches() []Reach {
 // [Path.FromGroup]; [NoGroups] turns that off. The queried node and its
 // groups are not part of the answer.
 func (g *Graph) Downstream(id string, opts ...Option) ([]Reach, error) {
-	t, err := g.Traverse(id, false, opts...)
+	t, err := g.Traverse(id, Down, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +277,7 @@ func (g *Graph) Downstream(id string, opts ...Option) ([]Reach, error) {
 // ([Path.ToGroup] says so). Complexity and options as for
 // [Graph.Downstream].
 func (g *Graph) Upstream(id string, opts ...Option) ([]Reach, error) {
-	t, err := g.Traverse(id, true, opts...)
+	t, err := g.Traverse(id, Up, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +297,7 @@ func (g *Graph) Promotes(id string, opts ...Option) ([]Reach, error) {
 }
 
 func (g *Graph) filterSign(id string, sign Sign, opts []Option) ([]Reach, error) {
-	t, err := g.Traverse(id, false, opts...)
+	t, err := g.Traverse(id, Down, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -303,10 +366,10 @@ func (g *Graph) Paths(from, to string, opts ...Option) ([]Path, error) {
 				p.Edges[i] = &g.edges[e]
 			}
 			if start != u {
-				p.FromGroup = g.nodes[start].ID
+				p.FromGroup, p.Source = g.nodes[start].ID, g.nodes[u].ID
 			}
 			if v != w {
-				p.ToGroup = g.nodes[v].ID
+				p.ToGroup, p.Target = g.nodes[v].ID, g.nodes[w].ID
 			}
 			if len(found) == maxPaths {
 				full = true

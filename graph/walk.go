@@ -44,6 +44,14 @@ const (
 	nextShift   = 2 // mask>>nextShift&3: the signs found at the next depth
 )
 
+// searchMode holds the choices a search makes by itself, which tests
+// force: the direction of each level and how a Traversal keeps the depths
+// of its states.
+type searchMode struct{ dir, storage int }
+
+// searchAuto lets the search choose.
+var searchAuto = searchMode{dirAuto, storeAuto}
+
 // Storage choices for the depths of a Traversal's states: automatic, or
 // forced for tests.
 const (
@@ -188,7 +196,7 @@ func (t *Traversal) buildIndex() {
 // walk runs the search from the start nodes along adj (against rev, the
 // same edges the other way); forward says whether paths run along the
 // search (Downstream) or against it (Upstream).
-func (g *Graph) walk(query int32, starts []int32, adj, rev csr, forward bool, o *options) *Traversal {
+func (g *Graph) walk(query int32, starts []int32, adj, rev csr, forward bool, o *options, m searchMode) *Traversal {
 	s := g.getScratch()
 	defer putScratch(s)
 	mask := s.mask
@@ -222,13 +230,13 @@ func (g *Graph) walk(query int32, starts []int32, adj, rev csr, forward bool, o 
 	// edgesIn counts the edges into the nodes not reached with both signs:
 	// what a bottom-up level reads at most.
 	edgesIn := len(g.edges)
-	bottomUp := o.dir == dirBottomUp
+	bottomUp := m.dir == dirBottomUp
 	for depth := 0; o.maxDepth <= 0 || depth < o.maxDepth; depth++ {
 		level := order[depths[depth]:]
 		if len(level) == 0 {
 			break
 		}
-		if o.dir == dirAuto {
+		if m.dir == dirAuto {
 			if !bottomUp {
 				bottomUp = edgesOut*alpha > edgesIn
 			} else {
@@ -268,7 +276,7 @@ func (g *Graph) walk(query int32, starts []int32, adj, rev csr, forward bool, o 
 	s.order, s.depths, s.next = order, depths, next
 	t := g.answer(s, query, forward, o.strict)
 	t.rev, t.move = rev, move
-	t.dense = o.storage == storeDense || o.storage == storeAuto && 4*len(order) >= len(g.nodes)
+	t.dense = m.storage == storeDense || m.storage == storeAuto && 4*len(order) >= len(g.nodes)
 	return t
 }
 
@@ -490,9 +498,9 @@ func (t *Traversal) trace(y int32) Path {
 	}
 	if o := y >> 1; o != t.query {
 		if t.forward {
-			p.FromGroup = g.nodes[o].ID
+			p.FromGroup, p.Source = g.nodes[o].ID, g.nodes[t.query].ID
 		} else {
-			p.ToGroup = g.nodes[o].ID
+			p.ToGroup, p.Target = g.nodes[o].ID, g.nodes[t.query].ID
 		}
 	}
 	return p

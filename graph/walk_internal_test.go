@@ -10,7 +10,6 @@ import (
 // Top-down, bottom-up and the automatic mix of both give the same answer,
 // paths included, with the edges of the answer kept dense or sparse.
 func TestWalkDirectionsAgree(t *testing.T) {
-	forced := func(dir, storage int) Option { return func(o *options) { o.dir, o.storage = dir, storage } }
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 11))
 		g := randomInternalGraph(t, rng)
@@ -23,11 +22,11 @@ func TestWalkDirectionsAgree(t *testing.T) {
 			if rng.IntN(4) == 0 {
 				opts = append(opts, Only(Relation(1+rng.IntN(RelationsCount-1))))
 			}
-			for _, up := range []bool{false, true} {
+			for _, d := range []Direction{Down, Up} {
 				want := ""
 				for dir := range 3 {
 					for storage := range 3 {
-						tr, err := g.Traverse(q, up, append(opts, forced(dir, storage))...)
+						tr, err := g.traverse(q, d, collect(opts), searchMode{dir, storage})
 						if err != nil {
 							t.Fatal(err)
 						}
@@ -35,7 +34,7 @@ func TestWalkDirectionsAgree(t *testing.T) {
 						if dir == 0 && storage == 0 {
 							want = got
 						} else if got != want {
-							t.Fatalf("seed %d, %s up=%v, direction %d, storage %d:\n%s\nwant (automatic):\n%s", seed, q, up, dir, storage, got, want)
+							t.Fatalf("seed %d, %s %v, direction %d, storage %d:\n%s\nwant (automatic):\n%s", seed, q, d, dir, storage, got, want)
 						}
 					}
 				}
