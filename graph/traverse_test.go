@@ -13,7 +13,7 @@ import (
 
 // Traverse answers as Downstream and Upstream do, one node at a time.
 func TestTraverseMatchesDownstream(t *testing.T) {
-	g := syntheticGraph(t, 200, 500, 3)
+	g := syntheticGraph(t, 120, 300, 3)
 	for _, n := range g.NodeList() {
 		for _, d := range []graph.Direction{graph.Down, graph.Up} {
 			tr, err := g.Traverse(n.ID, d)
