@@ -1,7 +1,6 @@
 package bonemet
 
 import (
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,17 +13,16 @@ import (
 	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest"
+	"github.com/bonemet/bonemet/knowledge"
 	"github.com/bonemet/bonemet/resolve"
 	"github.com/bonemet/bonemet/source"
 )
 
-//go:embed knowledge
-var knowledgeFS embed.FS
-
-// KnowledgeFS returns the embedded default knowledge: the three seed
-// documents (knowledge/docs) and their curation files
-// (knowledge/curation).
-func KnowledgeFS() fs.FS { return knowledgeFS }
+// KnowledgeFS returns the sources of the default knowledge that live in
+// the module: the seed documents (docs/) and every curation file
+// (curation/, one per curated document). The default knowledge itself is
+// compiled from these and the documents they curate; see [Default].
+func KnowledgeFS() fs.FS { return knowledge.Files() }
 
 // Errors of name lookups; test with [errors.Is].
 var (
@@ -64,23 +62,38 @@ func (e *NameError) Unwrap() error { return e.Err }
 // take names as a person types them ("RANK ligand", "osteoclasts",
 // "Denosumab") and are safe for concurrent use.
 type Knowledge struct {
-	Graph    *graph.Graph
-	Resolver *resolve.Resolver
-	Corpus   source.Corpus
-	Report   *build.Report
+	Graph  *graph.Graph
+	Corpus source.Corpus
+	Report *build.Report
 	// Warnings are problems of the imports that did not stop them
 	// (unplaced GPML interactions, complex rows of causal tables), each
 	// with its position.
 	Warnings []error
+	// Sources name what the knowledge rests on: for the default
+	// knowledge, every document and pathway with its origin, commit and
+	// license.
+	Sources []knowledge.Source
+
+	resolver func() *resolve.Resolver
 }
 
-// Options configure [Load]. The zero value uses the default resolver and
+// Resolver returns the resolver that names the nodes.
+func (k *Knowledge) Resolver() *resolve.Resolver { return k.resolver() }
+
+// Options configure [Load]. The zero value adds the files to the default
+// knowledge, resolves with the default resolver and reads with the default
 // limits.
 type Options struct {
 	// Resolver names the entities; nil means [resolve.Default].
 	Resolver *resolve.Resolver
+	// Fresh builds from the files alone, without the default knowledge.
+	Fresh bool
 	// Limits bound the input files.
 	Limits source.Limits
+	// Strict fails the load on files that are neither documents nor
+	// curation; by default they are skipped and listed in
+	// Corpus.Skipped.
+	Strict bool
 	// Workers is how many files are parsed at a time: 0 means one per
 	// GOMAXPROCS. The fs.FS given to [Load] must then be safe for
 	// concurrent use, as os.DirFS and embed.FS are; set 1 otherwise. The
@@ -103,12 +116,27 @@ type Options struct {
 }
 
 var defaultKnowledge = sync.OnceValues(func() (*Knowledge, error) {
-	return Load(knowledgeFS, "knowledge", Options{})
+	s, err := knowledge.Default()
+	if err != nil {
+		return nil, err
+	}
+	g, err := s.Graph()
+	if err != nil {
+		return nil, err
+	}
+	c := corpusOf(s)
+	rep := reportOf(s, c)
+	rep.Contradictions = g.Contradictions()
+	return &Knowledge{Graph: g, Corpus: c, Report: rep, Sources: s.Sources,
+		resolver: sync.OnceValue(resolve.Default)}, nil
 })
 
-// Default returns the graph built from the embedded default knowledge (see
-// [KnowledgeFS]); it is built once and shared. It panics only if the
-// embedded data is broken, which the package's tests rule out.
+// Default returns the default knowledge, compiled into the module: the
+// curated statements of over a hundred documents on bone biology and bone
+// metastasis and the WikiPathways bone pathways (see package knowledge
+// and Knowledge.Sources). It is decoded once and shared; its resolver is
+// made on first use. It panics only if the embedded data is broken, which
+// the package's tests rule out.
 func Default() *Knowledge {
 	k, err := defaultKnowledge()
 	if err != nil {
@@ -118,25 +146,33 @@ func Default() *Knowledge {
 }
 
 // LoadDir builds knowledge from a folder of documents and curation files
-// (see [ingest.Load]).
+// (see [Load]).
 func LoadDir(dir string, opts Options) (*Knowledge, error) {
-	if _, err := os.Stat(dir); err != nil {
+	st, err := os.Stat(dir)
+	if err != nil {
 		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a folder (-docs takes a folder of documents and curation files)", dir)
 	}
 	return Load(os.DirFS(dir), ".", opts)
 }
 
 // Load builds knowledge from the documents and curation files below root
-// in fsys, with the statements the reader extracts from the documents
-// (unless [Options].NoExtract) and the imports. It fails when a file cannot be read or parsed or a curated quote
-// does not occur in its document; statements whose names do not resolve
-// are not errors but are listed in the report (Knowledge.Report.Unresolved).
+// in fsys, added to the default knowledge (unless [Options].Fresh), with
+// the statements the reader extracts from the documents (unless
+// [Options].NoExtract) and the imports. It fails when a file cannot be
+// read or parsed or a curated quote does not occur in its document;
+// statements whose names do not resolve are not errors but are listed in
+// the report (Knowledge.Report.Unresolved), and files that are not
+// documents are skipped and listed in Corpus.Skipped (unless
+// [Options].Strict).
 func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	r := opts.Resolver
 	if r == nil {
 		r = resolve.Default()
 	}
-	lo := ingest.LoadOptions{Limits: opts.Limits, Workers: opts.Workers, Progress: opts.Progress}
+	lo := ingest.LoadOptions{Limits: opts.Limits, Workers: opts.Workers, Progress: opts.Progress, Strict: opts.Strict}
 	if !opts.NoExtract {
 		// The reader runs in the workers, beside the parsing.
 		rd := &extract.Reader{Resolver: r}
@@ -145,6 +181,19 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	c, err := ingest.LoadParallel(fsys, root, lo)
 	if err != nil {
 		return nil, err
+	}
+	var sources []knowledge.Source
+	if !opts.Fresh {
+		s, err := knowledge.Default()
+		if err != nil {
+			return nil, err
+		}
+		base := corpusOf(s)
+		base.Documents = append(base.Documents, c.Documents...)
+		base.Statements = append(base.Statements, c.Statements...)
+		base.Nodes = append(base.Nodes, c.Nodes...)
+		base.Skipped = c.Skipped
+		c, sources = base, s.Sources
 	}
 	imported, warnings, err := importAll(opts.Imports, r)
 	if err != nil {
@@ -155,14 +204,56 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Knowledge{Graph: g, Resolver: r, Corpus: c, Report: rep, Warnings: warnings}, nil
+	return &Knowledge{Graph: g, Corpus: c, Report: rep, Warnings: warnings, Sources: sources,
+		resolver: func() *resolve.Resolver { return r }}, nil
+}
+
+// corpusOf returns the snapshot as a corpus: its documents (without text),
+// its evidence as statements naming node IDs, and its nodes.
+func corpusOf(s *knowledge.Snapshot) source.Corpus {
+	var c source.Corpus
+	for _, d := range s.Documents {
+		c.Documents = append(c.Documents, &source.Document{ID: d.ID, Kind: source.ParseDocKind(d.Kind), Citation: d.Citation, Title: d.Title, Year: d.Year})
+	}
+	c.Statements = make([]source.Statement, len(s.Edges))
+	for i, e := range s.Edges {
+		ev := e.Evidence
+		c.Statements[i] = source.Statement{Doc: ev.Doc, Section: ev.Section, Subject: e.From, Relation: e.Relation, Object: e.To,
+			Quote: ev.Quote, Start: ev.Start, End: ev.End, Method: ev.Method, Rule: ev.Rule, Confidence: ev.Confidence, Note: ev.Note,
+			Pos: source.ParsePos(ev.Rule)}
+	}
+	c.Nodes = s.Nodes
+	return c
+}
+
+// reportOf returns the report of the build that compiled the snapshot.
+func reportOf(s *knowledge.Snapshot, c source.Corpus) *build.Report {
+	n := s.Counts
+	rep := &build.Report{Read: n.Read, Added: n.Added, Merged: n.Merged}
+	for _, p := range s.Problems {
+		rel, _ := graph.ParseRelation(p.Relation)
+		pr := build.Problem{Statement: source.Statement{Doc: p.Doc, Subject: p.Subject, Relation: rel, Object: p.Object, Pos: source.ParsePos(p.Pos)},
+			Reason: p.Reason}
+		switch p.Outcome {
+		case build.Duplicate.String():
+			pr.Outcome = build.Duplicate
+			rep.Duplicates = append(rep.Duplicates, pr)
+		case build.Unresolved.String():
+			pr.Outcome, pr.Cause = build.Unresolved, build.NameUnresolved
+			rep.Unresolved = append(rep.Unresolved, pr)
+		default:
+			pr.Outcome = build.Rejected
+			rep.Rejected = append(rep.Rejected, pr)
+		}
+	}
+	return rep
 }
 
 // Find returns the node a name refers to. A name the resolver finds
 // ambiguous is settled by the graph when exactly one of its candidates is
 // in it.
 func (k *Knowledge) Find(name string) (graph.Node, error) {
-	res := k.Resolver.Resolve(name)
+	res := k.Resolver().Resolve(name)
 	switch res.Status {
 	case resolve.Resolved:
 		if res.List || len(res.Candidates) != 1 {
@@ -280,7 +371,7 @@ func (k *Knowledge) Display(id string) string {
 	if !ok {
 		return id
 	}
-	if e, ok := k.Resolver.Entry(id); ok && n.Kind == graph.Gene && len(e.Preferred) > 0 {
+	if e, ok := k.Resolver().Entry(id); ok && n.Kind == graph.Gene && len(e.Preferred) > 0 {
 		return n.Label() + " (" + e.Preferred[0] + ")"
 	}
 	return n.Label()

@@ -67,7 +67,7 @@ var hostileFiles = []struct {
 	{"unclosed_frontmatter.md", source.ErrUnclosed, 1, 1, "the opening --- is reported"},
 	{"empty.md", source.ErrEmpty, 1, 1, ""},
 	{"empty.yaml", source.ErrEmpty, 1, 1, ""},
-	{"binary.bin", source.ErrInvalidUTF8, 1, 3, "binary is not UTF-8"},
+	{"binary.bin", source.ErrUnknownFormat, 1, 1, "a binary file is no document"},
 	{"truncated.md", source.ErrUnclosed, 1, 1, "the front matter never closes"},
 	{"truncated.xml", source.ErrSyntax, 3, 0, "XML ends inside an element"},
 }

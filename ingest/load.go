@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -35,9 +36,12 @@ func ReadDocuments(r io.Reader, file string, lim source.Limits) ([]*source.Docum
 	br := bufio.NewReaderSize(r, 4096)
 	peek, _ := br.Peek(1024)
 	head := bytes.TrimLeft(bytes.TrimPrefix(peek, []byte("\uFEFF")), " \t\r\n")
+	gzipped := len(peek) >= 2 && peek[0] == 0x1f && peek[1] == 0x8b
 	switch {
 	case len(head) == 0 && len(peek) < 1024:
 		return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: source.ErrEmpty}
+	case !gzipped && bytes.IndexByte(peek, 0) >= 0:
+		return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: fmt.Errorf("%w: a binary file (%s)", source.ErrUnknownFormat, formatsTried)}
 	case bytes.HasPrefix(head, []byte("---")):
 		d, err := pfocr.Parse(br, file, lim)
 		if err != nil {
@@ -53,11 +57,17 @@ func ReadDocuments(r io.Reader, file string, lim source.Limits) ([]*source.Docum
 		return docs, err
 	}
 	d, err := pubmed.ParsePage(br, file, lim)
+	if errors.Is(err, source.ErrUnknownFormat) {
+		return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: fmt.Errorf("%w: %s", source.ErrUnknownFormat, formatsTried)}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return []*source.Document{d}, nil
 }
+
+// formatsTried names the formats ReadDocuments knows, for messages.
+const formatsTried = `not a PFOCR record (front matter between "---" lines), a PubMed download (MEDLINE, XML, "Abstract (text)") or a PubMed abstract page`
 
 // Load reads every file below root in fsys, in lexical order: curation files
 // ([IsCurationFile]) and documents of any format ([ReadDocuments]). It

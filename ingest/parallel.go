@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -15,6 +16,10 @@ import (
 type LoadOptions struct {
 	// Limits bound every file read.
 	Limits source.Limits
+	// Strict makes a file that is neither a document nor curation (an
+	// error wrapping [source.ErrUnknownFormat]) fail the load; by default
+	// it is skipped and listed in Corpus.Skipped.
+	Strict bool
 	// Workers is the most files parsed at the same time; 0 or less means
 	// runtime.GOMAXPROCS(0). It is also the most files open at once.
 	Workers int
@@ -81,7 +86,7 @@ func LoadParallel(fsys fs.FS, root string, opts LoadOptions) (source.Corpus, err
 		}
 	}
 
-	a := assembler{docs: make(map[string]*source.Document)}
+	a := assembler{docs: make(map[string]*source.Document), strict: opts.Strict}
 	workers := min(opts.workers(), max(files, 1))
 	if workers == 1 {
 		// No goroutines: handing each file to another goroutine and back
@@ -227,6 +232,7 @@ func parseFile(fsys fs.FS, index int, it loadItem, opts LoadOptions) loadResult 
 // assembler merges per-file results in walk order, as [Load] does while
 // it walks.
 type assembler struct {
+	strict    bool
 	c         source.Corpus
 	errs      []error
 	docs      map[string]*source.Document
@@ -235,7 +241,11 @@ type assembler struct {
 }
 
 func (a *assembler) add(p string, r loadResult) {
-	if r.err != nil {
+	switch {
+	case r.err == nil:
+	case !a.strict && len(r.docs) == 0 && len(r.curated) == 0 && errors.Is(r.err, source.ErrUnknownFormat):
+		a.c.Skipped = append(a.c.Skipped, source.Skipped{File: p, Reason: r.err})
+	default:
 		a.errs = append(a.errs, r.err)
 	}
 	a.curated = append(a.curated, r.curated...)

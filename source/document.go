@@ -17,9 +17,11 @@ const (
 	PubMedMedline              // a MEDLINE/nbib record
 	PubMedXML                  // a PubmedArticle of a PubMed XML file
 	PubMedAbstractText         // a record of PubMed's "Abstract (text)" export
+	Pathway                    // a curated pathway (WikiPathways GPML)
+	BELCitation                // the evidence of one citation of a BEL script
 )
 
-var docKindNames = [...]string{"invalid", "pfocr", "pubmed-page", "medline", "pubmed-xml", "pubmed-abstract-text"}
+var docKindNames = [...]string{"invalid", "pfocr", "pubmed-page", "medline", "pubmed-xml", "pubmed-abstract-text", "pathway", "bel"}
 
 // String returns the kind's name ("pfocr", "pubmed-page", ...).
 func (k DocKind) String() string {
@@ -27,6 +29,17 @@ func (k DocKind) String() string {
 		return docKindNames[k]
 	}
 	return fmt.Sprintf("DocKind(%d)", k)
+}
+
+// ParseDocKind returns the kind named s ("pfocr", "pathway", ...), and
+// DocInvalid for any other name.
+func ParseDocKind(s string) DocKind {
+	for k, name := range docKindNames {
+		if name == s {
+			return DocKind(k)
+		}
+	}
+	return DocInvalid
 }
 
 // Section names used by the parsers.

@@ -49,6 +49,36 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
+// ParsePos reads a position written by [Pos.String] ("file:line:col",
+// "file:line" or "file"); what does not parse stays in File.
+func ParsePos(s string) Pos {
+	p := Pos{File: s}
+	rest, col, ok := cutNumber(s)
+	if !ok {
+		return p
+	}
+	if file, line, ok := cutNumber(rest); ok {
+		return Pos{File: file, Line: line, Column: col}
+	}
+	return Pos{File: rest, Line: col}
+}
+
+// cutNumber splits "x:12" into "x" and 12.
+func cutNumber(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 || i == len(s)-1 {
+		return s, 0, false
+	}
+	n := 0
+	for _, c := range s[i+1:] {
+		if c < '0' || c > '9' || n > 1<<40 {
+			return s, 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return s[:i], n, true
+}
+
 // ParseError is an error at a position of an input file, in the shape of
 // encoding/csv.ParseError: every parser of the module returns it. Several
 // problems in one file are joined with [errors.Join].

@@ -97,6 +97,16 @@ type Corpus struct {
 	// Nodes are entities the inputs define themselves (pathway groups, for
 	// instance); a statement naming one of their IDs uses it as is.
 	Nodes []graph.Node
+	// Skipped lists the files of a folder that were not read because they
+	// are neither documents nor curation, each with why.
+	Skipped []Skipped
+}
+
+// Skipped is a file a loader passed over, and why (an error wrapping
+// [ErrUnknownFormat]).
+type Skipped struct {
+	File   string
+	Reason error
 }
 
 // Hedge is how a statement's sentence qualifies its claim.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -20,7 +21,7 @@ var deterministicCommands = [][]string{
 func output(t *testing.T, args []string) []byte {
 	t.Helper()
 	var out, errb bytes.Buffer
-	if code := run(args, &out, &errb); code != 0 {
+	if code := run(args, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("%q: exit %d: %s", args, code, errb.String())
 	}
 	return out.Bytes()

@@ -57,10 +57,13 @@ import (
 	"github.com/bonemet/bonemet/source"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 type config struct {
 	docs     string
+	fresh    bool
+	strict   bool
+	opposite bool
 	json     bool
 	maxDepth int
 	only     string
@@ -79,27 +82,18 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 var errUsage = errors.New("usage")
 
-const usage = `usage: bonemet [-docs DIR] [-json] [-max-depth N] [-only RELS] [-hgnc FILE] [-import FILE]... SUBCOMMAND ARGS
+const usage = `usage: bonemet [-docs DIR [-fresh] [-strict]] [-json] [-max-depth N] [-only RELS] [-opposite]
+               [-hgnc FILE] [-import FILE]... SUBCOMMAND ARGS
 subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO |
              resolve [-context TEXT] NAME | extract FILE... |
-             export -format dot|graphml|sif|cyjs|neo4j|jsonl [-o FILE|DIR] [QUERY ARGS]`
+             export -format dot|graphml|sif|cyjs|neo4j|jsonl|svg|png [-o FILE|DIR] [QUERY ARGS] |
+             help`
 
 // parseArgs parses flags wherever they stand among the positional
 // arguments.
 func parseArgs(args []string, stderr io.Writer) (config, []string, error) {
 	var c config
-	fs := flag.NewFlagSet("bonemet", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, usage); fs.PrintDefaults() }
-	fs.StringVar(&c.docs, "docs", "", "build the graph from a `folder` of documents and curation files")
-	fs.BoolVar(&c.json, "json", false, "print one JSON object per line")
-	fs.IntVar(&c.maxDepth, "max-depth", 0, "bound paths to `n` edges (0: no bound; 6 for path)")
-	fs.StringVar(&c.only, "only", "", "follow only these `relations` (comma-separated: activates,inhibits,secretes)")
-	fs.StringVar(&c.hgnc, "hgnc", "", "also resolve names with the HGNC complete set `file`")
-	fs.StringVar(&c.context, "context", "", "for resolve: decide ambiguous names from this `text` (a caption, a title)")
-	fs.Var(&c.imports, "import", "merge a curated pathway `file` (GPML or a signed causal table); repeatable")
-	fs.StringVar(&c.format, "format", "", "export `format`: dot, graphml, sif, cyjs, neo4j or jsonl")
-	fs.StringVar(&c.out, "o", "", "export to this `path` (a folder for sif and neo4j; standard output otherwise)")
+	fs := flagSet(&c, stderr)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -119,7 +113,27 @@ func parseArgs(args []string, stderr io.Writer) (config, []string, error) {
 	return c, pos, nil
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// flagSet returns the tool's flags, bound to c.
+func flagSet(c *config, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("bonemet", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintln(stderr, usage); fs.PrintDefaults() }
+	fs.StringVar(&c.docs, "docs", "", "add a `folder` of documents and curation files to the default knowledge")
+	fs.BoolVar(&c.fresh, "fresh", false, "with -docs: build from the folder alone, without the default knowledge")
+	fs.BoolVar(&c.strict, "strict", false, "with -docs: fail on files that are not documents or curation instead of skipping them")
+	fs.BoolVar(&c.opposite, "opposite", false, "also print the route of the other sign where a node has one")
+	fs.BoolVar(&c.json, "json", false, "print one JSON object per line")
+	fs.IntVar(&c.maxDepth, "max-depth", 0, "bound paths to `n` edges (0: no bound; 6 for path)")
+	fs.StringVar(&c.only, "only", "", "follow only these `relations` (comma-separated: activates,inhibits,secretes)")
+	fs.StringVar(&c.hgnc, "hgnc", "", "also resolve names with the HGNC complete set `file`")
+	fs.StringVar(&c.context, "context", "", "for resolve: decide ambiguous names from this `text` (a caption, a title)")
+	fs.Var(&c.imports, "import", "merge a curated pathway `file` (GPML or a signed causal table); repeatable")
+	fs.StringVar(&c.format, "format", "", "export `format`: dot, graphml, sif, cyjs, neo4j, jsonl, or a picture drawn by Graphviz: svg, png")
+	fs.StringVar(&c.out, "o", "", "export to this `path` (a folder for sif and neo4j; standard output otherwise)")
+	return fs
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c, pos, err := parseArgs(args, stderr)
 	if err != nil {
 		return 2
@@ -129,6 +143,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, rest := pos[0], pos[1:]
+	if cmd == "help" {
+		fmt.Fprintln(stdout, usage)
+		fmt.Fprintln(stdout, "\nflags:")
+		fs := flagSet(&config{}, stdout)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return 0
+	}
+	if cmd == "export" && c.format == "" {
+		fmt.Fprintf(stderr, "bonemet export: give -format: dot, graphml, sif, cyjs, neo4j, jsonl, svg or png\n%s\n", usage)
+		return 2
+	}
 	want := map[string]int{"downstream": 1, "upstream": 1, "blocks": 1, "promotes": 1, "path": 2, "resolve": 1}
 	if n, ok := want[cmd]; ok && len(rest) != n {
 		fmt.Fprintf(stderr, "bonemet %s: want %d argument(s), got %d\n%s\n", cmd, n, len(rest), usage)
@@ -152,7 +178,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bonemet:", err)
 		return 1
 	}
-	out := &printer{w: stdout, k: k, json: c.json}
+	out := &printer{w: stdout, k: k, json: c.json, opposite: c.opposite}
 	switch cmd {
 	case "downstream":
 		err = out.reaches(k.Downstream(rest[0], opts...))
@@ -166,9 +192,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = out.paths(k.Paths(rest[0], rest[1], opts...))
 	case "resolve":
 		if c.context != "" {
-			err = out.resolveIn(k.Resolver.ResolveIn(rest[0], resolve.Context{Text: c.context}))
+			err = out.resolveIn(k.Resolver().ResolveIn(rest[0], resolve.Context{Text: c.context}))
 		} else {
-			err = out.resolve(k.Resolver.Resolve(rest[0]))
+			err = out.resolve(k.Resolver().Resolve(rest[0]))
 		}
 	case "extract":
 		err = out.extract(rest, c)
@@ -239,7 +265,7 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
 	}
 	for _, p := range k.Report.Rejected {
-		if strings.Contains(p.Reason, "by curation at ") {
+		if p.ByCuration() {
 			continue // a curator's decision, not a problem
 		}
 		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
@@ -249,7 +275,7 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 	}
 	for _, ct := range k.Report.Contradictions {
 		fmt.Fprintf(stderr, "bonemet: warning: contradiction: %s activates %s [%s] and inhibits it [%s]\n",
-			k.Graph.Display(ct.From), k.Graph.Display(ct.To), strings.Join(k.Docs(ct.Positive), "; "), strings.Join(k.Docs(ct.Negative), "; "))
+			k.Display(ct.From), k.Display(ct.To), strings.Join(k.Docs(ct.Positive), "; "), strings.Join(k.Docs(ct.Negative), "; "))
 	}
 	return k, nil
 }
@@ -273,9 +299,10 @@ func progress(stderr io.Writer) func(done, total int, file string) {
 }
 
 type printer struct {
-	w    io.Writer
-	k    *bonemet.Knowledge
-	json bool
+	w        io.Writer
+	k        *bonemet.Knowledge
+	json     bool
+	opposite bool // print the route of the other sign of every reach that has one
 }
 
 func (p *printer) emit(v any) error {
@@ -302,9 +329,16 @@ func (p *printer) reaches(rs []graph.Reach, err error) error {
 		if path.FromGroup != "" || path.ToGroup != "" {
 			via = "  (through the group " + p.k.Display(path.FromGroup+path.ToGroup) + ")"
 		}
-		fmt.Fprintf(p.w, "%-22s %v  depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, r.Depth, p.hops(path), via)
-		if r.HasOpposite() {
-			opp := r.Opposite()
+		// The route of the other sign decides an ambivalent sign and is
+		// always shown then; elsewhere a mark says there is one, and
+		// -opposite shows it.
+		opp := r.Opposite()
+		mark := " "
+		if len(opp.Edges) > 0 && r.Sign != graph.Ambivalent && !p.opposite {
+			mark = "*"
+		}
+		fmt.Fprintf(p.w, "%-22s %v%s depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, mark, r.Depth, p.hops(path), via)
+		if len(opp.Edges) > 0 && (r.Sign == graph.Ambivalent || p.opposite) {
 			fmt.Fprintf(p.w, "%-22s    also %v by: %s\n", "", opp.Sign(), p.hops(opp))
 		}
 	}
@@ -390,7 +424,7 @@ func (p *printer) resolve(r resolve.Result) error {
 		}
 		fmt.Fprintf(p.w, "  %-20s %-12s %s [%s]\n", c.ID, c.Label(), c.Name, kind)
 		for _, m := range c.Members {
-			if e, ok := p.k.Resolver.Entry(m); ok {
+			if e, ok := p.k.Resolver().Entry(m); ok {
 				fmt.Fprintf(p.w, "    member %-13s %s\n", m, e.Node.Label())
 			}
 		}
@@ -434,7 +468,7 @@ func (p *printer) extract(files []string, c config) error {
 // statementsOf prints what the reader extracts from the document and what
 // the curation of the loaded knowledge says about it.
 func (p *printer) statementsOf(d *source.Document) error {
-	rd := extract.Reader{Resolver: p.k.Resolver}
+	rd := extract.Reader{Resolver: p.k.Resolver()}
 	stmts := rd.Read(d)
 	for _, s := range p.k.Corpus.Statements {
 		if s.Doc == d.ID && s.Method == graph.Curated && s.Action == source.Add {
@@ -442,8 +476,8 @@ func (p *printer) statementsOf(d *source.Document) error {
 		}
 	}
 	for _, s := range stmts {
-		subj := p.k.Resolver.Resolve(s.Subject)
-		obj := p.k.Resolver.Resolve(s.Object)
+		subj := p.k.Resolver().Resolve(s.Subject)
+		obj := p.k.Resolver().Resolve(s.Object)
 		if subj.Status != resolve.Resolved || obj.Status != resolve.Resolved {
 			fmt.Fprintf(p.w, "# unresolved: %s %v %s (%s)\n", s.Subject, s.Relation, s.Object, s.Pos)
 			continue

@@ -52,7 +52,7 @@ func TestCLI(t *testing.T) {
 	for _, tt := range cliTests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := run(tt.args, &out, &errb)
+			code := run(tt.args, strings.NewReader(""), &out, &errb)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.code, errb.String())
 			}
@@ -85,8 +85,8 @@ func golden(t *testing.T, name, got string) {
 
 func TestFlagsAnywhere(t *testing.T) {
 	var a, b bytes.Buffer
-	run([]string{"-json", "blocks", "denosumab"}, &a, os.Stderr)
-	run([]string{"blocks", "denosumab", "-json"}, &b, os.Stderr)
+	run([]string{"-json", "blocks", "denosumab"}, strings.NewReader(""), &a, os.Stderr)
+	run([]string{"blocks", "denosumab", "-json"}, strings.NewReader(""), &b, os.Stderr)
 	if a.Len() == 0 || a.String() != b.String() {
 		t.Error("flags after the subcommand give a different answer")
 	}
@@ -94,7 +94,7 @@ func TestFlagsAnywhere(t *testing.T) {
 
 func TestBlocksDenosumabJSON(t *testing.T) {
 	var out bytes.Buffer
-	if code := run([]string{"-json", "blocks", "denosumab"}, &out, os.Stderr); code != 0 {
+	if code := run([]string{"-json", "blocks", "denosumab"}, strings.NewReader(""), &out, os.Stderr); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	type edge struct {
@@ -138,7 +138,7 @@ func TestDocsFolder(t *testing.T) {
 	cur, _ := os.ReadFile(filepath.Join("..", "..", "knowledge", "curation", "002_pmc7426519_f3.yaml"))
 	os.WriteFile(filepath.Join(dir, "f3.yaml"), cur, 0o644)
 	var out, errb bytes.Buffer
-	if code := run([]string{"-docs", dir, "blocks", "denosumab"}, &out, &errb); code != 0 {
+	if code := run([]string{"-docs", dir, "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), "TNFRSF11A") || strings.Contains(out.String(), "osteoclast ") {
@@ -148,7 +148,7 @@ func TestDocsFolder(t *testing.T) {
 
 func TestExtractSeeds(t *testing.T) {
 	var out, errb bytes.Buffer
-	if code := run(append([]string{"-json", "extract"}, seeds(t)...), &out, &errb); code != 0 {
+	if code := run(append([]string{"-json", "extract"}, seeds(t)...), strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	want := []string{
@@ -165,14 +165,14 @@ func TestExtractSeeds(t *testing.T) {
 func TestExport(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
-	if code := run([]string{"export", "-format", "dot", "blocks", "denosumab"}, &out, &errb); code != 0 {
+	if code := run([]string{"export", "-format", "dot", "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if !strings.HasPrefix(out.String(), "digraph") || !strings.Contains(out.String(), `"DRUGBANK:DB06643" -> "HGNC:11926"`) ||
 		strings.Contains(out.String(), "IAP antagonists") {
 		t.Errorf("DOT of what denosumab blocks:\n%s", out.String())
 	}
-	if code := run([]string{"export", "-format", "neo4j", "-o", dir}, &out, &errb); code != 0 {
+	if code := run([]string{"export", "-format", "neo4j", "-o", dir}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("neo4j: exit %d: %s", code, errb.String())
 	}
 	for _, f := range []string{"nodes.csv", "relationships.csv"} {
@@ -181,10 +181,10 @@ func TestExport(t *testing.T) {
 		}
 	}
 	errb.Reset()
-	if code := run([]string{"export", "-format", "sif"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "give a folder with -o") {
+	if code := run([]string{"export", "-format", "sif"}, strings.NewReader(""), &out, &errb); code != 1 || !strings.Contains(errb.String(), "give a folder with -o") {
 		t.Errorf("sif without -o: exit %d, %s", code, errb.String())
 	}
-	if code := run([]string{"export", "-format", "jpeg"}, &out, &errb); code != 1 {
+	if code := run([]string{"export", "-format", "jpeg"}, strings.NewReader(""), &out, &errb); code != 1 {
 		t.Errorf("unknown format: exit %d", code)
 	}
 }
@@ -195,7 +195,7 @@ func TestImport(t *testing.T) {
 		t.Skipf("WP12 not found at %s (the shared reference data lives beside the checkout)", gpml)
 	}
 	var out, errb bytes.Buffer
-	if code := run([]string{"upstream", "RANKL", "-max-depth", "1", "-import", gpml}, &out, &errb); code != 0 {
+	if code := run([]string{"upstream", "RANKL", "-max-depth", "1", "-import", gpml}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), "TNFRSF11B ⊣ TNFSF11 [WP12]") || !strings.Contains(out.String(), "[PMC7426519 F3]") {
@@ -211,7 +211,7 @@ func TestExportPicture(t *testing.T) {
 		t.Skip("Graphviz's dot is not installed")
 	}
 	var out, errb bytes.Buffer
-	if code := run([]string{"export", "-format", "svg", "blocks", "denosumab"}, &out, &errb); code != 0 {
+	if code := run([]string{"export", "-format", "svg", "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), "<svg") || !strings.Contains(out.String(), "denosumab") {
@@ -241,7 +241,7 @@ func TestResolveHGNC(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer
-		if code := run(tt.args, &out, &errb); code != 0 {
+		if code := run(tt.args, strings.NewReader(""), &out, &errb); code != 0 {
 			t.Fatalf("%q: exit %d: %s", tt.args[len(tt.args)-1], code, errb.String())
 		}
 		if !strings.Contains(out.String(), tt.want) {
