@@ -7,18 +7,27 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bonemet/bonemet/ingest/bel"
 	"github.com/bonemet/bonemet/ingest/causal"
 	"github.com/bonemet/bonemet/ingest/gpml"
 	"github.com/bonemet/bonemet/resolve"
 	"github.com/bonemet/bonemet/source"
 )
 
+// ErrNotCausal wraps the warnings of [Import] about BEL statements that
+// state no signed cause (correlations, nested statements, ...).
+var ErrNotCausal = errors.New("not causal")
+
 // Import reads a curated pathway source for merging with document
-// knowledge: a WikiPathways GPML file (.gpml) or a signed causal table
-// (OmniPath- or SIGNOR-style TSV, any other name). Its statements are
-// resolved later, with the rest, by [Load]. Problems that do not stop the
-// import (unplaced GPML interactions, complex rows of a causal table) are
-// returned as warnings, each with its position.
+// knowledge: a WikiPathways GPML file (.gpml), a BEL script (.bel, as
+// PyBEL and the OpenBEL tools write them; its increases and decreases
+// become signed statements with the evidence text as quote), or a signed
+// causal table (OmniPath- or SIGNOR-style TSV, any other name). Its
+// statements are resolved later, with the rest, by [Load]. Problems that do
+// not stop the import (unplaced GPML interactions, complex rows of a
+// causal table, BEL statements that are not causal or cannot be read) are
+// returned as warnings, each with its position: nothing is dropped
+// silently.
 func Import(path string, r *resolve.Resolver) (source.Corpus, []error, error) {
 	if r == nil {
 		r = resolve.Default()
@@ -42,6 +51,21 @@ func Import(path string, r *resolve.Resolver) (source.Corpus, []error, error) {
 			warnings = append(warnings, p)
 		}
 		return c, warnings, nil
+	}
+	if strings.EqualFold(filepath.Ext(path), ".bel") {
+		sc, err := bel.Read(f, path, source.Limits{})
+		if err != nil && len(sc.Statements) == 0 {
+			return source.Corpus{}, nil, err
+		}
+		for _, k := range sc.NotCausal {
+			if k.Err == nil { // statements that failed to read come with err
+				warnings = append(warnings, source.ErrorAt(k.Pos, fmt.Errorf("%w: %s: %s", ErrNotCausal, k.Reason, k.Text)))
+			}
+		}
+		if err != nil {
+			warnings = append(warnings, unjoin(err)...)
+		}
+		return source.Corpus{Documents: sc.Documents, Statements: sc.Statements}, warnings, nil
 	}
 	stmts, err := causal.Read(f, path, source.Limits{})
 	if err != nil && len(stmts) == 0 {

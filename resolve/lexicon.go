@@ -202,11 +202,12 @@ func ParseLexicon(r io.Reader, file string) (*Lexicon, error) {
 	var entries []Entry
 	var errs []error
 	seen := make(map[string]int)
+	var text string
 	bad := func(line, col int, err error) {
-		errs = append(errs, &source.ParseError{File: file, Line: line, Column: col, Err: err})
+		errs = append(errs, &source.ParseError{File: file, Line: line, Column: col, Text: text, Err: err})
 	}
 	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimSuffix(sc.Text(), "\r")
+		text = strings.TrimSuffix(sc.Text(), "\r")
 		if line == 1 {
 			text = strings.TrimPrefix(text, "\uFEFF")
 		}

@@ -89,6 +89,11 @@ func (p abstPara) text() string { return source.Collapse(strings.Join(p.lines, "
 // ([ErrTooLarge]) or an I/O error ends the reading: Read returns the same
 // error from then on.
 func (r *AbstractTextReader) Read() (*source.Document, error) {
+	d, err := r.read()
+	return d, r.lines.withText(err)
+}
+
+func (r *AbstractTextReader) read() (*source.Document, error) {
 	if r.err != nil {
 		return nil, r.err
 	}

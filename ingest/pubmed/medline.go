@@ -62,6 +62,11 @@ type medlineField struct {
 // ([ErrTooLarge]) or an I/O error ends the reading: Read returns the same
 // error from then on.
 func (r *MedlineReader) Read() (*source.Document, error) {
+	d, err := r.read()
+	return d, r.lines.withText(err)
+}
+
+func (r *MedlineReader) read() (*source.Document, error) {
 	if r.err != nil {
 		return nil, r.err
 	}

@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -334,6 +335,33 @@ type lineReader struct {
 	last string
 	back bool  // next returns last again
 	err  error // io.EOF or a *source.ParseError, once met
+	// hist keeps the latest lines by number modulo its length, for the
+	// text of error messages.
+	hist [64]histLine
+}
+
+// histLine is a line kept for messages, cut to 1 KiB.
+type histLine struct {
+	n    int
+	text string
+}
+
+// text returns line n when it is among the latest read, or "".
+func (l *lineReader) text(n int) string {
+	if h := l.hist[n%len(l.hist)]; h.n == n && n > 0 {
+		return h.text
+	}
+	return ""
+}
+
+// withText fills in the Text of the *source.ParseErrors of err from the
+// lines kept.
+func (l *lineReader) withText(err error) error {
+	var pe *source.ParseError
+	if errors.As(err, &pe) && pe.Text == "" {
+		pe.Text = l.text(pe.Line)
+	}
+	return err
 }
 
 // next returns the next line and its number, or io.EOF or a *ParseError.
@@ -398,6 +426,7 @@ func (l *lineReader) next() (string, int, error) {
 	} else {
 		l.last = strings.ToValidUTF8(string(b), "\uFFFD")
 	}
+	l.hist[l.line%len(l.hist)] = histLine{l.line, l.last[:min(len(l.last), 1<<10)]}
 	return l.last, l.line, nil
 }
 

@@ -84,6 +84,29 @@ type xmlInput struct {
 	limit  int64 // bytes allowed
 	ioErr  error // the last error of br other than io.EOF
 	bomOff bool  // a leading byte-order mark was dropped
+	// The line being read (cur, its number line) and the one before, for
+	// the text of error messages; each is kept to maxLineKept bytes.
+	line      int
+	cur, prev []byte
+}
+
+// maxLineKept bounds the bytes of a line kept for messages.
+const maxLineKept = 4 << 10
+
+// text returns line n when it is the line being read (completed from the
+// input not yet read) or the one before; "" otherwise.
+func (in *xmlInput) text(n int) string {
+	switch n {
+	case in.line + 1:
+		rest, _ := in.br.Peek(min(in.br.Buffered(), maxLineKept))
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		return strings.TrimSuffix(string(in.cur)+string(rest), "\r")
+	case in.line:
+		return strings.TrimSuffix(string(in.prev), "\r")
+	}
+	return ""
 }
 
 func (in *xmlInput) ReadByte() (byte, error) {
@@ -104,6 +127,12 @@ func (in *xmlInput) ReadByte() (byte, error) {
 		return 0, err
 	}
 	in.n++
+	if b == '\n' {
+		in.line++
+		in.prev, in.cur = append(in.prev[:0], in.cur...), in.cur[:0]
+	} else if len(in.cur) < maxLineKept {
+		in.cur = append(in.cur, b)
+	}
 	return b, nil
 }
 
@@ -138,6 +167,15 @@ func (x *XMLReader) pos() source.Pos {
 // reported where the decoder stopped ([encoding/xml.Decoder.InputPos]):
 // just after the bad byte or token.
 func (x *XMLReader) Read() (*source.Document, error) {
+	d, err := x.read()
+	var pe *source.ParseError
+	if errors.As(err, &pe) && pe.Text == "" && pe.Line > 0 {
+		pe.Text = x.in.text(pe.Line)
+	}
+	return d, err
+}
+
+func (x *XMLReader) read() (*source.Document, error) {
 	if x.err != nil {
 		return nil, x.err
 	}
