@@ -46,13 +46,22 @@ var parseErrorTests = []struct {
 	text      string // the line ErrorWithPosition shows
 }{
 	{"pfocr", "---\nfigid: PMC1__f1\ncaption: RANKL.\ngenes: a list please\n---\n",
-		func(in string) error { _, err := pfocr.Parse(strings.NewReader(in), "f.md", source.Limits{}); return err },
+		func(in string) error {
+			_, err := pfocr.Parse(strings.NewReader(in), "f.md", source.Limits{})
+			return err
+		},
 		4, 8, "wrong type: genes must be a list", "genes: a list please"},
 	{"pfocr table", "figid\tpmcid\tnumber\tfigtitle\tpapertitle\tcaption\nPMC1__f1.jpg\tPMC1\tF1\tT\n",
-		func(in string) error { _, err := pfocr.ReadTable(strings.NewReader(in), "t.tsv", source.Limits{}); return err },
+		func(in string) error {
+			_, err := pfocr.ReadTable(strings.NewReader(in), "t.tsv", source.Limits{})
+			return err
+		},
 		2, 1, "missing required field: 4 columns, want 6", "PMC1__f1.jpg\tPMC1\tF1\tT"},
 	{"pubmed page", "Some text\nwithout any abstract\n",
-		func(in string) error { _, err := pubmed.ParsePage(strings.NewReader(in), "p.txt", source.Limits{}); return err },
+		func(in string) error {
+			_, err := pubmed.ParsePage(strings.NewReader(in), "p.txt", source.Limits{})
+			return err
+		},
 		1, 1, "unknown document format", "Some text"},
 	{"medline", "PMID- 1\nTI  - A title\nBAD LINE HERE\n",
 		func(in string) error { return readAll(pubmed.NewMedlineReader(strings.NewReader(in), "m.nbib")) },
@@ -64,13 +73,22 @@ var parseErrorTests = []struct {
 		func(in string) error { return readAll(pubmed.NewAbstractTextReader(strings.NewReader(in), "a.txt")) },
 		2, 1, "no PMID, DOI or PMCID", "1. Synth Lett. 2001;1:1."},
 	{"curation", "document: PMC1__f1\nstatements:\n  - subject: RANKL\n    relation: activatez\n    object: RANK\n    quote: q\n",
-		func(in string) error { _, err := curation.Parse(strings.NewReader(in), "c.yaml", source.Limits{}); return err },
+		func(in string) error {
+			_, err := curation.Parse(strings.NewReader(in), "c.yaml", source.Limits{})
+			return err
+		},
 		4, 15, "unknown relation", "    relation: activatez"},
 	{"gpml", "<?xml version=\"1.0\"?>\n<Pathway xmlns=\"http://pathvisio.org/GPML/2013a\" Name=\"x\">\n<DataNode GraphId=\"a\"></Pathway>\n",
-		func(in string) error { _, err := gpml.Read(strings.NewReader(in), "w.gpml", source.Limits{}); return err },
+		func(in string) error {
+			_, err := gpml.Read(strings.NewReader(in), "w.gpml", source.Limits{})
+			return err
+		},
 		3, 0, "syntax error", "<DataNode GraphId=\"a\"></Pathway>"},
 	{"causal table", "source\tinteraction\ttarget\nTNFSF11\tsideways\tTNFRSF11A\n",
-		func(in string) error { _, err := causal.Read(strings.NewReader(in), "c.tsv", source.Limits{}); return err },
+		func(in string) error {
+			_, err := causal.Read(strings.NewReader(in), "c.tsv", source.Limits{})
+			return err
+		},
 		2, 9, "", "TNFSF11\tsideways\tTNFRSF11A"},
 	{"bel", "SET Citation = {\"PubMed\", \"1\"}\nSET Evidence = \"RANKL binds RANK.\"\np(FOO:RANKL) increases p(HGNC:TNFRSF11A)\n",
 		func(in string) error { _, err := bel.Read(strings.NewReader(in), "b.bel", source.Limits{}); return err },
@@ -82,7 +100,10 @@ var parseErrorTests = []struct {
 		func(in string) error { _, err := resolve.ParseLexicon(strings.NewReader(in), "l.tsv"); return err },
 		2, 0, "", "HGNC:1\tgene\tA1BG"},
 	{"documents (sniffing)", "\x00\x01binary",
-		func(in string) error { _, err := ingest.ReadDocuments(strings.NewReader(in), "b.bin", source.Limits{}); return err },
+		func(in string) error {
+			_, err := ingest.ReadDocuments(strings.NewReader(in), "b.bin", source.Limits{})
+			return err
+		},
 		1, 1, "unknown document format", ""},
 }
 
