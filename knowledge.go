@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bonemet/bonemet/build"
 	"github.com/bonemet/bonemet/extract"
@@ -40,7 +41,7 @@ type NameError struct {
 
 // Error describes the failure, listing the candidates of an ambiguous name.
 func (e *NameError) Error() string {
-	msg := fmt.Sprintf("%q: %v", e.Name, e.Err)
+	msg := fmt.Sprintf("%q: %v", clip(e.Name, 80), e.Err)
 	if len(e.Result.Candidates) > 0 {
 		var cs []string
 		for _, c := range e.Result.Candidates {
@@ -49,9 +50,22 @@ func (e *NameError) Error() string {
 		msg += ": " + strings.Join(cs, ", ")
 	}
 	if e.Result.Reason != "" {
-		msg += " [" + e.Result.Reason + "]"
+		msg += " [" + clip(e.Result.Reason, 200) + "]"
 	}
 	return msg
+}
+
+// clip cuts s to about n bytes at a rune boundary, saying how much was
+// left out, so that a message never echoes a huge input.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:i], len(s))
 }
 
 // Unwrap returns the sentinel error.

@@ -40,14 +40,28 @@ var expectTests = []struct {
 		return bonemettest.ExpectPromotes(t, k, "denosumab", "osteoclast")
 	}, false, []string{"net sign is -", "1. denosumab ⊣ TNFSF11 (inhibits)", `"RANKL inhibition with Denosumab"`}},
 	{"missing path lists what is reached", func(t testing.TB, k *bonemet.Knowledge) bool {
-		return bonemettest.ExpectBlocks(t, k, "bisphosphonates", "RANKL")
-	}, false, []string{"bisphosphonates does not reach TNFSF11", "is reached from"}},
+		return bonemettest.ExpectBlocks(t, k, "osteoclast", "denosumab")
+	}, false, []string{"osteoclast does not reach denosumab", "is reached from 0 nodes"}},
 	{"no path through the via node", func(t testing.TB, k *bonemet.Knowledge) bool {
-		return bonemettest.ExpectBlocks(t, k, "denosumab", "osteoclast", "NIK")
-	}, false, []string{"no path of at most 8 edges passes through NIK"}},
+		return bonemettest.ExpectBlocks(t, k, "denosumab", "osteoclast", "zoledronic acid")
+	}, false, []string{"no path of at most 8 edges passes through zoledronic acid"}},
 	{"unknown name", func(t testing.TB, k *bonemet.Knowledge) bool {
 		return bonemettest.ExpectBlocks(t, k, "unobtainium", "osteoclast")
 	}, false, []string{`"unobtainium": unknown name`}},
+	// A helper named after a sign checks the net sign: the via list only
+	// adds that a path of that sign passes through it.
+	{"denosumab blocks osteoclasts via RANKL", func(t testing.TB, k *bonemet.Knowledge) bool {
+		return bonemettest.ExpectBlocks(t, k, "denosumab", "osteoclast", "RANKL")
+	}, true, nil},
+	{"denosumab does not promote osteoclasts, via RANKL or not", func(t testing.TB, k *bonemet.Knowledge) bool {
+		return bonemettest.ExpectPromotes(t, k, "denosumab", "osteoclast", "RANKL")
+	}, false, []string{"net sign is -", "1. denosumab ⊣ TNFSF11 (inhibits)"}},
+	{"a route of the other sign is stated with ExpectRoute", func(t testing.TB, k *bonemet.Knowledge) bool {
+		return bonemettest.ExpectRoute(t, k, "denosumab", "T cell", graph.Positive, "central tolerance")
+	}, true, nil},
+	{"ExpectRoute fails when no route of that sign passes", func(t testing.TB, k *bonemet.Knowledge) bool {
+		return bonemettest.ExpectRoute(t, k, "denosumab", "osteoclast", graph.Positive, "zoledronic acid")
+	}, false, []string{"expected a + route from denosumab to osteoclast", "passes through zoledronic acid"}},
 	{"direct secretion", func(t testing.TB, k *bonemet.Knowledge) bool {
 		return bonemettest.ExpectEdge(t, k, "osteoblasts", graph.Secretes, "RANKL")
 	}, true, nil},

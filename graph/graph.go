@@ -52,6 +52,13 @@ func (g *Graph) Lookup(id string) (Node, bool) {
 	return g.nodes[i], true
 }
 
+// NodeID returns the gonum ID of the node with the given CURIE: its index
+// in ID order, the ID its [Vertex] has in the gonum interfaces.
+func (g *Graph) NodeID(id string) (int64, bool) {
+	i, ok := g.index[id]
+	return int64(i), ok
+}
+
 // Out returns the edges leaving the node with the given ID, ordered by
 // target ID then relation. It returns nil for an unknown ID.
 func (g *Graph) Out(id string) []*Edge { return g.edgesOf(id, g.out) }

@@ -435,6 +435,13 @@ func TestGonumAccessors(t *testing.T) {
 	if !g.HasEdgeFromTo(a, b) || g.HasEdgeFromTo(b, a) || !g.HasEdgeBetween(b, a) {
 		t.Error("HasEdge* wrong for a→b")
 	}
+	// NodeID finds the gonum ID of a CURIE.
+	if id, ok := g.NodeID("X:a"); !ok || id != a {
+		t.Errorf("NodeID(X:a) = %d, %v; want %d", id, ok, a)
+	}
+	if _, ok := g.NodeID("X:none"); ok {
+		t.Error("NodeID of an unknown CURIE")
+	}
 	if n := g.LinesBetween(b, a).Len(); n != 2 {
 		t.Errorf("LinesBetween: %d, want 2", n)
 	}

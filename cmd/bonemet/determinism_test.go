@@ -27,29 +27,17 @@ func output(t *testing.T, args []string) []byte {
 	return out.Bytes()
 }
 
-// The same inputs give byte-identical -json output across runs, GOMAXPROCS
-// values and the order of the input files.
-func TestDeterministicOutput(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	want := make([][]byte, len(deterministicCommands))
-	for i, c := range deterministicCommands {
-		want[i] = output(t, c)
-	}
-	for _, procs := range []int{1, 2, 8} {
-		runtime.GOMAXPROCS(procs)
-		for i, c := range deterministicCommands {
-			if got := output(t, c); !bytes.Equal(got, want[i]) {
-				t.Errorf("GOMAXPROCS=%d: %q gives different output", procs, c)
-			}
-		}
-	}
-
-	// A folder written in two different orders, and extract over the
-	// files given in two different orders.
+// folders writes the seeds and their curation files into two folders, in
+// opposite orders.
+func folders(t *testing.T) [2]string {
+	t.Helper()
 	files := seeds(t)
 	cur, _ := filepath.Glob(filepath.Join("..", "..", "knowledge", "curation", "*.yaml"))
+	if len(cur) != 3 {
+		t.Fatalf("%d seed curation files, want 3", len(cur))
+	}
 	files = append(files, cur...)
-	dirs := make([]string, 2)
+	var dirs [2]string
 	for k := range dirs {
 		dirs[k] = t.TempDir()
 		order := slices.Clone(files)
@@ -61,14 +49,45 @@ func TestDeterministicOutput(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			os.WriteFile(filepath.Join(dirs[k], filepath.Base(f)), b, 0o644)
+			if err := os.WriteFile(filepath.Join(dirs[k], filepath.Base(f)), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	for _, c := range deterministicCommands {
-		a := output(t, append([]string{"-docs", dirs[0]}, c...))
-		b := output(t, append([]string{"-docs", dirs[1]}, c...))
-		if !bytes.Equal(a, b) {
-			t.Errorf("%q: output depends on the order the folder was written in", c)
+	return dirs
+}
+
+// The same inputs give byte-identical -json output across GOMAXPROCS
+// values (each run loads the folder anew with the parallel loader, on top
+// of the default knowledge and alone), the order the folder was written in,
+// and the order of the files given to extract.
+func TestDeterministicOutput(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	dirs := folders(t)
+	var want [][]byte
+	for _, procs := range []int{1, 2, 8} {
+		runtime.GOMAXPROCS(procs)
+		var got [][]byte
+		for _, c := range deterministicCommands {
+			for _, fresh := range [][]string{nil, {"-fresh"}} {
+				for _, dir := range dirs {
+					got = append(got, output(t, slices.Concat([]string{"-docs", dir}, fresh, c)))
+				}
+			}
+		}
+		for i := 0; i < len(got); i += 2 {
+			if !bytes.Equal(got[i], got[i+1]) {
+				t.Errorf("GOMAXPROCS=%d: %q: output depends on the order the folder was written in", procs, deterministicCommands[i/4])
+			}
+		}
+		if want == nil {
+			want = got
+			continue
+		}
+		for i := range got {
+			if !bytes.Equal(got[i], want[i]) {
+				t.Errorf("GOMAXPROCS=%d: %q gives other output than with GOMAXPROCS=1", procs, deterministicCommands[i/4])
+			}
 		}
 	}
 	s := seeds(t)

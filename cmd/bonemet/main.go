@@ -47,6 +47,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing/fstest"
 
 	"github.com/bonemet/bonemet"
 	"github.com/bonemet/bonemet/extract"
@@ -249,24 +250,38 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 		return nil, err
 	}
 	var k *bonemet.Knowledge
-	if c.docs == "" {
-		if c.hgnc == "" && len(c.imports) == 0 {
-			k = bonemet.Default()
-		} else {
-			k, err = bonemet.Load(bonemet.KnowledgeFS(), "knowledge", bonemet.Options{Resolver: r, Imports: c.imports})
-		}
-	} else {
-		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r, Imports: c.imports, Progress: progress(stderr)})
+	switch {
+	case c.docs == "" && c.hgnc == "" && len(c.imports) == 0:
+		k = bonemet.Default()
+	case c.docs == "":
+		k, err = bonemet.Load(fstest.MapFS{}, ".", bonemet.Options{Resolver: r, Imports: c.imports})
+	default:
+		k, err = bonemet.LoadDir(c.docs, bonemet.Options{Resolver: r, Imports: c.imports, Fresh: c.fresh, Strict: c.strict,
+			Progress: progress(stderr)})
 	}
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range k.Report.Unresolved {
-		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
+	for _, s := range k.Corpus.Skipped {
+		fmt.Fprintf(stderr, "bonemet: skipped %v\n", s.Reason)
 	}
-	for _, p := range k.Report.Rejected {
-		if p.ByCuration() {
-			continue // a curator's decision, not a problem
+	if c.docs != "" {
+		if n := len(k.Corpus.Skipped); n > 0 {
+			fmt.Fprintf(stderr, "bonemet: %d files skipped (not documents or curation; -strict makes them errors)\n", n)
+		}
+		if !folderRead(k, c.docs) {
+			fmt.Fprintf(stderr, "bonemet: warning: %s holds no documents or curation files\n", c.docs)
+		}
+	}
+	// The problems of the default knowledge are its report's (see the
+	// coverage subcommand); the warnings are about the user's inputs.
+	defaults := map[string]bool{}
+	for _, s := range bonemet.Default().Sources {
+		defaults[s.ID] = true
+	}
+	for _, p := range slices.Concat(k.Report.Unresolved, k.Report.Rejected) {
+		if p.ByCuration() || defaults[p.Statement.Doc] {
+			continue // a curator's decision, or the default knowledge's
 		}
 		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
 	}
@@ -274,10 +289,40 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 		fmt.Fprintf(stderr, "bonemet: warning: %v\n", w)
 	}
 	for _, ct := range k.Report.Contradictions {
+		if onlyDefault(ct.Positive, defaults) && onlyDefault(ct.Negative, defaults) {
+			continue
+		}
 		fmt.Fprintf(stderr, "bonemet: warning: contradiction: %s activates %s [%s] and inhibits it [%s]\n",
 			k.Display(ct.From), k.Display(ct.To), strings.Join(k.Docs(ct.Positive), "; "), strings.Join(k.Docs(ct.Negative), "; "))
 	}
 	return k, nil
+}
+
+// onlyDefault reports whether every piece of evidence of e comes from the
+// default knowledge's sources.
+func onlyDefault(e *graph.Edge, defaults map[string]bool) bool {
+	for _, ev := range e.Evidence {
+		if !defaults[ev.Doc] {
+			return false
+		}
+	}
+	return true
+}
+
+// folderRead reports whether a document or statement was read from the
+// folder (the default knowledge's have no file of the folder).
+func folderRead(k *bonemet.Knowledge, dir string) bool {
+	for _, d := range k.Corpus.Documents {
+		if d.File != "" {
+			return true
+		}
+	}
+	for _, s := range k.Corpus.Statements {
+		if s.Method == graph.Curated && !strings.HasPrefix(s.Pos.File, "knowledge/") {
+			return true
+		}
+	}
+	return false
 }
 
 // progress returns a callback that keeps one progress line on stderr

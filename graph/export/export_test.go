@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -524,6 +525,10 @@ func TestExportCytoscapeJSON(t *testing.T) {
 			t.Errorf("edge %d joins unknown nodes", i)
 		}
 	}
+	// A real reader of the format reads it back: networkx's
+	// cytoscape_graph, where Python and networkx are installed
+	// (apt-get install python3-networkx).
+	readWithNetworkx(t, buf.Bytes(), g)
 	// The typed form unmarshals too.
 	var typed export.CytoscapeElements
 	if err := json.Unmarshal(buf.Bytes(), &typed); err != nil || len(typed.Elements.Edges) != len(g.Edges()) {
@@ -721,4 +726,34 @@ func FuzzExportReadGraphML(f *testing.F) {
 			t.Fatalf("round trip differs")
 		}
 	})
+}
+
+// readWithNetworkx reads a Cytoscape.js export with networkx and checks
+// the numbers of nodes and edges and one edge's relation.
+func readWithNetworkx(t *testing.T, cyjs []byte, g *graph.Graph) {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Log("python3 is not installed: the networkx check is skipped")
+		return
+	}
+	if exec.Command(py, "-c", "import networkx").Run() != nil {
+		t.Log("networkx is not installed: the networkx check is skipped")
+		return
+	}
+	e := g.Edges()[0]
+	script := `import json, sys
+from networkx.readwrite import json_graph
+G = json_graph.cytoscape_graph(json.load(sys.stdin))
+print(G.number_of_nodes(), G.number_of_edges(), G.is_directed(), G.is_multigraph(), G.edges[sys.argv[1], sys.argv[2], sys.argv[3]]["relation"])`
+	cmd := exec.Command(py, "-c", script, e.From, e.To, e.Relation.String())
+	cmd.Stdin = bytes.NewReader(cyjs)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("networkx: %v\n%s", err, out)
+	}
+	want := fmt.Sprintf("%d %d True True %s", g.Len(), len(g.Edges()), e.Relation)
+	if got := strings.TrimSpace(string(out)); got != want {
+		t.Errorf("networkx read %q, want %q", got, want)
+	}
 }

@@ -65,13 +65,29 @@ func WriteSIFNodeAttributes(w io.Writer, g *graph.Graph) error {
 	return ew.flush()
 }
 
-// CytoscapeElements is the document [WriteCytoscapeJSON] writes:
+// CytoscapeElements is the document [WriteCytoscapeJSON] writes, as
+// Cytoscape desktop writes .cyjs files: the network's attributes in "data",
+// whether it is directed and a multigraph, and
 // {"elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}.
 type CytoscapeElements struct {
-	Elements struct {
+	FormatVersion string `json:"format_version"`
+	GeneratedBy   string `json:"generated_by"`
+	// TargetVersion is the Cytoscape.js version the format follows.
+	TargetVersion string `json:"target_cytoscapejs_version"`
+	// Data are the network's attributes: its name.
+	Data       CytoscapeNetworkData `json:"data"`
+	Directed   bool                 `json:"directed"`
+	Multigraph bool                 `json:"multigraph"`
+	Elements   struct {
 		Nodes []CytoscapeNode `json:"nodes"`
 		Edges []CytoscapeEdge `json:"edges"`
 	} `json:"elements"`
+}
+
+// CytoscapeNetworkData holds the network's attributes.
+type CytoscapeNetworkData struct {
+	Name       string `json:"name"`
+	SharedName string `json:"shared_name"`
 }
 
 // CytoscapeNode is a node element of Cytoscape.js.
@@ -81,7 +97,10 @@ type CytoscapeNode struct {
 
 // CytoscapeNodeData holds a node's attributes.
 type CytoscapeNodeData struct {
-	ID      string   `json:"id"`
+	ID string `json:"id"`
+	// Value repeats the ID, as the node's key for readers that want one
+	// (networkx's cytoscape_graph).
+	Value   string   `json:"value"`
 	Label   string   `json:"label"`
 	Kind    string   `json:"kind"`
 	Symbol  string   `json:"symbol,omitempty"`
@@ -99,7 +118,9 @@ type CytoscapeEdge struct {
 // CytoscapeEdgeData holds an edge's attributes. Interaction repeats the
 // relation under the name Cytoscape desktop uses for edge types.
 type CytoscapeEdgeData struct {
-	ID            string   `json:"id"`
+	ID string `json:"id"`
+	// Key tells apart the edges between the same two nodes: the relation.
+	Key           string   `json:"key"`
 	Source        string   `json:"source"`
 	Target        string   `json:"target"`
 	Relation      string   `json:"relation"`
@@ -120,11 +141,12 @@ func WriteCytoscapeJSON(w io.Writer, g *graph.Graph) error {
 	if g == nil {
 		return ErrNilGraph
 	}
-	var doc CytoscapeElements
+	doc := CytoscapeElements{FormatVersion: "1.0", GeneratedBy: "bonemet", TargetVersion: "~2.1",
+		Data: CytoscapeNetworkData{Name: "bonemet", SharedName: "bonemet"}, Directed: true, Multigraph: true}
 	doc.Elements.Nodes = make([]CytoscapeNode, 0, g.Len())
 	for _, n := range g.NodeList() {
 		doc.Elements.Nodes = append(doc.Elements.Nodes, CytoscapeNode{CytoscapeNodeData{
-			ID: n.ID, Label: n.Label(), Kind: n.Kind.String(), Symbol: n.Symbol, Name: n.Name,
+			ID: n.ID, Value: n.ID, Label: n.Label(), Kind: n.Kind.String(), Symbol: n.Symbol, Name: n.Name,
 			Xrefs: n.Xrefs, Group: n.Group.String(), Members: n.Members,
 		}})
 	}
@@ -133,7 +155,7 @@ func WriteCytoscapeJSON(w io.Writer, g *graph.Graph) error {
 	for i := range es {
 		e := &es[i]
 		doc.Elements.Edges = append(doc.Elements.Edges, CytoscapeEdge{CytoscapeEdgeData{
-			ID: "e" + strconv.Itoa(i), Source: e.From, Target: e.To, Relation: e.Relation.String(), Interaction: e.Relation.String(),
+			ID: "e" + strconv.Itoa(i), Key: e.Relation.String(), Source: e.From, Target: e.To, Relation: e.Relation.String(), Interaction: e.Relation.String(),
 			Sign: int(e.Sign()), EvidenceCount: len(e.Evidence), Confidence: maxConfidence(e), Docs: docs(e), Quotes: quotes(e),
 		}})
 	}

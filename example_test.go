@@ -1,0 +1,66 @@
+package bonemet_test
+
+import (
+	"fmt"
+	"testing/fstest"
+
+	"github.com/bonemet/bonemet"
+)
+
+// Load builds knowledge from a folder of documents and curation files,
+// here an in-memory one: a PFOCR figure record and a curation file that
+// records what its caption states, each claim with its quote. Fresh leaves
+// the default knowledge out; without it the folder adds to it.
+func ExampleLoad() {
+	folder := fstest.MapFS{
+		"PMCX__f1.md": {Data: []byte(`---
+figid: PMCX__f1
+caption: Zoledronic acid inhibits osteoclasts. Osteoclasts resorb bone.
+---
+`)},
+		"PMCX__f1.yaml": {Data: []byte(`document: PMCX__f1
+statements:
+  - {subject: zoledronic acid, relation: inhibits, object: osteoclasts, quote: Zoledronic acid inhibits osteoclasts.}
+  - {subject: osteoclasts, relation: activates, object: bone resorption, quote: Osteoclasts resorb bone.}
+`)},
+	}
+	k, err := bonemet.Load(folder, ".", bonemet.Options{Fresh: true, NoExtract: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	blocked, _ := k.Blocks("zoledronate")
+	for _, r := range blocked {
+		fmt.Printf("%v %s: %s\n", r.Sign, r.Node.Label(), k.Graph.Chain(r.Path()))
+		for _, e := range r.Path().Edges {
+			fmt.Printf("    %q (%s)\n", e.Evidence[0].Quote, e.Evidence[0].Doc)
+		}
+	}
+	fmt.Println(k.Report.Summary())
+	// Output:
+	// - osteoclast: zoledronic acid ⊣ osteoclast
+	//     "Zoledronic acid inhibits osteoclasts." (PMCX__f1)
+	// - bone resorption: zoledronic acid ⊣ osteoclast → bone resorption
+	//     "Zoledronic acid inhibits osteoclasts." (PMCX__f1)
+	//     "Osteoclasts resorb bone." (PMCX__f1)
+	// 2 statements: 2 added, 0 merged, 0 duplicate, 0 unresolved, 0 rejected; 0 contradictions
+}
+
+// Imports merge curated pathways with documents: here a WikiPathways GPML
+// file in which OPG (TNFRSF11B) inhibits the RANKL → RANK interaction.
+func ExampleImport() {
+	c, warnings, err := bonemet.Import("ingest/gpml/testdata/gpml/anchor.gpml", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range c.Statements {
+		fmt.Printf("%s %v %s (%s, %s)\n", s.Subject, s.Relation, s.Object, s.Doc, s.Pos)
+	}
+	fmt.Println(len(warnings), "warnings")
+	// Output:
+	// HGNC:11926 activates HGNC:11908 (WP9001, ingest/gpml/testdata/gpml/anchor.gpml:20:3)
+	// TNFRSF11B inhibits HGNC:11908 (WP9001, ingest/gpml/testdata/gpml/anchor.gpml:28:3)
+	// HGNC:11926 activates TRAF6 (WP9001, ingest/gpml/testdata/gpml/anchor.gpml:35:3)
+	// 0 warnings
+}
