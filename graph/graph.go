@@ -25,6 +25,8 @@ type Graph struct {
 	from, to []int32
 	rel      []Relation // edges[i].Relation, compact for the searches
 	out, in  csr
+
+	views views // graphs of the edges MinBelief and Methods let through
 }
 
 var (

@@ -124,15 +124,18 @@ func (e *Evidence) UnmarshalJSON(b []byte) error {
 // EdgeJSON is the JSON form of an edge: {"from", "relation", "to",
 // "evidence"}.
 type EdgeJSON struct {
-	From     string     `json:"from"`
-	Relation Relation   `json:"relation"`
-	To       string     `json:"to"`
+	From     string   `json:"from"`
+	Relation Relation `json:"relation"`
+	To       string   `json:"to"`
+	// Belief is [Edge.Belief], rounded to three places; it is computed
+	// from the evidence and ignored when read.
+	Belief   float64    `json:"belief"`
 	Evidence []Evidence `json:"evidence"`
 }
 
 // MarshalJSON writes the edge as an [EdgeJSON].
 func (e Edge) MarshalJSON() ([]byte, error) {
-	return json.Marshal(EdgeJSON{e.From, e.Relation, e.To, e.Evidence})
+	return json.Marshal(EdgeJSON{e.From, e.Relation, e.To, math.Round(e.Belief()*1000) / 1000, e.Evidence})
 }
 
 // UnmarshalJSON reads the form MarshalJSON writes.
@@ -167,18 +170,23 @@ func (p Path) MarshalJSON() ([]byte, error) {
 // "path"}, with "via" naming the group the path goes through, and
 // "opposite" the path of the other sign for an ambivalent node.
 type ReachJSON struct {
-	Node     *Node   `json:"node"`
-	Sign     Sign    `json:"sign"`
-	Depth    int     `json:"depth"`
-	Path     []*Edge `json:"path"`
-	Via      string  `json:"via,omitempty"`
-	Opposite []*Edge `json:"opposite,omitempty"`
+	Node  *Node `json:"node"`
+	Sign  Sign  `json:"sign"`
+	Depth int   `json:"depth"`
+	// Belief is the path's belief ([Path.Belief]); RestsOn the methods
+	// of its evidence ([Path.Methods]).
+	Belief   float64  `json:"belief"`
+	RestsOn  []Method `json:"rests_on"`
+	Path     []*Edge  `json:"path"`
+	Via      string   `json:"via,omitempty"`
+	Opposite []*Edge  `json:"opposite,omitempty"`
 }
 
 // MarshalJSON writes the reach as a [ReachJSON].
 func (r Reach) MarshalJSON() ([]byte, error) {
 	path := r.Path()
-	j := ReachJSON{Node: r.Node, Sign: r.Sign, Depth: r.Depth, Path: path.Edges, Opposite: r.Opposite().Edges}
+	j := ReachJSON{Node: r.Node, Sign: r.Sign, Depth: r.Depth, Path: path.Edges, Opposite: r.Opposite().Edges,
+		Belief: math.Round(path.Belief()*1000) / 1000, RestsOn: path.Methods()}
 	j.Via = path.FromGroup + path.ToGroup
 	if j.Path == nil {
 		j.Path = []*Edge{}

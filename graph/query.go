@@ -23,6 +23,8 @@ type options struct {
 	noGroups  bool
 	strict    bool
 	maxPaths  int
+	minBelief float64
+	methods   uint8
 }
 
 // RelationsCount is one more than the largest valid [Relation].
@@ -218,6 +220,10 @@ func (g *Graph) Traverse(id string, dir Direction, opts ...Option) (*Traversal, 
 // traverse is Traverse with the search's choices of direction and storage
 // given (tests force them; queries use searchAuto).
 func (g *Graph) traverse(id string, dir Direction, o options, m searchMode) (*Traversal, error) {
+	g, err := g.filtered(&o)
+	if err != nil {
+		return nil, err
+	}
 	var buf [8]int32
 	v, starts, err := g.starts(id, &o, buf[:0])
 	if err != nil {
@@ -333,6 +339,10 @@ func (g *Graph) filterSign(id string, sign Sign, opts []Option) ([]Reach, error)
 // in the bound on dense graphs.
 func (g *Graph) Paths(from, to string, opts ...Option) ([]Path, error) {
 	o := collect(opts)
+	g, err := g.filtered(&o)
+	if err != nil {
+		return nil, err
+	}
 	u, starts, err := g.starts(from, &o, nil)
 	if err != nil {
 		return nil, err

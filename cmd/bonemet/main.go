@@ -63,6 +63,8 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 type config struct {
 	docs     string
 	fresh    bool
+	belief   float64
+	methods  string
 	strict   bool
 	opposite bool
 	json     bool
@@ -84,6 +86,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 var errUsage = errors.New("usage")
 
 const usage = `usage: bonemet [-docs DIR [-fresh] [-strict]] [-json] [-max-depth N] [-only RELS] [-opposite]
+               [-min-belief B] [-methods curated,imported,extracted]
                [-hgnc FILE] [-import FILE]... SUBCOMMAND ARGS
 subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO |
              resolve [-context TEXT] NAME | extract FILE... |
@@ -122,6 +125,8 @@ func flagSet(c *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.docs, "docs", "", "add a `folder` of documents and curation files to the default knowledge")
 	fs.BoolVar(&c.fresh, "fresh", false, "with -docs: build from the folder alone, without the default knowledge")
 	fs.BoolVar(&c.strict, "strict", false, "with -docs: fail on files that are not documents or curation instead of skipping them")
+	fs.Float64Var(&c.belief, "min-belief", 0, "follow only edges believed at least this much (`0..1`; see graph.Edge.Belief)")
+	fs.StringVar(&c.methods, "methods", "", "follow only evidence of these `methods` (comma-separated: curated,imported,extracted)")
 	fs.BoolVar(&c.opposite, "opposite", false, "also print the route of the other sign where a node has one")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object per line")
 	fs.IntVar(&c.maxDepth, "max-depth", 0, "bound paths to `n` edges (0: no bound; 6 for path)")
@@ -224,6 +229,23 @@ func (c config) queryOptions() ([]graph.Option, error) {
 			rels = append(rels, r)
 		}
 		opts = append(opts, graph.Only(rels...))
+	}
+	if c.belief < 0 || c.belief > 1 {
+		return nil, fmt.Errorf("-min-belief %v: want a number from 0 to 1", c.belief)
+	}
+	if c.belief > 0 {
+		opts = append(opts, graph.MinBelief(c.belief))
+	}
+	if c.methods != "" {
+		var ms []graph.Method
+		for _, s := range strings.Split(c.methods, ",") {
+			m, err := graph.ParseMethod(strings.TrimSpace(s))
+			if err != nil {
+				return nil, fmt.Errorf("-methods: %w", err)
+			}
+			ms = append(ms, m)
+		}
+		opts = append(opts, graph.Methods(ms...))
 	}
 	return opts, nil
 }
