@@ -37,7 +37,7 @@ var layout = map[string][]string{
 	"knowledge":                  {"graph"},
 	"knowledge/internal/compile": {"source", "graph", "resolve", "ingest", "ingest/pfocr", "ingest/curation", "ingest/gpml", "build", "knowledge"},
 	"knowledge/internal/gen":     {"knowledge/internal/compile"},
-	"":                           {"source", "graph", "resolve", "ingest", "ingest/gpml", "ingest/causal", "ingest/bel", "extract", "build", "knowledge"},
+	"":                           {"source", "graph", "graph/compare", "resolve", "ingest", "ingest/gpml", "ingest/causal", "ingest/bel", "extract", "build", "knowledge"},
 	"bonemettest":                {"", "graph"},
 	"internal/benchcmp":          {},
 	"internal/sharedtest":        {},

@@ -12,6 +12,9 @@
 //	path FROM TO      the simple paths from FROM to TO, explained
 //	resolve NAME      what a name refers to
 //	extract FILE...   the statements of the documents in FILE...
+//	coverage          how the documents cover each curated pathway (edges
+//	                  supported, only in the pathway, contradicted) and how
+//	                  many documents speak of each node
 //	export [QUERY]    the graph, or the subgraph a query answers (QUERY is
 //	                  one of the queries above, e.g. "blocks denosumab"),
 //	                  in the format given by -format
@@ -91,7 +94,7 @@ const usage = `usage: bonemet [-docs DIR [-fresh] [-strict]] [-json] [-max-depth
 subcommands: downstream NAME | upstream NAME | blocks NAME | promotes NAME | path FROM TO |
              resolve [-context TEXT] NAME | extract FILE... |
              export -format dot|graphml|sif|cyjs|neo4j|jsonl|svg|png [-o FILE|DIR] [QUERY ARGS] |
-             help`
+             coverage | help`
 
 // parseArgs parses flags wherever they stand among the positional
 // arguments.
@@ -170,7 +173,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bonemet extract: want at least one file\n%s\n", usage)
 		return 2
 	}
-	if _, ok := want[cmd]; !ok && cmd != "extract" && cmd != "export" {
+	if _, ok := want[cmd]; !ok && cmd != "extract" && cmd != "export" && cmd != "coverage" {
 		fmt.Fprintf(stderr, "bonemet: unknown subcommand %q\n%s\n", cmd, usage)
 		return 2
 	}
@@ -206,6 +209,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = out.extract(rest, c)
 	case "export":
 		err = out.export(rest, c, opts, stdout)
+	case "coverage":
+		err = out.coverage()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "bonemet %s: %v\n", cmd, err)
@@ -666,6 +671,29 @@ func draw(g *graph.Graph, format, out string, stdout io.Writer) error {
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("dot: %w: %s", err, stderr.String())
+	}
+	return nil
+}
+
+// coverage prints how the documents cover each pathway, and the nodes
+// by the number of documents that speak of them.
+func (p *printer) coverage() error {
+	cov, err := p.k.Coverage()
+	if err != nil {
+		return err
+	}
+	if !p.json {
+		return cov.WriteMarkdown(p.w, -1)
+	}
+	for _, pw := range cov.Pathways {
+		if err := p.emit(pw); err != nil {
+			return err
+		}
+	}
+	for _, n := range cov.Nodes {
+		if err := p.emit(n); err != nil {
+			return err
+		}
 	}
 	return nil
 }
