@@ -138,111 +138,129 @@ func (r *Report) Summary() string {
 // along. The graph and report are deterministic: they do not depend on the
 // order of the statements.
 func Build(c source.Corpus, r *resolve.Resolver) (*graph.Graph, *Report, error) {
-	var b graph.Builder
-	rep := &Report{}
-	own := make(map[string]graph.Node, len(c.Nodes))
+	bd := &builder{r: r, rep: &Report{}, own: make(map[string]graph.Node, len(c.Nodes))}
 	for _, n := range c.Nodes {
-		own[n.ID] = n
+		bd.own[n.ID] = n
 	}
-	addNode := func(n graph.Node) error {
-		if b.HasNode(n.ID) {
-			return nil
-		}
-		if err := b.AddNode(n); err != nil {
-			return err
-		}
-		for _, m := range n.Members {
-			if b.HasNode(m) {
-				continue
-			}
-			mn, ok := own[m]
-			if !ok {
-				e, found := r.Entry(m)
-				if !found {
-					return fmt.Errorf("group %s: member %s: %w", n.ID, m, graph.ErrNoNode)
-				}
-				mn = e.Node
-			}
-			if err := b.AddNode(mn); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	var resolveName resolver = func(name string) ([]graph.Node, resolve.Result) {
-		if n, ok := own[name]; ok {
-			return []graph.Node{n}, resolve.Result{Query: name, Status: resolve.Resolved, Candidates: []graph.Node{n}}
-		}
-		res := r.Resolve(name)
-		if res.Status == resolve.Resolved {
-			return res.Candidates, res
-		}
-		return nil, res
-	}
-
 	stmts := slices.Clone(c.Statements)
 	slices.SortStableFunc(stmts, compareStatements)
-	stmts = applyOverlay(stmts, rep, resolveName)
+	stmts = applyOverlay(stmts, bd.rep, bd.resolve)
 	for _, s := range stmts {
-		rep.Read++
-		subj, sres := resolveName(s.Subject)
-		obj, ores := resolveName(s.Object)
-		if subj == nil || obj == nil {
-			bad, res := s.Subject, sres
-			if subj != nil {
-				bad, res = s.Object, ores
-			}
-			rep.Unresolved = append(rep.Unresolved, Problem{Statement: s, Outcome: Unresolved, Name: bad,
-				Status: res.Status, Candidates: res.Candidates, Cause: NameUnresolved, Reason: fmt.Sprintf("%q is %v: %s", bad, res.Status, res.Reason)})
-			continue
-		}
-		if s.Relation.Sign() == graph.NoSign {
-			rep.Rejected = append(rep.Rejected, Problem{Statement: s, Outcome: Rejected, Cause: NoRelation, Reason: "no relation"})
-			continue
-		}
-		added, merged := false, false
-		var failure error
-		for _, sn := range subj {
-			for _, on := range obj {
-				if err := addNode(sn); err != nil {
-					failure = err
-					continue
-				}
-				if err := addNode(on); err != nil {
-					failure = err
-					continue
-				}
-				isNew, err := b.AddEdge(sn.ID, on.ID, s.Relation, s.Evidence())
-				if err != nil {
-					failure = err
-					continue
-				}
-				if isNew {
-					if len(b.EdgeEvidence(sn.ID, on.ID, s.Relation)) == 1 {
-						added = true
-					} else {
-						merged = true
-					}
-				}
-			}
-		}
-		switch {
-		case failure != nil:
-			rep.Rejected = append(rep.Rejected, Problem{Statement: s, Outcome: Rejected, Cause: BadEdge, Reason: failure.Error()})
-		case added:
-			rep.Added++
-		case merged:
-			rep.Merged++
-		default:
-			rep.Duplicates = append(rep.Duplicates, Problem{Statement: s, Outcome: Duplicate, Cause: SameEvidence, Reason: "the same evidence is already recorded"})
-		}
+		bd.add(s)
 	}
-	g, err := b.Build()
+	g, err := bd.b.Build()
 	if err != nil {
-		return nil, rep, err
+		return nil, bd.rep, err
 	}
-	rep.Contradictions = g.Contradictions()
-	return g, rep, nil
+	bd.rep.Contradictions = g.Contradictions()
+	return g, bd.rep, nil
+}
+
+// builder turns statements into the edges of a graph.
+type builder struct {
+	b   graph.Builder
+	r   *resolve.Resolver
+	rep *Report
+	own map[string]graph.Node // the nodes the corpus defines itself
+}
+
+// resolve returns the nodes a name refers to: a node of the corpus's own,
+// or what the resolver resolves it to.
+func (bd *builder) resolve(name string) ([]graph.Node, resolve.Result) {
+	if n, ok := bd.own[name]; ok {
+		return []graph.Node{n}, resolve.Result{Query: name, Status: resolve.Resolved, Candidates: []graph.Node{n}}
+	}
+	res := bd.r.Resolve(name)
+	if res.Status == resolve.Resolved {
+		return res.Candidates, res
+	}
+	return nil, res
+}
+
+// addNode adds a node, and for a group its members, once.
+func (bd *builder) addNode(n graph.Node) error {
+	if bd.b.HasNode(n.ID) {
+		return nil
+	}
+	if err := bd.b.AddNode(n); err != nil {
+		return err
+	}
+	for _, m := range n.Members {
+		if bd.b.HasNode(m) {
+			continue
+		}
+		mn, ok := bd.own[m]
+		if !ok {
+			e, found := bd.r.Entry(m)
+			if !found {
+				return fmt.Errorf("group %s: member %s: %w", n.ID, m, graph.ErrNoNode)
+			}
+			mn = e.Node
+		}
+		if err := bd.b.AddNode(mn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add builds one statement, a list on either side giving one edge per
+// entity, and accounts for it in the report.
+func (bd *builder) add(s source.Statement) {
+	rep := bd.rep
+	rep.Read++
+	subj, sres := bd.resolve(s.Subject)
+	obj, ores := bd.resolve(s.Object)
+	if subj == nil || obj == nil {
+		bad, res := s.Subject, sres
+		if subj != nil {
+			bad, res = s.Object, ores
+		}
+		rep.Unresolved = append(rep.Unresolved, Problem{Statement: s, Outcome: Unresolved, Name: bad,
+			Status: res.Status, Candidates: res.Candidates, Cause: NameUnresolved, Reason: fmt.Sprintf("%q is %v: %s", bad, res.Status, res.Reason)})
+		return
+	}
+	if s.Relation.Sign() == graph.NoSign {
+		rep.Rejected = append(rep.Rejected, Problem{Statement: s, Outcome: Rejected, Cause: NoRelation, Reason: "no relation"})
+		return
+	}
+	added, merged := false, false
+	var failure error
+	for _, sn := range subj {
+		for _, on := range obj {
+			isNew, err := bd.edge(sn, on, s)
+			switch {
+			case err != nil:
+				failure = err
+			case isNew && len(bd.b.EdgeEvidence(sn.ID, on.ID, s.Relation)) == 1:
+				added = true
+			case isNew:
+				merged = true
+			}
+		}
+	}
+	switch {
+	case failure != nil:
+		rep.Rejected = append(rep.Rejected, Problem{Statement: s, Outcome: Rejected, Cause: BadEdge, Reason: failure.Error()})
+	case added:
+		rep.Added++
+	case merged:
+		rep.Merged++
+	default:
+		rep.Duplicates = append(rep.Duplicates, Problem{Statement: s, Outcome: Duplicate, Cause: SameEvidence, Reason: "the same evidence is already recorded"})
+	}
+}
+
+// edge adds the statement's evidence to the edge sn → on, reporting
+// whether the evidence is new.
+func (bd *builder) edge(sn, on graph.Node, s source.Statement) (bool, error) {
+	if err := bd.addNode(sn); err != nil {
+		return false, err
+	}
+	if err := bd.addNode(on); err != nil {
+		return false, err
+	}
+	return bd.b.AddEdge(sn.ID, on.ID, s.Relation, s.Evidence())
 }
 
 type resolver func(name string) ([]graph.Node, resolve.Result)

@@ -164,24 +164,7 @@ func ReadGraphML(r io.Reader, file string) (*graph.Graph, error) {
 
 func readGraphML(data []byte, file string) (*graph.Graph, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
-	keys := make(map[string]string) // key id → domain + "." + attr.name
-	var (
-		b        graph.Builder
-		errs     []error
-		cur      map[string]string // attributes of the current node or edge
-		curKey   string
-		text     strings.Builder
-		inData   bool
-		elemLine int
-		elemCol  int
-		id       string
-		src, dst string
-		sawRoot  bool
-		edges    []pendingEdge
-	)
-	fail := func(line, col int, format string, args ...any) {
-		errs = append(errs, &source.ParseError{File: file, Line: line, Column: col, Err: fmt.Errorf("%w: %s", ErrGraphML, fmt.Sprintf(format, args...))})
-	}
+	gr := &graphMLReader{file: file, keys: make(map[string]string)}
 	for {
 		line, col := d.InputPos()
 		tok, err := d.Token()
@@ -194,78 +177,110 @@ func readGraphML(data []byte, file string) (*graph.Graph, error) {
 			if errors.As(err, &se) {
 				l, c = se.Line, 0
 			}
-			return nil, errors.Join(append(errs, &source.ParseError{File: file, Line: l, Column: c, Err: err})...)
+			return nil, errors.Join(append(gr.errs, &source.ParseError{File: file, Line: l, Column: c, Err: err})...)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			attr := func(name string) string {
-				for _, a := range t.Attr {
-					if a.Name.Local == name && (a.Name.Space == "" || a.Name.Space == GraphMLNamespace) {
-						return a.Value
-					}
-				}
-				return ""
-			}
-			switch t.Name.Local {
-			case "graphml":
-				sawRoot = true
-			case "key":
-				keys[attr("id")] = attr("for") + "." + attr("attr.name")
-			case "node", "edge":
-				cur = make(map[string]string)
-				elemLine, elemCol = line, col
-				id, src, dst = attr("id"), attr("source"), attr("target")
-			case "data":
-				if cur != nil {
-					inData, curKey = true, attr("key")
-					text.Reset()
-				}
-			}
+			gr.start(t, line, col)
 		case xml.CharData:
-			if inData {
-				text.Write(t)
+			if gr.inData {
+				gr.text.Write(t)
 			}
 		case xml.EndElement:
-			switch t.Name.Local {
-			case "data":
-				if inData {
-					cur[curKey] = text.String()
-					inData = false
-				}
-			case "node":
-				if cur == nil {
-					continue
-				}
-				n, err := graphMLNode(id, cur, keys)
-				if err == nil {
-					err = b.AddNode(n)
-				}
-				if err != nil {
-					fail(elemLine, elemCol, "node %q: %v", id, err)
-				}
-				cur = nil
-			case "edge":
-				if cur == nil {
-					continue
-				}
-				edges = append(edges, pendingEdge{src, dst, cur, elemLine, elemCol})
-				cur = nil
-			}
+			gr.end(t)
 		}
 	}
-	if !sawRoot {
+	if !gr.sawRoot {
 		return nil, &source.ParseError{File: file, Line: 1, Column: 1, Err: fmt.Errorf("%w: no graphml element", ErrGraphML)}
 	}
 	// Edges last: GraphML allows an edge before the nodes it joins.
-	for _, pe := range edges {
-		if err := graphMLEdge(&b, pe, keys); err != nil {
-			fail(pe.line, pe.col, "edge %s → %s: %v", pe.from, pe.to, err)
+	for _, pe := range gr.edges {
+		if err := graphMLEdge(&gr.b, pe, gr.keys); err != nil {
+			gr.fail(pe.line, pe.col, "edge %s → %s: %v", pe.from, pe.to, err)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(gr.errs) > 0 {
+		return nil, errors.Join(gr.errs...)
 	}
-	return b.Build()
+	return gr.b.Build()
+}
+
+// graphMLReader holds the state of a GraphML read.
+type graphMLReader struct {
+	file     string
+	keys     map[string]string // key id → domain + "." + attr.name
+	b        graph.Builder
+	errs     []error
+	cur      map[string]string // attributes of the current node or edge
+	curKey   string
+	text     strings.Builder
+	inData   bool
+	elemLine int
+	elemCol  int
+	id       string
+	src, dst string
+	sawRoot  bool
+	edges    []pendingEdge
+}
+
+func (gr *graphMLReader) fail(line, col int, format string, args ...any) {
+	gr.errs = append(gr.errs, &source.ParseError{File: gr.file, Line: line, Column: col, Err: fmt.Errorf("%w: %s", ErrGraphML, fmt.Sprintf(format, args...))})
+}
+
+// start reads the start of an element at line:col.
+func (gr *graphMLReader) start(t xml.StartElement, line, col int) {
+	attr := func(name string) string {
+		for _, a := range t.Attr {
+			if a.Name.Local == name && (a.Name.Space == "" || a.Name.Space == GraphMLNamespace) {
+				return a.Value
+			}
+		}
+		return ""
+	}
+	switch t.Name.Local {
+	case "graphml":
+		gr.sawRoot = true
+	case "key":
+		gr.keys[attr("id")] = attr("for") + "." + attr("attr.name")
+	case "node", "edge":
+		gr.cur = make(map[string]string)
+		gr.elemLine, gr.elemCol = line, col
+		gr.id, gr.src, gr.dst = attr("id"), attr("source"), attr("target")
+	case "data":
+		if gr.cur != nil {
+			gr.inData, gr.curKey = true, attr("key")
+			gr.text.Reset()
+		}
+	}
+}
+
+// end reads the end of an element: a data value, a node or an edge.
+func (gr *graphMLReader) end(t xml.EndElement) {
+	switch t.Name.Local {
+	case "data":
+		if gr.inData {
+			gr.cur[gr.curKey] = gr.text.String()
+			gr.inData = false
+		}
+	case "node":
+		if gr.cur == nil {
+			return
+		}
+		n, err := graphMLNode(gr.id, gr.cur, gr.keys)
+		if err == nil {
+			err = gr.b.AddNode(n)
+		}
+		if err != nil {
+			gr.fail(gr.elemLine, gr.elemCol, "node %q: %v", gr.id, err)
+		}
+		gr.cur = nil
+	case "edge":
+		if gr.cur == nil {
+			return
+		}
+		gr.edges = append(gr.edges, pendingEdge{gr.src, gr.dst, gr.cur, gr.elemLine, gr.elemCol})
+		gr.cur = nil
+	}
 }
 
 type pendingEdge struct {

@@ -79,9 +79,7 @@ func parse(r io.Reader, file string) (*rawPathway, error) {
 	var (
 		stack []string
 		root  bool
-		node  *dataNode
-		text  *textBox
-		inter *rawInteraction
+		cur   cursor
 	)
 	pos := func(line, col int) source.Pos { return source.Pos{File: file, Line: line, Column: col} }
 	for {
@@ -106,14 +104,7 @@ func parse(r io.Reader, file string) (*rawPathway, error) {
 				parent = stack[len(stack)-1]
 			}
 			stack = append(stack, name)
-			attr := func(key string) string {
-				for _, a := range t.Attr {
-					if a.Name.Local == key && a.Name.Space == "" {
-						return a.Value
-					}
-				}
-				return ""
-			}
+			attr := func(key string) string { return attrOf(t, key) }
 			if len(stack) == 1 {
 				if name != "Pathway" {
 					return nil, source.ErrorAt(pos(line, col), fmt.Errorf("%w: root element <%s>", ErrNotGPML, name))
@@ -128,51 +119,14 @@ func parse(r io.Reader, file string) (*rawPathway, error) {
 				}
 				continue
 			}
-			switch {
-			case name == "DataNode" && len(stack) == 2:
-				raw.nodes = append(raw.nodes, dataNode{graphID: attr("GraphId"), label: source.Collapse(attr("TextLabel")),
-					typ: attr("Type"), groupRef: attr("GroupRef"), box: rect{math.NaN(), 0, 0, 0}, pos: pos(line, col)})
-				node = &raw.nodes[len(raw.nodes)-1]
-			case (name == "Label" || name == "Shape") && len(stack) == 2:
-				raw.texts = append(raw.texts, textBox{graphID: attr("GraphId"), label: source.Collapse(attr("TextLabel")), elem: name,
-					box: rect{math.NaN(), 0, 0, 0}})
-				text = &raw.texts[len(raw.texts)-1]
-			case name == "State" && len(stack) == 2:
-				if id := attr("GraphId"); id != "" {
-					raw.states[id] = attr("GraphRef")
-				}
-			case name == "Group" && len(stack) == 2:
-				raw.groups = append(raw.groups, groupElem{groupID: attr("GroupId"), graphID: attr("GraphId"), style: attr("Style"),
-					label: source.Collapse(attr("TextLabel")), groupRef: attr("GroupRef"), pos: pos(line, col)})
-			case name == "Interaction" && len(stack) == 2:
-				raw.inters = append(raw.inters, rawInteraction{graphID: attr("GraphId"), pos: pos(line, col)})
-				inter = &raw.inters[len(raw.inters)-1]
-			case name == "Graphics" && parent == "DataNode" && node != nil:
-				node.box = raw.box(t, pos(line, col))
-			case name == "Graphics" && (parent == "Label" || parent == "Shape") && text != nil:
-				text.box = raw.box(t, pos(line, col))
-			case name == "Xref" && parent == "DataNode" && node != nil:
-				node.db, node.xid = strings.TrimSpace(attr("Database")), strings.TrimSpace(attr("ID"))
-			case name == "Graphics" && parent == "Interaction" && inter != nil:
-				inter.connector = attr("ConnectorType")
-			case name == "Point" && parent == "Graphics" && inter != nil:
-				p := linePoint{x: raw.float(attr("X"), "X", pos(line, col)), y: raw.float(attr("Y"), "Y", pos(line, col)),
-					ref: attr("GraphRef"), head: attr("ArrowHead")}
-				p.relX, _ = strconv.ParseFloat(attr("RelX"), 64)
-				p.relY, _ = strconv.ParseFloat(attr("RelY"), 64)
-				inter.points = append(inter.points, p)
-			case name == "Anchor" && parent == "Graphics" && inter != nil:
-				if id := attr("GraphId"); id != "" {
-					inter.anchors = append(inter.anchors, id)
-				}
-			}
+			raw.element(t, parent, len(stack), pos(line, col), &cur)
 		case xml.EndElement:
 			if len(stack) == 0 {
 				continue
 			}
 			stack = stack[:len(stack)-1]
 			if len(stack) == 1 {
-				node, text, inter = nil, nil, nil
+				cur = cursor{}
 			}
 		}
 	}
@@ -188,6 +142,69 @@ func parse(r io.Reader, file string) (*rawPathway, error) {
 		}
 	}
 	return raw, nil
+}
+
+// cursor points at the top-level element being read, whose children
+// complete it.
+type cursor struct {
+	node  *dataNode
+	text  *textBox
+	inter *rawInteraction
+}
+
+// attrOf returns the value of an attribute without namespace, or "".
+func attrOf(t xml.StartElement, key string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == key && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// element reads the start of an element below the Pathway, at depth
+// (2 for the Pathway's children) under parent.
+func (raw *rawPathway) element(t xml.StartElement, parent string, depth int, at source.Pos, cur *cursor) {
+	name := t.Name.Local
+	attr := func(key string) string { return attrOf(t, key) }
+	switch {
+	case name == "DataNode" && depth == 2:
+		raw.nodes = append(raw.nodes, dataNode{graphID: attr("GraphId"), label: source.Collapse(attr("TextLabel")),
+			typ: attr("Type"), groupRef: attr("GroupRef"), box: rect{math.NaN(), 0, 0, 0}, pos: at})
+		cur.node = &raw.nodes[len(raw.nodes)-1]
+	case (name == "Label" || name == "Shape") && depth == 2:
+		raw.texts = append(raw.texts, textBox{graphID: attr("GraphId"), label: source.Collapse(attr("TextLabel")), elem: name,
+			box: rect{math.NaN(), 0, 0, 0}})
+		cur.text = &raw.texts[len(raw.texts)-1]
+	case name == "State" && depth == 2:
+		if id := attr("GraphId"); id != "" {
+			raw.states[id] = attr("GraphRef")
+		}
+	case name == "Group" && depth == 2:
+		raw.groups = append(raw.groups, groupElem{groupID: attr("GroupId"), graphID: attr("GraphId"), style: attr("Style"),
+			label: source.Collapse(attr("TextLabel")), groupRef: attr("GroupRef"), pos: at})
+	case name == "Interaction" && depth == 2:
+		raw.inters = append(raw.inters, rawInteraction{graphID: attr("GraphId"), pos: at})
+		cur.inter = &raw.inters[len(raw.inters)-1]
+	case name == "Graphics" && parent == "DataNode" && cur.node != nil:
+		cur.node.box = raw.box(t, at)
+	case name == "Graphics" && (parent == "Label" || parent == "Shape") && cur.text != nil:
+		cur.text.box = raw.box(t, at)
+	case name == "Xref" && parent == "DataNode" && cur.node != nil:
+		cur.node.db, cur.node.xid = strings.TrimSpace(attr("Database")), strings.TrimSpace(attr("ID"))
+	case name == "Graphics" && parent == "Interaction" && cur.inter != nil:
+		cur.inter.connector = attr("ConnectorType")
+	case name == "Point" && parent == "Graphics" && cur.inter != nil:
+		p := linePoint{x: raw.float(attr("X"), "X", at), y: raw.float(attr("Y"), "Y", at),
+			ref: attr("GraphRef"), head: attr("ArrowHead")}
+		p.relX, _ = strconv.ParseFloat(attr("RelX"), 64)
+		p.relY, _ = strconv.ParseFloat(attr("RelY"), 64)
+		cur.inter.points = append(cur.inter.points, p)
+	case name == "Anchor" && parent == "Graphics" && cur.inter != nil:
+		if id := attr("GraphId"); id != "" {
+			cur.inter.anchors = append(cur.inter.anchors, id)
+		}
+	}
 }
 
 // localPrefix turns s into a CURIE prefix: letters, digits, dots and
