@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"strings"
@@ -204,6 +205,18 @@ func lineOf(data []byte, n, col int) string {
 		data = data[:end] // enough to show the column's neighbourhood
 	}
 	return string(data)
+}
+
+// XMLError returns the error of an XML decoder as a ParseError of file,
+// at the decoder's position, or at the line of an [xml.SyntaxError] (whose
+// column the decoder does not know). A syntax error wraps [ErrSyntax].
+func XMLError(file string, d *xml.Decoder, err error) *ParseError {
+	line, col := d.InputPos()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		line, col, err = se.Line, 0, fmt.Errorf("%w: %v", ErrSyntax, err)
+	}
+	return &ParseError{File: file, Line: line, Column: col, Err: err}
 }
 
 // JoinErrors joins errors, returning the only one unwrapped so that callers

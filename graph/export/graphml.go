@@ -172,12 +172,7 @@ func readGraphML(data []byte, file string) (*graph.Graph, error) {
 			break
 		}
 		if err != nil {
-			l, c := d.InputPos()
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				l, c = se.Line, 0
-			}
-			return nil, errors.Join(append(gr.errs, &source.ParseError{File: file, Line: l, Column: c, Err: err})...)
+			return nil, errors.Join(append(gr.errs, source.XMLError(file, d, err))...)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

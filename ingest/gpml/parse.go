@@ -89,12 +89,11 @@ func parse(r io.Reader, file string) (*rawPathway, error) {
 			break
 		}
 		if err != nil {
-			l, c := d.InputPos()
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				l, c = se.Line, 0
+			e := source.XMLError(file, d, err)
+			if !errors.Is(e, source.ErrSyntax) {
+				e.Err = fmt.Errorf("%w: %v", source.ErrSyntax, err) // an I/O or encoding error leaves the XML unreadable too
 			}
-			return nil, source.ErrorAt(pos(l, c), fmt.Errorf("%w: %v", source.ErrSyntax, err))
+			return nil, e
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

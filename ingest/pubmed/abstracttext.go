@@ -97,14 +97,12 @@ func (r *AbstractTextReader) read() (*source.Document, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	max := r.Limits.WithDefaults().MaxRecord
-	r.lines.max = max
-	line, ln, err := r.lines.firstLine(r.file, &r.seen)
+	line, start, err := r.lines.recordStart(r.file, r.Limits, &r.seen)
 	if err != nil {
 		r.err = err
 		return nil, err
 	}
-	start := source.Pos{File: r.file, Line: ln, Column: 1}
+	max := r.lines.max
 	n, ok := abstHeader(line)
 	if !ok {
 		bad := source.ErrorAt(start, fmt.Errorf("%w: want a numbered citation like \"1. J Clin Oncol. 2001 ...\", have %q", source.ErrSyntax, clip(line)))
@@ -113,7 +111,7 @@ func (r *AbstractTextReader) read() (*source.Document, error) {
 		}
 		return nil, bad
 	}
-	paras := []abstPara{{lines: []string{line}, line: ln}}
+	paras := []abstPara{{lines: []string{line}, line: start.Line}}
 	size := int64(len(line)) + 1
 	blank, pmid := false, false
 	for {

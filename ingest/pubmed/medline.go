@@ -70,14 +70,12 @@ func (r *MedlineReader) read() (*source.Document, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	max := r.Limits.WithDefaults().MaxRecord
-	r.lines.max = max
-	line, ln, err := r.lines.firstLine(r.file, &r.seen)
+	line, start, err := r.lines.recordStart(r.file, r.Limits, &r.seen)
 	if err != nil {
 		r.err = err
 		return nil, err
 	}
-	start := source.Pos{File: r.file, Line: ln, Column: 1}
+	max, ln := r.lines.max, start.Line
 	var (
 		fields []*medlineField
 		bad    error

@@ -242,26 +242,22 @@ func posOf(b []byte, off int) source.Pos {
 // firstYear returns the first run of exactly four digits in s ("2001" in
 // "2001 Jan-Feb"), or "".
 func firstYear(s string) string {
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j-i == 4 {
-			return s[i:j]
-		}
-		i = j
-	}
-	return ""
+	y := ""
+	fourDigits(s, func(run string) bool { y = run; return true })
+	return y
 }
 
 // hasYear reports whether s holds a plausible year of publication
 // (1800-2099) as a run of four digits.
 func hasYear(s string) bool {
+	return fourDigits(s, func(run string) bool {
+		return run[0] == '1' && run[1] >= '8' || run[0] == '2' && run[1] == '0'
+	})
+}
+
+// fourDigits calls fn on each run of exactly four digits in s, in order,
+// until fn returns true, and reports whether it did.
+func fourDigits(s string, fn func(run string) bool) bool {
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -271,7 +267,7 @@ func hasYear(s string) bool {
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
-		if j-i == 4 && (s[i] == '1' && s[i+1] >= '8' || s[i] == '2' && s[i+1] == '0') {
+		if j-i == 4 && fn(s[i:j]) {
 			return true
 		}
 		i = j
@@ -362,6 +358,14 @@ func (l *lineReader) withText(err error) error {
 		pe.Text = l.text(pe.Line)
 	}
 	return err
+}
+
+// recordStart sets the line limit from lim and reads the first line of the
+// next record, with its position.
+func (l *lineReader) recordStart(file string, lim source.Limits, seen *bool) (string, source.Pos, error) {
+	l.max = lim.WithDefaults().MaxRecord
+	line, ln, err := l.firstLine(file, seen)
+	return line, source.Pos{File: file, Line: ln, Column: 1}, err
 }
 
 // next returns the next line and its number, or io.EOF or a *ParseError.
