@@ -134,6 +134,11 @@ var defaultKnowledge = sync.OnceValues(func() (*Knowledge, error) {
 	if err != nil {
 		return nil, err
 	}
+	return fromSnapshot(s)
+})
+
+// fromSnapshot makes the knowledge of a snapshot.
+func fromSnapshot(s *knowledge.Snapshot) (*Knowledge, error) {
 	g, err := s.Graph()
 	if err != nil {
 		return nil, err
@@ -143,7 +148,7 @@ var defaultKnowledge = sync.OnceValues(func() (*Knowledge, error) {
 	rep.Contradictions = g.Contradictions()
 	return &Knowledge{Graph: g, Corpus: c, Report: rep, Sources: s.Sources,
 		resolver: sync.OnceValue(resolve.Default)}, nil
-})
+}
 
 // Default returns the default knowledge, compiled into the module: the
 // curated statements of over a hundred documents on bone biology and bone

@@ -1,0 +1,5 @@
+//go:build race
+
+package bonemet_test
+
+const raceEnabled = true
