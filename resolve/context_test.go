@@ -58,13 +58,13 @@ var resolveInTests = []struct {
 	why     string   // a part of Reason or of a Why line
 }{
 	// The IAP caption decides the short names of its figure.
-	{"IAP", iapCaption, nil, resolve.Resolved, []string{"BONEMET:IAPs"}, "cIAP"},
+	{"IAP", iapCaption, nil, resolve.Resolved, []string{"FPLX:BIRC"}, "cIAP"},
 	{"p52", iapCaption, nil, resolve.Resolved, []string{"HGNC:7795"}, "p52/RelB"},
 	{"NIK", iapCaption, nil, resolve.Resolved, []string{"HGNC:6853"}, ""},
 	{"RANKL", iapCaption, nil, resolve.Resolved, []string{"HGNC:11926"}, ""},
-	{"growth factors", iapCaption, nil, resolve.Resolved, []string{"BONEMET:growth_factors"}, ""},
+	{"growth factors", iapCaption, nil, resolve.Resolved, []string{"FPLX:Growth_factor"}, ""},
 	{"HS", iapCaption, nil, resolve.Unknown, nil, ""}, // a two-letter alias of MAP3K14, not defined here
-	{"IAP", "IAP proteins block apoptosis by binding caspases.", nil, resolve.Resolved, []string{"BONEMET:IAPs"}, "apopt"},
+	{"IAP", "IAP proteins block apoptosis by binding caspases.", nil, resolve.Resolved, []string{"FPLX:BIRC"}, "apopt"},
 	// Definitions in the text.
 	{"MSC", "Wnt drives the differentiation of MSCs. MSC, mesenchymal stem cell; OPG, osteoprotegerin.", nil, resolve.Resolved, []string{"CL:0000134"}, "mesenchymal stem cell"},
 	{"OPG", "Wnt drives the differentiation of MSCs. MSC, mesenchymal stem cell; OPG, osteoprotegerin.", nil, resolve.Resolved, []string{"HGNC:11909"}, "osteoprotegerin"},
@@ -80,7 +80,7 @@ var resolveInTests = []struct {
 	{"cat", "the cat sat on the mat", nil, resolve.Unknown, nil, "English word"},
 	{"CAT", "antioxidant enzymes such as CAT and SOD1", nil, resolve.Resolved, []string{"HGNC:1516"}, ""},
 	{"PIN", "PIN disrupts the interaction between RANKL and RANK.", nil, resolve.Unknown, nil, ""},
-	{"ROS", "NBP reduces ROS and increases antioxidant enzyme levels.", nil, resolve.Resolved, []string{"MESH:D017382"}, ""},
+	{"ROS", "NBP reduces ROS and increases antioxidant enzyme levels.", nil, resolve.Resolved, []string{"CHEBI:26523"}, ""},
 	{"ER", "ER stress and the unfolded protein response in the endoplasmic reticulum", nil, resolve.Unknown, nil, ""},
 	{"Ski", "Smad7, Ski and SnoN repress BMP signalling.", nil, resolve.Resolved, []string{"HGNC:10896"}, ""},
 	// Species.
@@ -88,6 +88,11 @@ var resolveInTests = []struct {
 	{"Ctsk", "", nil, resolve.Resolved, []string{"HGNC:2536"}, "ortholog"},
 	{"dkk1.L", "", []string{"Xenopus laevis"}, resolve.Resolved, []string{"HGNC:2891"}, "Xenopus"},
 	{"gsk3ba", "", []string{"Danio rerio"}, resolve.Resolved, []string{"HGNC:4617"}, "zebrafish"},
+	// A reading the name has without context is kept when the text does
+	// not speak against it, and lost when it does.
+	{"TP53", "Scheme of the pathways of osteoblast differentiation.", nil, resolve.Resolved, []string{"HGNC:11998"}, ""},
+	{"MEK", "Growth factors signal through the kinase cascade to the nucleus.", nil, resolve.Resolved, []string{"FPLX:MEK"}, ""},
+	{"IAP", "IAP retrotransposons are endogenous retroviral elements of the mouse genome.", nil, resolve.Unknown, nil, "retrotransposon"},
 	// Without a context, the lexicon's own preferences hold.
 	{"OPG", "", nil, resolve.Resolved, []string{"HGNC:11909"}, "pseudogene"},
 	{"RANK/RANKL", "", nil, resolve.Resolved, []string{"HGNC:11908", "HGNC:11926"}, "slash list"},
@@ -230,7 +235,7 @@ func ExampleResolver_ResolveIn() {
 		}
 	}
 	// Output:
-	// IAP: BONEMET:IAPs IAPs (0.96)
+	// IAP: FPLX:BIRC BIRC (0.97)
 	// p52: HGNC:7795 NFKB2 (0.98)
 	// mass: unknown
 }

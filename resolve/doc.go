@@ -1,17 +1,36 @@
 // Package resolve turns the names people write ("RANK ligand", "RANKL",
-// "TNFSF11", "osteoclasts", "cIAP1/2", "NF-κB") into bonemet's entities.
+// "TNFSF11", "osteoclasts", "cIAP1/2", "NF-κB", "U0126") into bonemet's
+// entities.
 //
 // A [Lexicon] holds entries (a [graph.Node] with its synonyms, preferred
 // synonyms and previous symbols); a [Resolver] looks names up in one or more
 // lexicons after [Normalize] (case, Greek letters, hyphens and spaces,
 // British spellings), falls back from plurals to singulars, and expands
 // slash lists ("cIAP1/2" = cIAP1 + cIAP2, which is the group cIAP1/2). Each
-// [Result] is resolved, ambiguous (with its candidates) or unknown, and
-// says why.
+// [Result] is resolved, ambiguous (with its candidates, strongest first) or
+// unknown, and says why. A CURIE resolves to its entry ("HGNC:11998",
+// "FPLX:ERK", "CHEBI:90693"), and so does a cross-reference one entry
+// carries ("NCBIGene:7157", "UniProt:P04637", "BEL:AKT Family").
 //
-// [Default] resolves with the embedded domain lexicon ([DefaultLexicon]):
-// the genes of bone-metastasis signalling (HGNC), the domain's cells (Cell
-// Ontology), drugs (DrugBank, ChEBI, MeSH), drug classes, families,
-// complexes and processes. [LoadHGNC] reads the full HGNC table for
-// genome-wide resolution.
+// [Default] resolves with the embedded lexicon ([DefaultLexicon]): the
+// hand-reviewed domain lexicon of bone-metastasis biology (its names for
+// genes, cells and drugs; drug classes, processes and cell groups) on a
+// compiled index of every approved human gene (HGNC), the FamPlex families
+// and complexes (FPLX, with their members), the Cell Ontology, ChEBI's
+// chemicals and MeSH's, made by go generate from the tables listed in
+// lexicon/SOURCES.md. The index is read in place: the default is ready in
+// a few milliseconds and a megabyte of heap. FamPlex's grounding map and
+// HGNC's tiers rank the senses of a shared name: a curated grounding and
+// an approved symbol beat an alias of another entity. [LoadHGNC] reads a
+// newer HGNC table.
+//
+// [Resolver.ResolveIn] reads a name in its context (a caption, an
+// abstract): definitions, the other entities the text names, the words of
+// each candidate's names, and the shape of the name, and explains its
+// choice. [Resolver.ResolveAll] resolves a batch and suggests close names
+// for unknown ones ([Resolver.Suggest]); [Resolver.Mentions] finds the
+// names in a text.
+//
+// The word tables of the context-aware resolver are data too:
+// lexicon/words.tsv and lexicon/senses.tsv.
 package resolve

@@ -1,16 +1,15 @@
 package resolve
 
 import (
-	"bufio"
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bonemet/bonemet/graph"
-	"github.com/bonemet/bonemet/source"
+	"github.com/bonemet/bonemet/resolve/internal/lexdata"
 )
 
 // Errors of the lexicon parsers, wrapped in a [*source.ParseError].
@@ -47,6 +46,25 @@ func (t Tier) asSingular() string {
 // singularNote marks a match made through the singular of a name.
 const singularNote = " (as singular)"
 
+// tierWeaker are the reasons of a match of each tier that other, weaker
+// matches share: constant, so that resolving allocates nothing.
+var tierWeaker = [2][]string{
+	func() []string {
+		out := make([]string, len(tierNames))
+		for i, n := range tierNames {
+			out[i] = n + "; other entities match more weakly"
+		}
+		return out
+	}(),
+	func() []string {
+		out := make([]string, len(tierNames))
+		for i, n := range tierNames {
+			out[i] = n + singularNote + "; other entities match more weakly"
+		}
+		return out
+	}(),
+}
+
 var tierSingular = func() []string {
 	out := make([]string, len(tierNames))
 	for i, n := range tierNames {
@@ -72,27 +90,41 @@ type Entry struct {
 	Previous  []string // previous symbols
 }
 
+// posting is an entry a key names: how the key matched it, and the rank
+// of its source (0 for a hand-made lexicon; in the compiled index, a
+// lower rank wins at the same tier, see [Resolver.Resolve]).
 type posting struct {
 	entry int32
 	tier  Tier
+	rank  uint8
 }
 
-// postings returns the postings of a normalised key, strongest tier first,
-// then by ID.
-func (l *Lexicon) postings(key string) []posting { return l.keys[key] }
-
-// postingsOf is [Lexicon.postings] for a key held in bytes; it does not
-// allocate.
-func (l *Lexicon) postingsOf(key []byte) []posting { return l.keys[string(key)] }
-
 // Lexicon maps names to entities. Build one with [ParseLexicon],
-// [LoadHGNC] or [NewLexicon]; it is immutable and safe for concurrent use.
+// [LoadHGNC] or [NewLexicon]; [DefaultLexicon] stacks the domain lexicon
+// on the compiled index of every HGNC gene, FamPlex family and complex,
+// Cell Ontology cell, ChEBI chemical and MeSH chemical. A lexicon is
+// immutable and safe for concurrent use.
 type Lexicon struct {
 	entries  []Entry
 	nodes    []graph.Node // entries[i].Node, contiguous: results share them
 	byID     map[string]int32
 	keys     map[string][]posting // normalised name → postings, strongest tier first, then by ID
 	memberOf map[string][]string  // member ID → IDs of the groups listing it
+	// filter has the bit h&filterMask set for the hash h of every key, so
+	// that most look-ups of names the lexicon lacks skip the map.
+	filter []uint64
+
+	xrefOnce sync.Once
+	byXref   map[string][]int32 // cross-reference → entries carrying it
+
+	// pk, when set, holds the entries instead of the fields above.
+	pk *packed
+	// parts, when set, are the lexicons this one stacks, earliest first:
+	// a resolver consults them in order, as if each had been passed to
+	// [New] (see [Resolver]).
+	parts   []*Lexicon
+	stkOnce sync.Once
+	stkAll  []Entry
 }
 
 // NewLexicon indexes the entries. Two entries with the same ID are an
@@ -115,7 +147,7 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 				return
 			}
 		}
-		byKey[k] = append(ps, posting{int32(i), t})
+		byKey[k] = append(ps, posting{entry: int32(i), tier: t})
 	}
 	for i, e := range entries {
 		l.nodes[i] = e.Node
@@ -138,9 +170,12 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 			add(i, s, TierPrevious)
 		}
 	}
+	l.filter = make([]uint64, (filterMask+1)/64)
 	// Postings are kept strongest tier first, then by ID, so that lookups
 	// need not sort.
-	for _, ps := range byKey {
+	for k, ps := range byKey {
+		h := lexdata.Hash(k) & filterMask
+		l.filter[h/64] |= 1 << (h % 64)
 		if len(ps) > 1 {
 			slices.SortFunc(ps, func(a, b posting) int {
 				return cmp.Or(cmp.Compare(a.tier, b.tier), strings.Compare(entries[a.entry].Node.ID, entries[b.entry].Node.ID))
@@ -150,176 +185,168 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 	return l, nil
 }
 
+// stack returns a lexicon of the parts, earliest first.
+func stack(parts ...*Lexicon) *Lexicon {
+	var flat []*Lexicon
+	for _, p := range parts {
+		flat = append(flat, p.leaves()...)
+	}
+	return &Lexicon{parts: flat}
+}
+
+// leaves returns the lexicons a resolver consults for this one.
+func (l *Lexicon) leaves() []*Lexicon {
+	if l.parts != nil {
+		return l.parts
+	}
+	return []*Lexicon{l}
+}
+
+// filterMask selects the bits of a key's hash that a lexicon's filter
+// holds.
+const filterMask = 1<<16 - 1
+
+// lookup returns the postings of a normalised key, strongest first: the
+// stored slice of a hand-made lexicon, or the postings of a compiled one
+// appended to dst. h is [lexdata.HashBytes] of the key. It is for leaves
+// only, and the result must not be modified.
+func (l *Lexicon) lookup(dst []posting, key []byte, h uint64) []posting {
+	if l.pk != nil {
+		return l.pk.lookup(dst, key, h)
+	}
+	if f := h & filterMask; l.filter[f/64]&(1<<(f%64)) == 0 {
+		return nil
+	}
+	return l.keys[string(key)]
+}
+
+// has reports whether a leaf knows a normalised key.
+func (l *Lexicon) has(key []byte) bool {
+	if l.pk != nil {
+		return l.pk.x.Find(key).Len() > 0
+	}
+	return len(l.keys[string(key)]) > 0
+}
+
+// node returns the node of entry i of a leaf; it must not be modified.
+func (l *Lexicon) node(i int32) *graph.Node {
+	if l.pk != nil {
+		return &l.pk.get(i).node[0]
+	}
+	return &l.nodes[i]
+}
+
+// nodeSlice returns the node of entry i of a leaf as a slice of one that
+// results can share without allocating.
+func (l *Lexicon) nodeSlice(i int32) []graph.Node {
+	if l.pk != nil {
+		return l.pk.get(i).node[:1:1]
+	}
+	return l.nodes[i : i+1 : i+1]
+}
+
+// entryAt returns entry i of a leaf.
+func (l *Lexicon) entryAt(i int32) Entry {
+	if l.pk != nil {
+		return l.pk.get(i).entry
+	}
+	return l.entries[i]
+}
+
+// indexOf returns the index of the entry with the ID in a leaf, or -1.
+func (l *Lexicon) indexOf(id string) int32 {
+	if l.pk != nil {
+		return l.pk.index(id)
+	}
+	if i, ok := l.byID[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// withXref returns the entries of a leaf that carry a cross-reference.
+func (l *Lexicon) withXref(x string) []int32 {
+	if l.pk != nil {
+		if i := l.pk.xref(x); i >= 0 {
+			return []int32{i}
+		}
+		return nil
+	}
+	l.xrefOnce.Do(func() {
+		l.byXref = make(map[string][]int32)
+		for i, e := range l.entries {
+			for _, x := range e.Node.Xrefs {
+				l.byXref[x] = append(l.byXref[x], int32(i))
+			}
+		}
+	})
+	return l.byXref[x]
+}
+
 // GroupsOf returns the IDs of the groups of this lexicon that list the
-// entity with the given ID as a member, in lexicon order. The slice is
-// shared and must not be modified.
-func (l *Lexicon) GroupsOf(id string) []string { return l.memberOf[id] }
+// entity with the given ID as a member (direct membership), in lexicon
+// order. The slice is shared and must not be modified.
+func (l *Lexicon) GroupsOf(id string) []string {
+	switch {
+	case l.parts != nil:
+		var out []string
+		for _, p := range l.parts {
+			for _, g := range p.GroupsOf(id) {
+				if !slices.Contains(out, g) {
+					out = append(out, g)
+				}
+			}
+		}
+		return out
+	case l.pk != nil:
+		return l.pk.groupsOf(id)
+	}
+	return l.memberOf[id]
+}
 
 // Len returns the number of entries.
-func (l *Lexicon) Len() int { return len(l.entries) }
+func (l *Lexicon) Len() int {
+	switch {
+	case l.parts != nil:
+		return len(l.Entries())
+	case l.pk != nil:
+		return l.pk.x.Len()
+	}
+	return len(l.entries)
+}
 
-// Entries returns the entries in file order. The slice is shared and must
-// not be modified.
-func (l *Lexicon) Entries() []Entry { return l.entries }
+// Entries returns the entries in file order (for a stacked lexicon such
+// as [DefaultLexicon], those of each part in turn, each ID once, from
+// the earliest part that has it). The slice is shared and must not be
+// modified. For the default lexicon this decodes every entry of the
+// compiled index (some 100,000): resolving never needs it.
+func (l *Lexicon) Entries() []Entry {
+	switch {
+	case l.parts != nil:
+		l.stkOnce.Do(func() {
+			seen := make(map[string]bool)
+			for _, p := range l.parts {
+				for _, e := range p.Entries() {
+					if !seen[e.Node.ID] {
+						seen[e.Node.ID] = true
+						l.stkAll = append(l.stkAll, e)
+					}
+				}
+			}
+		})
+		return l.stkAll
+	case l.pk != nil:
+		return l.pk.entries()
+	}
+	return l.entries
+}
 
 // Entry returns the entry with the given CURIE.
 func (l *Lexicon) Entry(id string) (Entry, bool) {
-	i, ok := l.byID[id]
-	if !ok {
-		return Entry{}, false
-	}
-	return l.entries[i], true
-}
-
-// lexicon TSV columns
-const (
-	colID = iota
-	colKind
-	colSymbol
-	colName
-	colSynonyms
-	colPrevious
-	colMembers
-	colXrefs
-	colGroup
-	nCols
-)
-
-// ParseLexicon reads a lexicon in bonemet's TSV format: one entry per line,
-// nine tab-separated columns
-//
-//	id  kind  symbol  name  synonyms  previous  members  xrefs  group
-//
-// where synonyms, previous, members and xrefs are |-separated lists (a
-// synonym written with a leading "!" is preferred: it names this entry when
-// other entries share it, as "NIK" names MAP3K14 rather than MAP4K4), kind is
-// a [graph.Kind] name and group a [graph.GroupType] name (for kind group).
-// Blank lines and lines starting with # are skipped. file names the input
-// in errors, which are [*source.ParseError]s joined with [errors.Join].
-func ParseLexicon(r io.Reader, file string) (*Lexicon, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	var entries []Entry
-	var errs []error
-	seen := make(map[string]int)
-	var text string
-	bad := func(line, col int, err error) {
-		errs = append(errs, &source.ParseError{File: file, Line: line, Column: col, Text: text, Err: err})
-	}
-	for line := 1; sc.Scan(); line++ {
-		text = strings.TrimSuffix(sc.Text(), "\r")
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\uFEFF")
-		}
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		if len(f) != nCols {
-			bad(line, 1, fmt.Errorf("%w: %d, want %d", ErrColumns, len(f), nCols))
-			continue
-		}
-		col := func(c int) int { // 1-based byte column of field c
-			n := 1
-			for _, s := range f[:c] {
-				n += len(s) + 1
-			}
-			return n
-		}
-		var e Entry
-		e.Node.ID = strings.TrimSpace(f[colID])
-		if !graph.ValidID(e.Node.ID) {
-			bad(line, col(colID), fmt.Errorf("%w: %q", graph.ErrBadID, f[colID]))
-			continue
-		}
-		if prev, dup := seen[e.Node.ID]; dup {
-			bad(line, col(colID), fmt.Errorf("%w: %s (first on line %d)", ErrDuplicate, e.Node.ID, prev))
-			continue
-		}
-		seen[e.Node.ID] = line
-		k, err := graph.ParseKind(strings.TrimSpace(f[colKind]))
-		if err != nil {
-			bad(line, col(colKind), err)
-			continue
-		}
-		e.Node.Kind = k
-		e.Node.Symbol = strings.TrimSpace(f[colSymbol])
-		e.Node.Name = strings.TrimSpace(f[colName])
-		if e.Node.Symbol == "" && e.Node.Name == "" {
-			bad(line, col(colSymbol), fmt.Errorf("%w: symbol or name", ErrEmptyField))
-			continue
-		}
-		for _, s := range splitList(f[colSynonyms]) {
-			if p, ok := strings.CutPrefix(s, "!"); ok {
-				e.Preferred = append(e.Preferred, strings.TrimSpace(p))
-			} else {
-				e.Synonyms = append(e.Synonyms, s)
-			}
-		}
-		e.Previous = splitList(f[colPrevious])
-		e.Node.Members = splitList(f[colMembers])
-		e.Node.Xrefs = splitList(f[colXrefs])
-		if g := strings.TrimSpace(f[colGroup]); g != "" {
-			t, err := graph.ParseGroupType(g)
-			if err != nil {
-				bad(line, col(colGroup), err)
-				continue
-			}
-			e.Node.Group = t
-		}
-		if (k == graph.Group) != (e.Node.Group != graph.NotGroup) {
-			bad(line, col(colGroup), fmt.Errorf("%w: a group needs a group type, and only a group has one", ErrEmptyField))
-			continue
-		}
-		entries = append(entries, e)
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", file, err))
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return NewLexicon(entries)
-}
-
-func splitList(s string) []string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
-	}
-	var out []string
-	for _, p := range strings.Split(s, "|") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+	for _, p := range l.leaves() {
+		if i := p.indexOf(id); i >= 0 {
+			return p.entryAt(i), true
 		}
 	}
-	return out
-}
-
-// WriteLexicon writes entries in the format [ParseLexicon] reads.
-func WriteLexicon(w io.Writer, entries []Entry) error {
-	bw := bufio.NewWriter(w)
-	clean := func(s string) string {
-		return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ", "|", "/").Replace(s)
-	}
-	list := func(ss []string) string {
-		out := make([]string, 0, len(ss))
-		for _, s := range ss {
-			out = append(out, clean(s))
-		}
-		return strings.Join(out, "|")
-	}
-	for _, e := range entries {
-		n := e.Node
-		syn := list(e.Synonyms)
-		for _, p := range e.Preferred {
-			syn = strings.TrimPrefix(syn+"|!"+clean(p), "|")
-		}
-		fields := []string{n.ID, n.Kind.String(), clean(n.Symbol), clean(n.Name), syn, list(e.Previous),
-			list(n.Members), list(n.Xrefs), n.Group.String()}
-		if _, err := bw.WriteString(strings.Join(fields, "\t") + "\n"); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
+	return Entry{}, false
 }

@@ -38,61 +38,6 @@ const (
 	maxKey   = 96
 )
 
-// noStart are words no name of the lexicon starts with; skipping them
-// saves most look-ups.
-var noStart = map[string]bool{
-	"the": true, "of": true, "and": true, "or": true, "in": true, "to": true, "a": true, "an": true,
-	"by": true, "with": true, "for": true, "is": true, "are": true, "was": true, "were": true,
-	"that": true, "which": true, "as": true, "on": true, "from": true, "at": true, "be": true,
-	"been": true, "can": true, "may": true, "its": true, "their": true, "into": true, "via": true,
-}
-
-// compoundSuffixes are the words that may follow a name after a hyphen
-// ("RANKL-secreting", "tumor-derived", "RANKL-induced"). The name ends
-// before the hyphen; the suffix stays in the text for the patterns.
-var compoundSuffixes = map[string]bool{
-	"secreting": true, "secreted": true, "derived": true, "induced": true, "mediated": true,
-	"dependent": true, "independent": true, "producing": true, "produced": true, "expressing": true,
-	"stimulated": true, "activated": true, "driven": true, "regulated": true, "specific": true,
-	"positive": true, "negative": true, "interacting": true, "associated": true, "targeted": true,
-	"targeting": true, "treated": true, "inhibited": true, "deficient": true, "null": true,
-	"resistant": true, "responsive": true, "binding": true, "bound": true, "releasing": true,
-	"released": true, "promoted": true, "triggered": true, "enhanced": true, "suppressed": true,
-	"elicited": true, "evoked": true, "like": true, "high": true, "low": true, "rich": true,
-	"deleted": true, "knockout": true, "ko": true, "overexpressing": true, "transfected": true,
-	"signaling": true, "signalling": true, "activation": true, "mimetic": true, "mimetics": true,
-	"fc": true, // fusion proteins: "ephB4-Fc"
-}
-
-// originSuffixes say that the word before them names where something
-// comes from: "tumor-derived", "osteoclast-secreted".
-var originSuffixes = map[string]bool{"derived": true, "secreted": true, "secreting": true, "produced": true, "producing": true, "released": true}
-
-// stopWords are words that never name a gene or a group of genes, even
-// when an alias of the lexicon says so: English words, units and common
-// laboratory abbreviations. Keys are lower case.
-var stopWords = map[string]bool{
-	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "but": true,
-	"by": true, "can": true, "cat": true, "did": true, "do": true, "for": true, "from": true,
-	"had": true, "has": true, "have": true, "he": true, "her": true, "his": true, "if": true,
-	"in": true, "into": true, "is": true, "it": true, "its": true, "max": true, "may": true,
-	"me": true, "my": true, "no": true, "not": true, "of": true, "on": true, "or": true,
-	"our": true, "out": true, "per": true, "set": true, "she": true, "so": true, "sos": true,
-	"than": true, "that": true, "the": true, "this": true, "to": true, "up": true, "us": true,
-	"was": true, "we": true, "were": true, "who": true, "why": true, "with": true, "all": true,
-	"any": true, "end": true, "fat": true, "hole": true, "impact": true, "large": true,
-	"mass": true, "rest": true, "tip": true, "type": true, "via": true, "find": true, "ii": true,
-	"iii": true, "iv": true, "vi": true, "ap": true, "ros": true, "atp": true, "adp": true,
-	"gtp": true, "gdp": true, "camp": true, "cgmp": true, "dna": true, "rna": true,
-	"mrna": true, "mirna": true, "pcr": true, "kda": true, "mg": true, "kg": true, "ml": true,
-	"mm": true, "nm": true, "um": true, "mol": true, "min": true, "day": true, "days": true,
-	"bp": true, "kb": true, "pi": true, "ph": true, "fig": true, "figure": true, "table": true,
-	"nucleus": true, "cell": true, "cells": true, "bone": true, "bones": true, "ca": true,
-	"oc": true, "ocs": true, "ob": true, "obs": true, "bm": true, "ec": true, "ecs": true,
-	"wt": true, "ns": true, "er": true, "ar": true, "hs": true, "sf": true, "sk": true,
-	"tme": true, "msc": true, "mscs": true, "oa": true, "ra": true, "pc": true,
-}
-
 // subTok is a piece of a word between hyphens and slashes.
 type subTok struct {
 	start, end int
@@ -135,7 +80,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 	var cands []Mention
 	var buf []byte
 	for i := range subs {
-		if !subs[i].startOK || noStart[subs[i].key] {
+		if !subs[i].startOK || tables().noStart[subs[i].key] {
 			continue
 		}
 		buf = buf[:0]
@@ -166,7 +111,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 	// "Tumor-derived RANKL": a word before a suffix of origin may name a
 	// cell ("tumor cell").
 	for i := range subs {
-		if i+1 >= len(subs) || !subs[i].startOK || subs[i+1].word != subs[i].word || !originSuffixes[strings.ToLower(text[subs[i+1].start:subs[i+1].end])] {
+		if i+1 >= len(subs) || !subs[i].startOK || subs[i+1].word != subs[i].word || !tables().origin[strings.ToLower(text[subs[i+1].start:subs[i+1].end])] {
 			continue
 		}
 		if !isDash(rune(text[subs[i].end])) && text[subs[i].end] != 0xe2 {
@@ -232,7 +177,7 @@ func stopped(s string, res Result) bool {
 		return false
 	}
 	low := strings.ToLower(s)
-	if stopWords[low] || stopWords[strings.TrimSuffix(low, "+")] {
+	if tables().stop[low] || tables().stop[strings.TrimSuffix(low, "+")] {
 		return true
 	}
 	strong := res.Tier <= TierPreferred
@@ -265,7 +210,7 @@ func hasPlural(b []byte) bool {
 // hasKey reports whether any lexicon has the key, without allocating.
 func (r *Resolver) hasKey(b []byte) bool {
 	for _, l := range r.lexicons {
-		if len(l.postingsOf(b)) > 0 {
+		if l.has(b) {
 			return true
 		}
 	}
@@ -336,47 +281,9 @@ func tokenize(text string) ([]word, []subTok) {
 			i += max(n, 1)
 			continue
 		}
-		start := i
-		end := i
-		for end < len(text) {
-			c, n := utf8.DecodeRuneInString(text[end:])
-			if c == utf8.RuneError && n <= 1 {
-				break
-			}
-			if isWordRune(c) {
-				end += n
-				continue
-			}
-			// A full stop or comma between alphanumerics stays in the word
-			// ("1,25-dihydroxyvitamin", "B7.1").
-			if (c == '.' || c == ',') && end > start {
-				p, _ := utf8.DecodeLastRuneInString(text[start:end])
-				q, _ := utf8.DecodeRuneInString(text[end+n:])
-				if isAlnum(p) && isAlnum(q) && (c == '.' && unicode.IsDigit(q) || c == ',' && unicode.IsDigit(p) && unicode.IsDigit(q)) {
-					end += n
-					continue
-				}
-			}
-			break
-		}
+		start, end := wordSpan(text, i)
 		i = end
-		// Trim hyphens, slashes, underscores and leading "+".
-		for start < end {
-			c, n := utf8.DecodeRuneInString(text[start:end])
-			if isDash(c) || c == '/' || c == '+' || c == '_' {
-				start += n
-				continue
-			}
-			break
-		}
-		for start < end {
-			c, n := utf8.DecodeLastRuneInString(text[start:end])
-			if isDash(c) || c == '/' || c == '_' {
-				end -= n
-				continue
-			}
-			break
-		}
+		start, end = trimWord(text, start, end)
 		if start >= end {
 			continue
 		}
@@ -412,31 +319,87 @@ func tokenize(text string) ([]word, []subTok) {
 			continue
 		}
 		seps = seps[:w.last-w.first-1]
-		for k := w.first; k < w.last; k++ {
-			s := &subs[k]
-			s.startOK = k == w.first || seps[k-w.first-1] == '/'
-			s.endOK = k == w.last-1 || seps[k-w.first] == '/'
-			if !s.startOK && k > w.first && seps[k-w.first-1] != '/' && strings.EqualFold(text[subs[k-1].start:subs[k-1].end], "anti") && k-1 == w.first {
-				s.startOK = true // "anti-RANKL"
-			}
-		}
-		// A name may end before "-induced", "-secreting", ...
-		for k := w.first; k < w.last-1; k++ {
-			if seps[k-w.first] == '/' {
-				continue
-			}
-			// the rest of the word up to the next slash
-			m := k + 1
-			for m+1 < w.last && seps[m-w.first] != '/' {
-				m++
-			}
-			if m == k+1 && compoundSuffixes[strings.ToLower(text[subs[m].start:subs[m].end])] {
-				subs[k].endOK = true
-			}
-		}
+		markSubs(text, subs, w, seps)
 		words = append(words, w)
 	}
 	return words, subs
+}
+
+// wordSpan returns the run of word characters from i: a full stop or
+// comma between alphanumerics stays in the word ("1,25-dihydroxyvitamin",
+// "B7.1").
+func wordSpan(text string, i int) (start, end int) {
+	start, end = i, i
+	for end < len(text) {
+		c, n := utf8.DecodeRuneInString(text[end:])
+		if c == utf8.RuneError && n <= 1 {
+			break
+		}
+		if isWordRune(c) {
+			end += n
+			continue
+		}
+		if (c == '.' || c == ',') && end > start {
+			p, _ := utf8.DecodeLastRuneInString(text[start:end])
+			q, _ := utf8.DecodeRuneInString(text[end+n:])
+			if isAlnum(p) && isAlnum(q) && (c == '.' && unicode.IsDigit(q) || c == ',' && unicode.IsDigit(p) && unicode.IsDigit(q)) {
+				end += n
+				continue
+			}
+		}
+		break
+	}
+	return start, end
+}
+
+// trimWord trims hyphens, slashes, underscores and a leading "+" from a
+// word.
+func trimWord(text string, start, end int) (int, int) {
+	for start < end {
+		c, n := utf8.DecodeRuneInString(text[start:end])
+		if isDash(c) || c == '/' || c == '+' || c == '_' {
+			start += n
+			continue
+		}
+		break
+	}
+	for start < end {
+		c, n := utf8.DecodeLastRuneInString(text[start:end])
+		if isDash(c) || c == '/' || c == '_' {
+			end -= n
+			continue
+		}
+		break
+	}
+	return start, end
+}
+
+// markSubs says where in a word a name may start and end: at its ends,
+// at slashes, after "anti-", and before a compound suffix ("-induced").
+// seps holds the separator before each sub-token after the first.
+func markSubs(text string, subs []subTok, w word, seps []rune) {
+	for k := w.first; k < w.last; k++ {
+		s := &subs[k]
+		s.startOK = k == w.first || seps[k-w.first-1] == '/'
+		s.endOK = k == w.last-1 || seps[k-w.first] == '/'
+		if !s.startOK && k > w.first && seps[k-w.first-1] != '/' && strings.EqualFold(text[subs[k-1].start:subs[k-1].end], "anti") && k-1 == w.first {
+			s.startOK = true // "anti-RANKL"
+		}
+	}
+	// A name may end before "-induced", "-secreting", ...
+	for k := w.first; k < w.last-1; k++ {
+		if seps[k-w.first] == '/' {
+			continue
+		}
+		// the rest of the word up to the next slash
+		m := k + 1
+		for m+1 < w.last && seps[m-w.first] != '/' {
+			m++
+		}
+		if m == k+1 && tables().compound[strings.ToLower(text[subs[m].start:subs[m].end])] {
+			subs[k].endOK = true
+		}
+	}
 }
 
 // parenCompounds finds "interleukin (IL)-1": a long word, a parenthesised
@@ -503,6 +466,64 @@ type abbrev struct {
 // mentions for symbol-like words.
 func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Mention {
 	defs := make(map[string]abbrev)
+	parenDefinitions(text, ms, defs)
+	legendDefinitions(text, ms, defs)
+	apply := func(m *Mention) bool {
+		d, ok := defs[Normalize(m.Text)]
+		if !ok || m.Start < d.at {
+			return false
+		}
+		if m.Result.Status == Resolved && (m.Result.Tier <= TierSymbol || m.Result.List || firstID(m.Result) == firstID(d.res)) {
+			return false
+		}
+		q := m.Result.Query
+		if q == "" {
+			q = m.Text
+		}
+		m.Result = d.res
+		m.Result.Query = q
+		m.Result.Reason = "abbreviation of " + d.def
+		return true
+	}
+	for i := range ms {
+		if ms[i].Result.Status != Unknown {
+			apply(&ms[i])
+		}
+	}
+	// Words that no mention covers.
+	var extra []Mention
+	j := 0
+	for _, w := range words {
+		for j < len(ms) && ms[j].End <= w.start {
+			j++
+		}
+		if j < len(ms) && ms[j].Start < w.end {
+			continue // covered, at least in part
+		}
+		s := text[w.start:w.end]
+		if k := strings.LastIndexFunc(s, isDash); k > 0 && !strings.Contains(s, "/") && tables().compound[strings.ToLower(s[k+1:])] {
+			s = s[:k] // "TiPs-stimulated": the name before the suffix
+		}
+		m := Mention{Start: w.start, End: w.start + len(s), Text: s, Result: Result{Query: s, Status: Unknown, Reason: "no entry matches"}}
+		if len(defs) > 0 && apply(&m) {
+			extra = append(extra, m)
+			continue
+		}
+		if symbolLike(s) {
+			extra = append(extra, m)
+		}
+	}
+	if len(extra) == 0 {
+		return ms
+	}
+	ms = append(ms, extra...)
+	slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return ms
+}
+
+// parenDefinitions records the short forms the text defines as
+// "long form (SHORT)", valid after the definition.
+func parenDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 	// "long form (SHORT)"
 	for _, m := range ms {
 		if m.Result.Status != Resolved || m.Result.List {
@@ -532,6 +553,11 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			defs[key] = abbrev{at: m.End, res: m.Result, def: m.Text}
 		}
 	}
+}
+
+// legendDefinitions records the short forms a legend defines as
+// "SHORT, long form;" or "SHORT: long form;", valid for the whole text.
+func legendDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 	// A legend: "SHORT, long form;" or "SHORT: long form;", valid for the
 	// whole text.
 	for _, m := range ms {
@@ -567,57 +593,6 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			defs[key] = abbrev{at: 0, res: m.Result, def: m.Text}
 		}
 	}
-	apply := func(m *Mention) bool {
-		d, ok := defs[Normalize(m.Text)]
-		if !ok || m.Start < d.at {
-			return false
-		}
-		if m.Result.Status == Resolved {
-			return false
-		}
-		q := m.Result.Query
-		if q == "" {
-			q = m.Text
-		}
-		m.Result = d.res
-		m.Result.Query = q
-		m.Result.Reason = "abbreviation of " + d.def
-		return true
-	}
-	for i := range ms {
-		if ms[i].Result.Status == Ambiguous {
-			apply(&ms[i])
-		}
-	}
-	// Words that no mention covers.
-	var extra []Mention
-	j := 0
-	for _, w := range words {
-		for j < len(ms) && ms[j].End <= w.start {
-			j++
-		}
-		if j < len(ms) && ms[j].Start < w.end {
-			continue // covered, at least in part
-		}
-		s := text[w.start:w.end]
-		if k := strings.LastIndexFunc(s, isDash); k > 0 && !strings.Contains(s, "/") && compoundSuffixes[strings.ToLower(s[k+1:])] {
-			s = s[:k] // "TiPs-stimulated": the name before the suffix
-		}
-		m := Mention{Start: w.start, End: w.start + len(s), Text: s, Result: Result{Query: s, Status: Unknown, Reason: "no entry matches"}}
-		if len(defs) > 0 && apply(&m) {
-			extra = append(extra, m)
-			continue
-		}
-		if symbolLike(s) {
-			extra = append(extra, m)
-		}
-	}
-	if len(extra) == 0 {
-		return ms
-	}
-	ms = append(ms, extra...)
-	slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
-	return ms
 }
 
 // symbolLike reports whether a word looks like a gene or protein symbol:
@@ -625,7 +600,7 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 // digits, and not a stop word or a Roman numeral.
 func symbolLike(s string) bool {
 	s = strings.TrimSuffix(s, "+")
-	if len(s) < 2 || len(s) > 20 || stopWords[strings.ToLower(s)] {
+	if len(s) < 2 || len(s) > 20 || tables().stop[strings.ToLower(s)] {
 		return false
 	}
 	letters, upperAfter, digits, roman := 0, 0, 0, true

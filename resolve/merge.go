@@ -15,7 +15,7 @@ func Merge(lexicons ...*Lexicon) (*Lexicon, error) {
 	var entries []Entry
 	at := make(map[string]int)
 	for _, l := range lexicons {
-		for _, e := range l.entries {
+		for _, e := range l.Entries() {
 			i, ok := at[e.Node.ID]
 			if !ok {
 				at[e.Node.ID] = len(entries)

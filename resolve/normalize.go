@@ -85,7 +85,7 @@ func appendKey(dst []byte, name string) []byte {
 	}
 	// "tumour" → "tumor", in place: the key only shrinks.
 	key := dst[start:]
-	if bytes.Contains(key, []byte("tumour")) {
+	if hasTumour(key) {
 		w := 0
 		for r := 0; r < len(key); {
 			if bytes.HasPrefix(key[r:], []byte("tumour")) {
@@ -100,6 +100,17 @@ func appendKey(dst []byte, name string) []byte {
 		dst = dst[:start+w]
 	}
 	return dst
+}
+
+// hasTumour reports whether key holds "tumour"; a plain loop is faster
+// than a search on the short keys of names.
+func hasTumour(key []byte) bool {
+	for i := 0; i+6 <= len(key); i++ {
+		if key[i] == 't' && key[i+1] == 'u' && key[i+2] == 'm' && key[i+3] == 'o' && key[i+4] == 'u' && key[i+5] == 'r' {
+			return true
+		}
+	}
+	return false
 }
 
 // isKey reports whether s holds only lower-case ASCII letters and digits

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve/internal/lexdata"
 )
 
 // Status is the outcome of a resolution. The zero value is invalid.
@@ -45,6 +46,10 @@ type Result struct {
 	Tier Tier
 	// Reason says why, in a few words.
 	Reason string
+	// Suggestions are, for an Unknown result of [Resolver.ResolveAll] or
+	// [Scope.ResolveAll], the entities with a name a few edits away,
+	// closest first ("did you mean"); see [Resolver.Suggest].
+	Suggestions []Suggestion
 }
 
 // Node returns the entity of a Resolved, non-list result.
@@ -63,17 +68,22 @@ type Resolver struct {
 	lexicons []*Lexicon
 }
 
-// New returns a resolver over the lexicons, earliest first.
+// New returns a resolver over the lexicons, earliest first. A stacked
+// lexicon such as [DefaultLexicon] counts as its parts in turn.
 func New(lexicons ...*Lexicon) *Resolver {
-	return &Resolver{lexicons: slices.Clone(lexicons)}
+	var leaves []*Lexicon
+	for _, l := range lexicons {
+		leaves = append(leaves, l.leaves()...)
+	}
+	return &Resolver{lexicons: leaves}
 }
 
 // Entry returns the entry with the given CURIE from the first lexicon that
 // has it.
 func (r *Resolver) Entry(id string) (Entry, bool) {
 	for _, l := range r.lexicons {
-		if e, ok := l.Entry(id); ok {
-			return e, true
+		if i := l.indexOf(id); i >= 0 {
+			return l.entryAt(i), true
 		}
 	}
 	return Entry{}, false
@@ -82,65 +92,114 @@ func (r *Resolver) Entry(id string) (Entry, bool) {
 type match struct {
 	node *graph.Node // in a lexicon: must not be modified
 	tier Tier
+	rank uint8
 }
 
 // hits are the postings of a key in the first lexicon that has any, in
-// posting order (strongest tier first, then by ID).
+// posting order (strongest tier first, then by source rank and ID).
 type hits struct {
 	lex *Lexicon
 	ps  []posting
 }
 
 func (h hits) len() int               { return len(h.ps) }
-func (h hits) node(i int) *graph.Node { return &h.lex.nodes[h.ps[i].entry] }
+func (h hits) node(i int) *graph.Node { return h.lex.node(h.ps[i].entry) }
 func (h hits) tier(i int) Tier        { return h.ps[i].tier }
+func (h hits) rank(i int) uint8       { return h.ps[i].rank }
+func (h hits) at(i int) (Tier, uint8, *graph.Node) {
+	return h.ps[i].tier, h.ps[i].rank, h.lex.node(h.ps[i].entry)
+}
 
 // find returns the postings of the normalised key in the first lexicon that
-// has any. The conversion in the map index does not allocate.
-func (r *Resolver) find(key []byte) hits {
+// has any, decoding those of a compiled lexicon into buf.
+func (r *Resolver) find(key []byte, buf []posting) hits {
+	h := lexdata.HashBytes(key)
 	for _, l := range r.lexicons {
-		if ps := l.postingsOf(key); len(ps) > 0 {
+		if ps := l.lookup(buf[:0], key, h); len(ps) > 0 {
 			return hits{l, ps}
 		}
 	}
 	return hits{}
 }
 
-// Resolve looks a name up: a CURIE of a known entity, a symbol, name,
-// synonym or previous symbol (after [Normalize]; a plural falls back to its
-// singular), or a slash list whose parts resolve ("cIAP1/2" is cIAP1 and
-// cIAP2; when the parts are exactly the members of a group, the answer is
-// the group). Among several matches the strongest [Tier] wins when it holds
-// a single entity; otherwise the result is Ambiguous. A name found in a
-// lexicon costs no allocation.
+// findBest is find for Resolve: when the strongest posting of a compiled
+// lexicon is alone at its tier and rank, the weaker ones are not
+// decoded; n is the number of postings the key has.
+func (r *Resolver) findBest(key []byte, buf []posting) (hits, int) {
+	h := lexdata.HashBytes(key)
+	for _, l := range r.lexicons {
+		if l.pk != nil {
+			if ps, n := l.pk.lookupBest(buf[:0], key, h); n > 0 {
+				return hits{l, ps}, n
+			}
+			continue
+		}
+		if ps := l.lookup(buf[:0], key, h); len(ps) > 0 {
+			return hits{l, ps}, len(ps)
+		}
+	}
+	return hits{}, 0
+}
+
+// MaxName is the longest name, in bytes, that [Resolver.Resolve] and
+// [Scope.Resolve] look up; a longer one is Unknown, with a reason that
+// says so.
+const MaxName = 1024
+
+// Resolve looks a name up: a CURIE of a known entity or a cross-reference
+// that one entity carries ("HGNC:11998", "hgnc:11998", "NCBIGene:7157",
+// "UniProt:P04637", "BEL:AKT Family"), a symbol, name, synonym or previous
+// symbol (after [Normalize]; a plural falls back to its singular), or a
+// slash list whose parts resolve ("cIAP1/2" is cIAP1 and cIAP2; when the
+// parts are exactly the members of a group, the answer is the group).
+// Among several matches the strongest [Tier] wins when it holds a single
+// entity; at the same tier, an entity of a preferred source of the
+// compiled lexicon wins (a curated grounding, then protein-coding genes,
+// FamPlex, other genes, cells, ChEBI, MeSH); otherwise the result is
+// Ambiguous, with the candidates strongest first. A name found in a
+// lexicon costs no allocation once its entry has been decoded.
 func (r *Resolver) Resolve(name string) Result {
 	if len(name) > 0 && (name[0] <= ' ' || name[len(name)-1] <= ' ') {
 		name = strings.TrimSpace(name)
 	}
 	res := Result{Query: name, Status: Unknown}
-	if name == "" {
+	switch {
+	case name == "":
 		res.Reason = "empty name"
+		return res
+	case len(name) > MaxName:
+		res.Query = name[:64] + "..."
+		res.Reason = fmt.Sprintf("name of %d bytes, longer than %d", len(name), MaxName)
 		return res
 	}
 	if strings.IndexByte(name, ':') > 0 {
-		if e, ok := r.Entry(name); ok {
-			res.Status, res.Candidates, res.Tier, res.Reason = Resolved, []graph.Node{e.Node}, TierID, "identifier"
-			return res
+		if c, ok := r.resolveCURIE(res); ok {
+			return c
 		}
 	}
-	if h, how := r.findName(name); h.len() > 0 {
+	var buf [4]posting
+	if h, n, how := r.findNameBest(name, buf[:0]); h.len() > 0 {
 		if p := h.ps[0]; len(h.ps) == 1 {
 			// The common case, settled without building a reason.
 			res.Status, res.Tier, res.Reason = Resolved, p.tier, p.tier.String()
 			if how != "" {
 				res.Reason = p.tier.asSingular()
 			}
+			if n > 1 && int(p.tier) < len(tierNames) {
+				res.Reason = tierWeaker[min(len(how), 1)][p.tier]
+			}
 		} else {
-			res = settle(res, h.len(), h.tier, h.node, how)
+			res = settle(res, h.len(), h.at, how)
+			if res.Status == Ambiguous && h.lex.pk != nil && how == "" {
+				if i := h.lex.pk.exact(name); i >= 0 {
+					res.Status, res.Candidates = Resolved, h.lex.nodeSlice(i)
+					res.Reason = "preferred synonym, as written (a curated name whose case variants name other entities)"
+					return res
+				}
+			}
 		}
 		if res.Status == Resolved {
-			i := h.ps[0].entry
-			res.Candidates = h.lex.nodes[i : i+1 : i+1] // shared: no allocation
+			res.Candidates = h.lex.nodeSlice(h.ps[0].entry) // shared: no allocation
 		}
 		return res
 	}
@@ -152,69 +211,92 @@ func (r *Resolver) Resolve(name string) Result {
 }
 
 func (r *Resolver) lookupName(name string) ([]match, string) {
-	h, how := r.findName(name)
+	h, how := r.findName(name, nil)
 	ms := make([]match, h.len())
 	for i := range ms {
-		ms[i] = match{h.node(i), h.tier(i)}
+		ms[i] = match{h.node(i), h.tier(i), h.rank(i)}
 	}
 	return ms, how
 }
 
 // findName looks up the key of name, then of its singular. The key is
-// built on the stack for names of up to 64 bytes.
-func (r *Resolver) findName(name string) (hits, string) {
-	var buf [64]byte
-	key := appendKey(buf[:0], name)
+// built on the stack for names of up to 64 bytes; postings of a compiled
+// lexicon are decoded into buf.
+func (r *Resolver) findName(name string, buf []posting) (hits, string) {
+	var kb [64]byte
+	key := appendKey(kb[:0], name)
 	if len(key) == 0 {
 		return hits{}, ""
 	}
-	if h := r.find(key); h.len() > 0 {
+	if h := r.find(key, buf); h.len() > 0 {
 		return h, ""
 	}
 	if s := singularKey(key); s != nil {
-		if h := r.find(s); h.len() > 0 {
+		if h := r.find(s, buf); h.len() > 0 {
 			return h, singularNote
 		}
 	}
 	return hits{}, ""
 }
 
+// findNameBest is findName with [Resolver.findBest].
+func (r *Resolver) findNameBest(name string, buf []posting) (hits, int, string) {
+	var kb [64]byte
+	key := appendKey(kb[:0], name)
+	if len(key) == 0 {
+		return hits{}, 0, ""
+	}
+	if h, n := r.findBest(key, buf); n > 0 {
+		return h, n, ""
+	}
+	if s := singularKey(key); s != nil {
+		if h, n := r.findBest(s, buf); n > 0 {
+			return h, n, singularNote
+		}
+	}
+	return hits{}, 0, ""
+}
+
 // decide settles matches, giving a Resolved result its own copy of the
 // node.
 func decide(res Result, ms []match, how string) Result {
-	res = settle(res, len(ms), func(i int) Tier { return ms[i].tier }, func(i int) *graph.Node { return ms[i].node }, how)
+	res = settle(res, len(ms), func(i int) (Tier, uint8, *graph.Node) { return ms[i].tier, ms[i].rank, ms[i].node }, how)
 	if res.Status == Resolved {
 		res.Candidates = []graph.Node{*ms[0].node}
 	}
 	return res
 }
 
-// settle decides among n matches, strongest first: the strongest tier
-// wins when it holds a single entity (the caller sets the candidate);
-// otherwise the result is ambiguous.
-func settle(res Result, n int, tier func(int) Tier, node func(int) *graph.Node, how string) Result {
+// settle decides among matches, strongest first: the strongest tier and
+// source rank win when they hold a single entity (the caller sets the
+// candidate); otherwise the result is ambiguous.
+func settle(res Result, n int, at func(i int) (Tier, uint8, *graph.Node), how string) Result {
 	best := 1
-	t0 := tier(0)
-	for best < n && tier(best) == t0 {
+	t0, r0, _ := at(0)
+	for best < n {
+		t, r, _ := at(best)
+		if t != t0 || r != r0 {
+			break
+		}
 		best++
 	}
 	res.Tier = t0
 	if best == 1 {
 		res.Status = Resolved
 		res.Reason = t0.String() + how
-		if n > 1 {
-			var others []string
-			for i := 1; i < n; i++ {
-				others = append(others, node(i).Label())
+		if n > 1 && int(t0) < len(tierNames) {
+			res.Reason = tierWeaker[0][t0]
+			if how != "" {
+				res.Reason = tierWeaker[1][t0]
 			}
-			res.Reason += "; also a weaker match of " + strings.Join(others, ", ")
 		}
 		return res
 	}
 	res.Status = Ambiguous
 	res.Candidates = make([]graph.Node, n)
 	for i := range res.Candidates {
-		res.Candidates[i] = *node(i)
+		_, _, nd := at(i)
+		res.Candidates[i] = *nd
 	}
 	res.Reason = fmt.Sprintf("%d entities share this %s%s", best, t0, how)
 	return res
@@ -257,32 +339,36 @@ func (r *Resolver) resolveList(res Result) Result {
 }
 
 func (r *Resolver) groupOf(options [][]match) (graph.Node, bool) {
-	for _, l := range r.lexicons {
-		for _, e := range l.entries {
-			n := e.Node
-			if n.Kind != graph.Group || len(n.Members) != len(options) {
-				continue
-			}
-			ok := true
-			for _, ms := range options {
-				found := false
-				for _, m := range ms {
-					if slices.Contains(n.Members, m.node.ID) {
-						found = true
-						break
-					}
+	seen := make(map[string]bool)
+	for _, m0 := range options[0] {
+		for _, l := range r.lexicons {
+			for _, g := range l.GroupsOf(m0.node.ID) {
+				if seen[g] {
+					continue
 				}
-				if !found {
-					ok = false
-					break
+				seen[g] = true
+				e, ok := r.Entry(g)
+				if !ok || len(e.Node.Members) != len(options) {
+					continue
 				}
-			}
-			if ok {
-				return n, true
+				if membersMatch(e.Node.Members, options) {
+					return e.Node, true
+				}
 			}
 		}
 	}
 	return graph.Node{}, false
+}
+
+// membersMatch reports whether each option has a candidate among the
+// members.
+func membersMatch(members []string, options [][]match) bool {
+	for _, ms := range options {
+		if !slices.ContainsFunc(ms, func(m match) bool { return slices.Contains(members, m.node.ID) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // expandSlash splits "p52/RelB" into its parts and expands a numeric
