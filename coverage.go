@@ -26,6 +26,7 @@ type Coverage struct {
 // PathwayCoverage compares one pathway with the documents (see
 // [compare.Pathways]).
 type PathwayCoverage struct {
+	// ID is the pathway document's ID ("WP2018") and Title its title.
 	ID, Title string
 	// Edges is the number of the pathway's edges: Supported +
 	// Contradicted + OnlyInPathway.
@@ -38,7 +39,10 @@ type PathwayCoverage struct {
 
 // NodeCoverage is how many documents speak of a node.
 type NodeCoverage struct {
+	// ID is the node's CURIE and Label its [graph.Node.Label].
 	ID, Label string
+	// Documents is the number of distinct documents whose curated or
+	// extracted evidence names the node, as source or target of an edge.
 	Documents int
 }
 
@@ -91,7 +95,9 @@ func (k *Knowledge) Coverage() (Coverage, error) {
 		n, _ := k.Graph.Lookup(id)
 		cov.Nodes = append(cov.Nodes, NodeCoverage{ID: id, Label: n.Label(), Documents: len(ds)})
 	}
-	slices.SortFunc(cov.Nodes, func(a, b NodeCoverage) int { return cmp.Or(cmp.Compare(b.Documents, a.Documents), cmp.Compare(a.ID, b.ID)) })
+	slices.SortFunc(cov.Nodes, func(a, b NodeCoverage) int {
+		return cmp.Or(cmp.Compare(b.Documents, a.Documents), cmp.Compare(a.ID, b.ID))
+	})
 	return cov, nil
 }
 

@@ -41,14 +41,24 @@ func (o Outcome) String() string {
 
 // Problem is a statement that did not become (part of) an edge, and why.
 type Problem struct {
+	// Statement is the statement as read: the curation action itself for
+	// an action that matched nothing, the extracted statement for one a
+	// curator rejected or corrected.
 	Statement source.Statement
-	Outcome   Outcome
+	// Outcome is Duplicate, Unresolved or Rejected.
+	Outcome Outcome
 	// Name is the name that failed to resolve, for Unresolved.
-	Name       string
-	Status     resolve.Status
+	Name string
+	// Status is how Name resolved, Ambiguous or Unknown, for Unresolved;
+	// StatusInvalid otherwise.
+	Status resolve.Status
+	// Candidates are, for an Ambiguous Name, the entities it (or its
+	// ambiguous list part) matches, strongest first; nil otherwise.
 	Candidates []graph.Node
 	// Cause says why, as a closed set; Reason says it in words.
-	Cause  Cause
+	Cause Cause
+	// Reason is the cause in words, with its particulars (the name and
+	// why it failed, the graph's error, the position of the curation).
 	Reason string
 }
 
@@ -95,13 +105,26 @@ func (p Problem) String() string {
 // Report accounts for every statement a build read: Read equals Added +
 // Merged + Applied + the Duplicates, Unresolved and Rejected problems.
 type Report struct {
-	Read       int
-	Added      int
-	Merged     int
-	Applied    int
+	// Read is the number of statements of the corpus, curation actions
+	// included; each has exactly one outcome.
+	Read int
+	// Added counts the statements that created at least one edge.
+	Added int
+	// Merged counts the statements that only added evidence to edges
+	// other statements created.
+	Merged int
+	// Applied counts the accept and reject actions that acted on at least
+	// one extracted statement.
+	Applied int
+	// Duplicates are the statements whose evidence was already recorded.
 	Duplicates []Problem
+	// Unresolved are the statements with a subject or object that did not
+	// resolve to one entity.
 	Unresolved []Problem
-	Rejected   []Problem
+	// Rejected are the statements that did not become edges for any other
+	// reason: see [Problem.Cause]. [Report.Problems] merges the three lists
+	// by position.
+	Rejected []Problem
 	// Contradictions lists node pairs joined by edges of opposite sign.
 	Contradictions []graph.Contradiction
 }
@@ -177,7 +200,8 @@ func (bd *builder) resolve(name string) ([]graph.Node, resolve.Result) {
 	return nil, res
 }
 
-// addNode adds a node, and for a group its members, once.
+// addNode adds a node, and for a group its members (groups of groups
+// too), once.
 func (bd *builder) addNode(n graph.Node) error {
 	if bd.b.HasNode(n.ID) {
 		return nil
@@ -197,7 +221,7 @@ func (bd *builder) addNode(n graph.Node) error {
 			}
 			mn = e.Node
 		}
-		if err := bd.b.AddNode(mn); err != nil {
+		if err := bd.addNode(mn); err != nil {
 			return err
 		}
 	}

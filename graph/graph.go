@@ -99,7 +99,10 @@ func (g *Graph) GroupsOf(id string) []string {
 // Contradiction is a pair of nodes joined both by an activating and an
 // inhibiting edge.
 type Contradiction struct {
-	From, To           string
+	// From and To are the IDs of the source and target nodes the edges join.
+	From, To string
+	// Positive is an edge of positive sign (activates or secretes) from From
+	// to To, Negative the inhibits edge; both point into the graph.
 	Positive, Negative *Edge
 }
 
@@ -133,6 +136,8 @@ func (g *Graph) Contradictions() []Contradiction {
 // Vertex is a [Node] as gonum sees it. It implements [gonum.Node],
 // dot.Node and [encoding.Attributer].
 type Vertex struct {
+	// Node is the node the vertex stands for; it points into the graph and
+	// must not be modified.
 	Node *Node
 	id   int64
 }
@@ -170,6 +175,8 @@ func shapeOf(k Kind) string {
 // Line is an [Edge] as gonum sees it. It implements [gonum.Line] and
 // [encoding.Attributer].
 type Line struct {
+	// Edge is the edge the line stands for, in its own direction even when
+	// the line is reversed; it points into the graph and must not be modified.
 	Edge     *Edge
 	from, to Vertex
 	id       int64

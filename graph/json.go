@@ -124,12 +124,16 @@ func (e *Evidence) UnmarshalJSON(b []byte) error {
 // EdgeJSON is the JSON form of an edge: {"from", "relation", "to",
 // "evidence"}.
 type EdgeJSON struct {
-	From     string   `json:"from"`
+	// From is the ID of the source node.
+	From string `json:"from"`
+	// Relation is the relation's name ("activates", "inhibits", "secretes").
 	Relation Relation `json:"relation"`
-	To       string   `json:"to"`
+	// To is the ID of the target node.
+	To string `json:"to"`
 	// Belief is [Edge.Belief], rounded to three places; it is computed
 	// from the evidence and ignored when read.
-	Belief   float64    `json:"belief"`
+	Belief float64 `json:"belief"`
+	// Evidence is the edge's evidence, in the order of [Edge.Evidence].
 	Evidence []Evidence `json:"evidence"`
 }
 
@@ -151,10 +155,16 @@ func (e *Edge) UnmarshalJSON(b []byte) error {
 // PathJSON is the JSON form of a path: its sign and its edges, with the
 // groups it enters or leaves through.
 type PathJSON struct {
-	Sign      Sign    `json:"sign"`
-	Path      []*Edge `json:"path"`
-	FromGroup string  `json:"from_group,omitempty"`
-	ToGroup   string  `json:"to_group,omitempty"`
+	// Sign is the path's net sign ([Path.Sign]): "+" or "-".
+	Sign Sign `json:"sign"`
+	// Path is the path's edges in order; [] (never null) when empty.
+	Path []*Edge `json:"path"`
+	// FromGroup is [Path.FromGroup], the group the path starts at; omitted
+	// when none.
+	FromGroup string `json:"from_group,omitempty"`
+	// ToGroup is [Path.ToGroup], the group the path ends at; omitted when
+	// none.
+	ToGroup string `json:"to_group,omitempty"`
 }
 
 // MarshalJSON writes the path as a [PathJSON].
@@ -170,16 +180,24 @@ func (p Path) MarshalJSON() ([]byte, error) {
 // "path"}, with "via" naming the group the path goes through, and
 // "opposite" the path of the other sign for an ambivalent node.
 type ReachJSON struct {
-	Node  *Node `json:"node"`
-	Sign  Sign  `json:"sign"`
-	Depth int   `json:"depth"`
+	// Node is the node reached.
+	Node *Node `json:"node"`
+	// Sign is the net sign ([Reach.Sign]): "+", "-" or "±".
+	Sign Sign `json:"sign"`
+	// Depth is the number of edges of the shortest path.
+	Depth int `json:"depth"`
 	// Belief is the path's belief ([Path.Belief]); RestsOn the methods
 	// of its evidence ([Path.Methods]).
-	Belief   float64  `json:"belief"`
-	RestsOn  []Method `json:"rests_on"`
-	Path     []*Edge  `json:"path"`
-	Via      string   `json:"via,omitempty"`
-	Opposite []*Edge  `json:"opposite,omitempty"`
+	Belief float64 `json:"belief"`
+	// RestsOn lists the methods of the path's evidence ([Path.Methods]).
+	RestsOn []Method `json:"rests_on"`
+	// Path is the edges of [Reach.Path] in order; [] (never null) when empty.
+	Path []*Edge `json:"path"`
+	// Via is the ID of the group the path starts at (downstream) or ends at
+	// (upstream), omitted when the path goes through no group.
+	Via string `json:"via,omitempty"`
+	// Opposite is the edges of [Reach.Opposite], omitted when there is none.
+	Opposite []*Edge `json:"opposite,omitempty"`
 }
 
 // MarshalJSON writes the reach as a [ReachJSON].

@@ -106,7 +106,10 @@ type Evidence struct {
 // Relation); its evidence is sorted by document, section and offset.
 type Edge struct {
 	From, To string // node IDs
+	// Relation is the type of the edge; it gives the edge its [Edge.Sign].
 	Relation Relation
+	// Evidence is every piece of evidence for the edge (at least one in a
+	// built [Graph]), sorted by document, section and offset.
 	Evidence []Evidence
 }
 

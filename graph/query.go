@@ -74,6 +74,8 @@ func (o *options) allows(r Relation) bool { return !o.filtered || o.relations[r]
 // member of) to the reached node; in answers to [Graph.Upstream] it runs
 // from the reached node to the queried node (or to ToGroup).
 type Path struct {
+	// Edges are the edges of the path in order, each pointing into the
+	// graph; empty for the zero Path.
 	Edges     []*Edge
 	FromGroup string // set when the path starts at a group of the queried source
 	ToGroup   string // set when the path ends at a group of the queried target

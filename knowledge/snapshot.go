@@ -44,23 +44,25 @@ type Source struct {
 
 // Document is what the snapshot keeps of a document: how to cite it.
 type Document struct {
-	ID       string
+	ID       string // the document's ID, as [graph.Evidence.Doc] names it
 	Kind     string // "pfocr", "pubmed-page", "pathway"
 	Citation string // "PMC7426519 F3", "Roodman GD. J Clin Oncol. 2001", "WP2018"
-	Title    string
-	Year     string
+	Title    string // the document's title; "" when it has none
+	Year     string // the year of publication; "" when unknown
 }
 
 // Edge is one piece of evidence for the edge From → To.
 type Edge struct {
-	From, To string
-	Relation graph.Relation
-	Evidence graph.Evidence
+	From, To string         // the IDs of the source and target nodes
+	Relation graph.Relation // the edge's relation
+	Evidence graph.Evidence // the one piece of evidence this record holds
 }
 
 // Counts account for the statements the compiling build read: Read equals
 // Added + Merged + Duplicates + Unresolved + Rejected.
 type Counts struct {
+	// Read, Added and Merged are the counts of the build's report;
+	// Duplicates, Unresolved and Rejected the lengths of its problem lists.
 	Read, Added, Merged, Duplicates, Unresolved, Rejected int
 	// Curated, Accepted, Corrected, Imported count the statements by
 	// origin: a curator's own, a reader statement a curator accepted or
@@ -72,11 +74,13 @@ type Counts struct {
 
 // Problem is a statement that did not become evidence.
 type Problem struct {
-	Pos                       string // file:line:col of the statement
-	Doc                       string
+	Pos string // file:line:col of the statement
+	Doc string // the ID of the document the statement is from
+	// Subject and Object are the names as the statement gives them,
+	// Relation the relation's name ("activates", "inhibits", "secretes").
 	Subject, Relation, Object string
 	Outcome                   string // "unresolved", "rejected", "duplicate"
-	Reason                    string
+	Reason                    string // why, in words
 }
 
 // header starts every snapshot; its version changes with the format.

@@ -1,3 +1,8 @@
+// Package source holds what every parser of the module shares: each
+// [Document] read and each [Statement] read from it, the [Corpus] they
+// make up, the [Pos] of what was read, the one positional error type
+// [ParseError], the one set of [Limits], and the sentinel errors that
+// ParseError wraps.
 package source
 
 import (
@@ -54,6 +59,9 @@ const (
 // Section is a named piece of a document's text. Structured abstracts have
 // one section per label ("abstract/background", "abstract/methods", ...).
 type Section struct {
+	// Name is one of the Section constants, "abstract/<label>" (the label
+	// lower-cased) for a part of a structured abstract, or "evidence-<n>"
+	// for the n-th evidence text of a BEL citation.
 	Name string
 	Text string // white space collapsed to single spaces, trimmed
 	Pos  Pos    // where the text starts in the file, when known
@@ -83,12 +91,13 @@ func (k AnnotationKind) String() string {
 // Annotation is an entity a source found in a document, kept with the word
 // it was read from: PFOCR's OCR gene, chemical and disease matches.
 type Annotation struct {
+	// Kind says what the annotation names: a gene, chemical or disease.
 	Kind   AnnotationKind
 	Word   string // the OCR word as written ("RANKL", "AIRE*")
 	Symbol string // the symbol or term matched ("RANKL")
 	ID     string // the identifier as a CURIE ("HGNC symbol TNFSF11" → "HGNC.SYMBOL:TNFSF11", "MESH:D009369", "NCBIGene:8600")
 	Source string // how the source matched it ("hgnc_alias_symbol", "MESH")
-	Pos    Pos
+	Pos    Pos    // where the annotation's record is in the file
 }
 
 // Document is one source text: a PFOCR figure or a PubMed article.
@@ -96,8 +105,11 @@ type Document struct {
 	// ID identifies the document across the project: the PFOCR figid
 	// ("PMC7426519__fonc-10-01283-g0003"), "PMID:<n>" for PubMed records
 	// with a PMID, otherwise "doi:<doi>".
-	ID    string
-	Kind  DocKind
+	ID string
+	// Kind is the format the document was read from.
+	Kind DocKind
+	// Title is the article's title, a PFOCR figure's title (figtitle), a
+	// pathway's name or a BEL citation's name; "" when the source has none.
 	Title string
 	// Citation is a short human reference ("PMC7426519 F3",
 	// "Roodman GD. J Clin Oncol. 2001").
@@ -105,19 +117,23 @@ type Document struct {
 	// Reference is the full reference of the source article as the source
 	// gives it (PFOCR reftext), when there is one.
 	Reference string
-	Authors   []string
-	Journal   string
-	Year      string // "" when unknown
-	DOI       string // without the "doi:" prefix
-	PMID      string
-	PMCID     string
+	Authors   []string // as the source gives them ("Roodman GD"), in its order
+	Journal   string   // the journal's name (for PubMed, the NLM abbreviation when given)
+	Year      string   // "" when unknown
+	DOI       string   // without the "doi:" prefix
+	PMID      string   // the PubMed ID, digits only; "" when unknown
+	PMCID     string   // the PubMed Central ID ("PMC7426519"); "" when unknown
 	// Organisms lists the species the source names (PFOCR organisms and
 	// organisms_ner, missing values dropped).
 	Organisms []string
 	// Keywords are terms the source attached without an OCR word (PFOCR
 	// schema-jsonld keywords and top-level keywords).
-	Keywords    []string
-	Sections    []Section
+	Keywords []string
+	// Sections are the document's texts, in the order the parser read
+	// them, the title first when there is one.
+	Sections []Section
+	// Annotations are PFOCR's gene, then chemical, then disease matches,
+	// each kind in file order; empty for other kinds of document.
 	Annotations []Annotation
 	// File is the path the document was read from, for messages.
 	File string

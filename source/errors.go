@@ -35,7 +35,10 @@ var (
 
 // Pos is a position in a file: 1-based line and column (in bytes).
 type Pos struct {
-	File         string
+	// File is the path of the file, as the caller of the parser named it.
+	File string
+	// Line and Column are 1-based, the column counted in bytes; 0 when
+	// unknown.
 	Line, Column int
 }
 
@@ -84,6 +87,7 @@ func cutNumber(s string) (string, int, bool) {
 // encoding/csv.ParseError: every parser of the module returns it. Several
 // problems in one file are joined with [errors.Join].
 type ParseError struct {
+	// File is the path of the input, as the caller of the parser named it.
 	File         string
 	Line, Column int // 1-based; 0 when unknown
 	// Len is how many bytes of the line, from Column on, the problem
@@ -92,7 +96,9 @@ type ParseError struct {
 	// Text is the offending line of the input, without its line ending,
 	// when the parser had it; [ParseError.ErrorWithPosition] shows it.
 	Text string
-	Err  error
+	// Err is the cause, which wraps one of the package's sentinel errors
+	// ([ErrSyntax], [ErrTooLarge], ...) when one applies.
+	Err error
 }
 
 // ErrorAt returns a ParseError for err at p.

@@ -16,17 +16,22 @@ type Statement struct {
 	// Subject and Object are names as written ("RANK ligand"), CURIEs
 	// ("HGNC:11926"), or IDs of nodes the corpus defines itself.
 	Subject, Object string
-	Relation        graph.Relation
-	Quote           string // the sentence or phrase the claim rests on
-	Start, End      int    // byte span of Quote in the section text
-	Method          graph.Method
-	Rule            string  // the reader's rule, or the importer's record id
-	Confidence      float64 // 0..1
+	// Relation is the claimed relation of Subject to Object.
+	Relation   graph.Relation
+	Quote      string // the sentence or phrase the claim rests on
+	Start, End int    // byte span of Quote in the section text
+	// Method says whether a person curated the statement, the reader
+	// extracted it, or an importer read it (GPML, BEL, causal tables).
+	Method     graph.Method
+	Rule       string  // the reader's rule, or the importer's record id
+	Confidence float64 // 0..1
 	// Hedge says why the confidence was lowered; NotHedged for a plain
 	// assertion.
 	Hedge Hedge
-	Note  string
-	Pos   Pos // where the statement was read
+	// Note is a curator's or importer's comment; [Statement.Evidence]
+	// appends the hedge to it.
+	Note string
+	Pos  Pos // where the statement was read
 	// QuotePos is where the quote was read, when it differs from Pos.
 	QuotePos Pos
 	// Action is what a curated statement does: Add (the zero value) states
@@ -40,9 +45,9 @@ type Statement struct {
 
 // Claim is a subject, relation and object, as names or CURIEs.
 type Claim struct {
-	Subject  string
-	Relation graph.Relation
-	Object   string
+	Subject  string         // a name as written or a CURIE
+	Relation graph.Relation // the claimed relation of Subject to Object
+	Object   string         // a name as written or a CURIE
 }
 
 // Action is what a curated statement does to the extracted statements.
@@ -92,7 +97,11 @@ func (s *Statement) Evidence() graph.Evidence {
 
 // Corpus is everything a graph is built from.
 type Corpus struct {
-	Documents  []*Document
+	// Documents are the documents read; statements name them by
+	// [Document.ID].
+	Documents []*Document
+	// Statements are every statement read: curated (curation actions
+	// included), extracted and imported.
 	Statements []Statement
 	// Nodes are entities the inputs define themselves (pathway groups, for
 	// instance); a statement naming one of their IDs uses it as is.
@@ -105,8 +114,8 @@ type Corpus struct {
 // Skipped is a file a loader passed over, and why (an error wrapping
 // [ErrUnknownFormat]).
 type Skipped struct {
-	File   string
-	Reason error
+	File   string // the file's path in the file system the loader read
+	Reason error  // why it was not read, wrapping [ErrUnknownFormat]
 }
 
 // Hedge is how a statement's sentence qualifies its claim.

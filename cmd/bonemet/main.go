@@ -683,7 +683,16 @@ func (p *printer) coverage() error {
 		return err
 	}
 	if !p.json {
-		return cov.WriteMarkdown(p.w, -1)
+		if err := cov.WriteMarkdown(p.w, -1); err != nil {
+			return err
+		}
+		// Sources that disagree, both sides cited.
+		fmt.Fprintf(p.w, "\n%d contradictions\n", len(p.k.Report.Contradictions))
+		for _, ct := range p.k.Report.Contradictions {
+			fmt.Fprintf(p.w, "- %s activates %s [%s] and inhibits it [%s]\n", p.k.Display(ct.From), p.k.Display(ct.To),
+				strings.Join(p.k.Docs(ct.Positive), "; "), strings.Join(p.k.Docs(ct.Negative), "; "))
+		}
+		return nil
 	}
 	for _, pw := range cov.Pathways {
 		if err := p.emit(pw); err != nil {

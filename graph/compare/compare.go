@@ -19,6 +19,8 @@ import (
 // the same resolver, so that both name entities by the same IDs). Every
 // pathway edge is in exactly one of Supported, Contradicted and Lacking.
 type Comparison struct {
+	// Doc is the graph built from documents and Pathway the curated
+	// pathway graph, as given to [Pathways] (either may be nil).
 	Doc, Pathway *graph.Graph
 	// Supported are the pathway edges the documents also have with the
 	// same sign.
@@ -35,6 +37,7 @@ type Comparison struct {
 
 // EdgeMatch is a pathway edge with the document edges that match it.
 type EdgeMatch struct {
+	// Pathway is the edge of the pathway graph.
 	Pathway *graph.Edge
 	// Document are the matching document edges: of the same sign for a
 	// supported edge, of the opposite sign for a contradicted one.

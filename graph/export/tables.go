@@ -70,66 +70,68 @@ func WriteSIFNodeAttributes(w io.Writer, g *graph.Graph) error {
 // whether it is directed and a multigraph, and
 // {"elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}.
 type CytoscapeElements struct {
-	FormatVersion string `json:"format_version"`
-	GeneratedBy   string `json:"generated_by"`
+	FormatVersion string `json:"format_version"` // version of the .cyjs format: "1.0"
+	GeneratedBy   string `json:"generated_by"`   // the program that wrote the file: "bonemet"
 	// TargetVersion is the Cytoscape.js version the format follows.
 	TargetVersion string `json:"target_cytoscapejs_version"`
 	// Data are the network's attributes: its name.
 	Data       CytoscapeNetworkData `json:"data"`
-	Directed   bool                 `json:"directed"`
-	Multigraph bool                 `json:"multigraph"`
-	Elements   struct {
-		Nodes []CytoscapeNode `json:"nodes"`
-		Edges []CytoscapeEdge `json:"edges"`
+	Directed   bool                 `json:"directed"`   // whether edges are directed: always true
+	Multigraph bool                 `json:"multigraph"` // whether two nodes may have several edges: always true
+	// Elements holds the nodes, in ID order, and the edges, in
+	// [graph.Graph.Edges] order; both lists are [] (never null) when empty.
+	Elements struct {
+		Nodes []CytoscapeNode `json:"nodes"` // one per node of the graph
+		Edges []CytoscapeEdge `json:"edges"` // one per edge of the graph
 	} `json:"elements"`
 }
 
 // CytoscapeNetworkData holds the network's attributes.
 type CytoscapeNetworkData struct {
-	Name       string `json:"name"`
-	SharedName string `json:"shared_name"`
+	Name       string `json:"name"`        // the network's name: "bonemet"
+	SharedName string `json:"shared_name"` // Cytoscape's shared name, the same as Name
 }
 
 // CytoscapeNode is a node element of Cytoscape.js.
 type CytoscapeNode struct {
-	Data CytoscapeNodeData `json:"data"`
+	Data CytoscapeNodeData `json:"data"` // the node's attributes
 }
 
 // CytoscapeNodeData holds a node's attributes.
 type CytoscapeNodeData struct {
-	ID string `json:"id"`
+	ID string `json:"id"` // the node's CURIE
 	// Value repeats the ID, as the node's key for readers that want one
 	// (networkx's cytoscape_graph).
 	Value   string   `json:"value"`
-	Label   string   `json:"label"`
-	Kind    string   `json:"kind"`
-	Symbol  string   `json:"symbol,omitempty"`
-	Name    string   `json:"name,omitempty"`
-	Xrefs   []string `json:"xrefs,omitempty"`
-	Group   string   `json:"group_type,omitempty"`
-	Members []string `json:"members,omitempty"`
+	Label   string   `json:"label"`                // [graph.Node.Label]: symbol, else name, else ID
+	Kind    string   `json:"kind"`                 // "gene", "cell", "drug", "chemical", "process" or "group"
+	Symbol  string   `json:"symbol,omitempty"`     // the node's symbol, omitted when empty
+	Name    string   `json:"name,omitempty"`       // the node's full name, omitted when empty
+	Xrefs   []string `json:"xrefs,omitempty"`      // equivalent identifiers in other namespaces
+	Group   string   `json:"group_type,omitempty"` // "family", "complex" or "drug class"; omitted for other kinds
+	Members []string `json:"members,omitempty"`    // IDs of a group's members, sorted
 }
 
 // CytoscapeEdge is an edge element of Cytoscape.js.
 type CytoscapeEdge struct {
-	Data CytoscapeEdgeData `json:"data"`
+	Data CytoscapeEdgeData `json:"data"` // the edge's attributes
 }
 
 // CytoscapeEdgeData holds an edge's attributes. Interaction repeats the
 // relation under the name Cytoscape desktop uses for edge types.
 type CytoscapeEdgeData struct {
-	ID string `json:"id"`
+	ID string `json:"id"` // "e<i>", i the edge's index in [graph.Graph.Edges]
 	// Key tells apart the edges between the same two nodes: the relation.
 	Key           string   `json:"key"`
-	Source        string   `json:"source"`
-	Target        string   `json:"target"`
-	Relation      string   `json:"relation"`
-	Interaction   string   `json:"interaction"`
-	Sign          int      `json:"sign"`
-	EvidenceCount int      `json:"evidence_count"`
-	Confidence    float64  `json:"confidence"`
-	Docs          []string `json:"docs"`
-	Quotes        []string `json:"quotes,omitempty"`
+	Source        string   `json:"source"`           // ID of the source node
+	Target        string   `json:"target"`           // ID of the target node
+	Relation      string   `json:"relation"`         // "activates", "inhibits" or "secretes"
+	Interaction   string   `json:"interaction"`      // the same as Relation
+	Sign          int      `json:"sign"`             // 1 for activates and secretes, -1 for inhibits
+	EvidenceCount int      `json:"evidence_count"`   // number of pieces of evidence
+	Confidence    float64  `json:"confidence"`       // the highest confidence of the evidence, in 0..1
+	Docs          []string `json:"docs"`             // the distinct documents of the evidence, sorted
+	Quotes        []string `json:"quotes,omitempty"` // the distinct non-empty quotes, in evidence order
 }
 
 // WriteCytoscapeJSON writes g in the elements JSON of Cytoscape.js (which

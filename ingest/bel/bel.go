@@ -146,7 +146,7 @@ func (k SkipKind) String() string {
 // Skip is a BEL statement that gave no [source.Statement], and why.
 type Skip struct {
 	Pos  source.Pos // where the statement starts
-	Kind SkipKind
+	Kind SkipKind   // why it gave none, as a closed set; Reason says it in words
 	// Relation is the relation as written, "" when there is none or it
 	// was not reached.
 	Relation string

@@ -51,9 +51,9 @@ import (
 //
 // A file may hold several such YAML documents separated by "---" lines.
 type Record struct {
-	Document   string
-	Pos        source.Pos // of the document key
-	Statements []source.Statement
+	Document   string             // the ID of the document the statements are from
+	Pos        source.Pos         // of the document key
+	Statements []source.Statement // in file order, one per (subject, object) pair of an item
 }
 
 var (

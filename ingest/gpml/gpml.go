@@ -33,7 +33,7 @@ type Pathway struct {
 	ID       string
 	Revision string // "137624", or "" when the file does not say
 	Title    string // the Pathway element's Name
-	File     string
+	File     string // the file name given to [Read], used in positions
 	// Nodes are the pathway's groups: one [graph.Group] node per GPML Group
 	// element, with ID "<ID>:group_<GraphId>" (a [graph.ValidID] CURIE in
 	// the pathway's own namespace), type [graph.Complex] for Style
@@ -79,8 +79,8 @@ type Interaction struct {
 	// Source and Target say what the ends are attached to: a label
 	// ("TNFSF11"), "interaction <id>", or "free end at (x,y)".
 	Source, Target string
-	Reason         string // why it was not placed, for Unplaced
-	Pos            source.Pos
+	Reason         string     // why it was not placed, for Unplaced
+	Pos            source.Pos // the Interaction element's line and column
 }
 
 // Summary returns one line of counts.
