@@ -6,4 +6,6 @@ import "github.com/bonemet/bonemet/knowledge"
 var FromSnapshot = fromSnapshot
 
 // DecodeDefault decodes the embedded snapshot anew.
-func DecodeDefault() (*knowledge.Snapshot, error) { return knowledge.DecodeCompressed(knowledge.Compressed()) }
+func DecodeDefault() (*knowledge.Snapshot, error) {
+	return knowledge.DecodeCompressed(knowledge.Compressed())
+}
