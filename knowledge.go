@@ -34,9 +34,9 @@ var (
 
 // NameError says why a name did not lead to one node of the graph.
 type NameError struct {
-	Name   string
-	Result resolve.Result
-	Err    error // ErrUnknownName, ErrAmbiguousName or ErrNotInGraph
+	Name   string         // the name asked for
+	Result resolve.Result // what the resolver made of it
+	Err    error          // ErrUnknownName, ErrAmbiguousName or ErrNotInGraph
 }
 
 // Error describes the failure, listing the candidates of an ambiguous name.
@@ -76,8 +76,13 @@ func (e *NameError) Unwrap() error { return e.Err }
 // take names as a person types them ("RANK ligand", "osteoclasts",
 // "Denosumab") and are safe for concurrent use.
 type Knowledge struct {
-	Graph  *graph.Graph
+	// Graph is the built graph, immutable and safe for concurrent use.
+	Graph *graph.Graph
+	// Corpus holds the documents and statements the graph was built from
+	// (for the default knowledge, documents without their text and the
+	// statements as evidence of the snapshot).
 	Corpus source.Corpus
+	// Report accounts for every statement read by the build.
 	Report *build.Report
 	// Warnings are problems of the imports that did not stop them
 	// (unplaced GPML interactions, complex rows of causal tables), each

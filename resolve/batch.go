@@ -10,10 +10,10 @@ import (
 // Suggestion is an entity whose name is a few edits away from a name
 // that matched nothing: "did you mean".
 type Suggestion struct {
-	Node  graph.Node
-	Key   string // the normalised name that matched (see [Normalize])
-	Edits int    // edits (deletion, insertion, substitution or swap of neighbours) from the name's key
-	Tier  Tier   // how Key names Node
+	Node  graph.Node // the entity suggested
+	Key   string     // the normalised name that matched (see [Normalize])
+	Edits int        // edits (deletion, insertion, substitution or swap of neighbours) from the name's key
+	Tier  Tier       // how Key names Node
 }
 
 // MaxSuggestions is the number of suggestions [Resolver.ResolveAll] gives

@@ -84,6 +84,7 @@ func (t Tier) String() string {
 
 // Entry is one entity of a [Lexicon] with the names it is known by.
 type Entry struct {
+	// Node is the entity as the graph holds it.
 	Node      graph.Node
 	Synonyms  []string // aliases and curated synonyms
 	Preferred []string // synonyms that mean this entity when others share them

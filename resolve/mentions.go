@@ -15,7 +15,7 @@ type Mention struct {
 	// Start and End are the byte offsets of the name in the text:
 	// Text == text[Start:End].
 	Start, End int
-	Text       string
+	Text       string // the name as written
 	// Result is the resolution of the name. It is Resolved or Ambiguous
 	// for names of the lexicon (a slash list such as "RANK/RANKL" is
 	// Resolved with List set, or resolves to the group whose members it

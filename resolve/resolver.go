@@ -32,8 +32,8 @@ func (s Status) String() string {
 
 // Result is the answer to a resolution.
 type Result struct {
-	Query  string
-	Status Status
+	Query  string // the name asked for
+	Status Status // resolved, ambiguous or unknown
 	// Candidates holds, when Resolved, the entity (or, when List is set,
 	// one entity per part of the list); when Ambiguous, every candidate,
 	// strongest match first. It may share memory with the lexicon and

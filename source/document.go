@@ -104,7 +104,8 @@ type Annotation struct {
 type Document struct {
 	// ID identifies the document across the project: the PFOCR figid
 	// ("PMC7426519__fonc-10-01283-g0003"), "PMID:<n>" for PubMed records
-	// with a PMID, otherwise "doi:<doi>".
+	// with a PMID, otherwise "doi:<doi>", otherwise "PMCID:<id>"; a
+	// pathway's or a BEL citation's own ID.
 	ID string
 	// Kind is the format the document was read from.
 	Kind DocKind

@@ -45,10 +45,16 @@ var Files = map[string]string{
 
 // Stats counts what Build compiled.
 type Stats struct {
+	// Genes, Families, Cells, ChEBI, MeSH count the entries compiled
+	// from each source.
 	Genes, Families, Cells, ChEBI, MeSH int
-	Keys                                int
-	Grounding, GroundingSkipped         int
-	Warnings                            []string
+	// Keys counts the normalised names indexed.
+	Keys int
+	// Grounding and GroundingSkipped count the grounding-map rows used
+	// and those passed over (naming no entity compiled).
+	Grounding, GroundingSkipped int
+	// Warnings are source rows that could not be compiled, with why.
+	Warnings []string
 }
 
 // item is an entry being built, with the rank of its source.

@@ -67,9 +67,9 @@ var ErrFormat = errors.New("lexdata: not a lexicon index")
 // (a resolve.Tier) and the rank of its source (lower is preferred at the
 // same tier).
 type Posting struct {
-	Entry uint32
-	Tier  uint8
-	Rank  uint8
+	Entry uint32 // the entry's index
+	Tier  uint8  // how the key matched it, a resolve.Tier
+	Rank  uint8  // the rank of its source; lower is preferred at the same tier
 }
 
 // Hash is the hash of a key: 64-bit FNV-1a, folded so that its low bits
@@ -96,8 +96,8 @@ func HashBytes(key []byte) uint64 {
 // Key is one key of an index with its postings, in the order lookups
 // return them.
 type Key struct {
-	Key      string
-	Postings []Posting
+	Key      string    // the normalised name
+	Postings []Posting // the entries it names, in lookup order
 }
 
 // Write builds an index of the records (lexicon TSV lines without their
