@@ -5,7 +5,41 @@ import (
 	"testing/fstest"
 
 	"github.com/bonemet/bonemet"
+	"github.com/bonemet/bonemet/graph"
 )
+
+// What does denosumab block downstream? The default knowledge answers
+// from its curated documents and pathways, each hop with the documents it
+// rests on; here RANKL, RANK and the cells three hops away or fewer.
+func Example() {
+	k := bonemet.Default()
+	blocked, err := k.Blocks("denosumab", graph.MaxDepth(3))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range blocked {
+		if r.Node.Kind == graph.Cell || r.Node.ID == "HGNC:11908" || r.Node.ID == "HGNC:11926" {
+			fmt.Printf("%v %s: %s\n", r.Sign, k.Display(r.Node.ID), k.Graph.Chain(r.Path()))
+		}
+	}
+	// Output:
+}
+
+// Paths lists the simple paths between two names, shortest first, each
+// explained hop by hop with its quotes by Graph.Explain.
+func ExampleKnowledge_Paths() {
+	k := bonemet.Default()
+	paths, err := k.Paths("IAP antagonists", "osteoclastogenesis", graph.MaxDepth(4), graph.Methods(graph.Curated))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range paths {
+		fmt.Printf("%v %s\n", p.Sign(), k.Graph.Chain(p))
+	}
+	// Output:
+}
 
 // Load builds knowledge from a folder of documents and curation files,
 // here an in-memory one: a PFOCR figure record and a curation file that

@@ -387,16 +387,24 @@ func (k *Knowledge) Docs(e *graph.Edge) []string {
 	return out
 }
 
-// Display returns how answers name a node: "SYMBOL (common name)" for a
-// gene whose lexicon entry prefers a common name ("TNFSF11 (RANKL)"), and
-// the label otherwise.
+// Display returns how answers name a node: "LABEL (common name)" for a
+// gene or group whose lexicon entry prefers a common name other than its
+// label ("TNFSF11 (RANKL)", "NFkappaB (NF-κB)"), and the label otherwise.
 func (k *Knowledge) Display(id string) string {
 	n, ok := k.Graph.Lookup(id)
 	if !ok {
 		return id
 	}
-	if e, ok := k.Resolver().Entry(id); ok && n.Kind == graph.Gene && len(e.Preferred) > 0 {
-		return n.Label() + " (" + e.Preferred[0] + ")"
+	label := n.Label()
+	if n.Kind != graph.Gene && n.Kind != graph.Group {
+		return label
 	}
-	return n.Label()
+	if e, ok := k.Resolver().Entry(id); ok {
+		for _, p := range e.Preferred {
+			if !strings.EqualFold(p, label) {
+				return label + " (" + p + ")"
+			}
+		}
+	}
+	return label
 }

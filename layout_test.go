@@ -23,7 +23,7 @@ var layout = map[string][]string{
 	"graph":                      {},
 	"graph/export":               {"graph", "source"},
 	"graph/compare":              {"graph"},
-	"resolve":                    {"graph", "source"},
+	"resolve":                    {"graph", "source", "resolve/internal/lexdata"},
 	"ingest/internal/yamlx":      {"source"},
 	"ingest/pfocr":               {"source", "ingest/internal/yamlx"},
 	"ingest/pubmed":              {"source"},
