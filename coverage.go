@@ -60,7 +60,7 @@ func (k *Knowledge) Coverage() (Coverage, error) {
 		d, ok := kinds[ev.Doc]
 		return ev.Method == graph.Imported && ok && d.Kind == source.Pathway
 	}
-	docs, err := k.restrict(func(ev graph.Evidence) bool { return ev.Method != graph.Imported })
+	docs, err := k.DocumentGraph()
 	if err != nil {
 		return cov, err
 	}
@@ -101,24 +101,32 @@ func (k *Knowledge) Coverage() (Coverage, error) {
 	return cov, nil
 }
 
+// DocumentGraph returns the graph of what the documents say: the edges
+// with their curated and extracted evidence, without the evidence of
+// imported pathways.
+func (k *Knowledge) DocumentGraph() (*graph.Graph, error) {
+	return k.restrict(func(ev graph.Evidence) bool { return ev.Method != graph.Imported })
+}
+
 // restrict returns the graph of the evidence keep accepts, with the nodes
 // its edges need (and their groups' members).
 func (k *Knowledge) restrict(keep func(graph.Evidence) bool) (*graph.Graph, error) {
 	var b graph.Builder
-	add := func(id string) error {
+	var add func(id string) error
+	add = func(id string) error { // a node, and a group's members, groups of groups too
 		if b.HasNode(id) {
 			return nil
 		}
 		n, _ := k.Graph.Lookup(id)
+		if err := b.AddNode(n); err != nil {
+			return err
+		}
 		for _, m := range n.Members {
-			mn, _ := k.Graph.Lookup(m)
-			if !b.HasNode(m) {
-				if err := b.AddNode(mn); err != nil {
-					return err
-				}
+			if err := add(m); err != nil {
+				return err
 			}
 		}
-		return b.AddNode(n)
+		return nil
 	}
 	for _, e := range k.Graph.Edges() {
 		for _, ev := range e.Evidence {

@@ -56,7 +56,7 @@ func TestBuildReport(t *testing.T) {
 	if p := ps[0]; p.Statement.Pos.Line != 3 || p.Outcome != build.Duplicate {
 		t.Errorf("duplicate %+v", p)
 	}
-	for _, id := range []string{"HGNC:5991", "HGNC:5992", "BONEMET:IL1", "BONEMET:IAPs", "HGNC:592", "X:own"} {
+	for _, id := range []string{"HGNC:5991", "HGNC:5992", "FPLX:IL1", "FPLX:BIRC", "HGNC:592", "X:own"} {
 		if _, ok := g.Lookup(id); !ok {
 			t.Errorf("graph lacks %s (group members come with their group)", id)
 		}

@@ -402,14 +402,10 @@ func (p *printer) reaches(rs []graph.Reach, err error) error {
 			via = "  (through the group " + p.k.Display(path.FromGroup+path.ToGroup) + ")"
 		}
 		// The route of the other sign decides an ambivalent sign and is
-		// always shown then; elsewhere a mark says there is one, and
-		// -opposite shows it.
+		// always shown then; elsewhere -opposite shows it (in a graph of
+		// many documents most nodes are reached both ways by some route).
 		opp := r.Opposite()
-		mark := " "
-		if len(opp.Edges) > 0 && r.Sign != graph.Ambivalent && !p.opposite {
-			mark = "*"
-		}
-		fmt.Fprintf(p.w, "%-22s %v%s depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, mark, r.Depth, p.hops(path), via)
+		fmt.Fprintf(p.w, "%-22s %v  depth %d  %s%s\n", p.k.Display(r.Node.ID), r.Sign, r.Depth, p.hops(path), via)
 		if len(opp.Edges) > 0 && (r.Sign == graph.Ambivalent || p.opposite) {
 			fmt.Fprintf(p.w, "%-22s    also %v by: %s\n", "", opp.Sign(), p.hops(opp))
 		}

@@ -27,14 +27,14 @@ var cliTests = []struct {
 	args []string
 	code int
 }{
-	{"blocks_denosumab_json", []string{"-json", "blocks", "denosumab"}, 0},
-	{"blocks_flag_after", []string{"blocks", "-json", "denosumab"}, 0},
-	{"downstream_iap_json", []string{"-json", "downstream", "IAP antagonists"}, 0},
+	{"blocks_denosumab_json", []string{"-json", "-max-depth", "1", "blocks", "denosumab"}, 0},
+	{"blocks_flag_after", []string{"blocks", "-json", "denosumab", "-max-depth", "1"}, 0},
+	{"downstream_iap_json", []string{"-json", "-max-depth", "2", "-methods", "curated", "downstream", "IAP antagonists"}, 0},
 	{"downstream_text", []string{"downstream", "-max-depth", "2", "RANKL"}, 0},
 	{"upstream_secretes", []string{"upstream", "RANKL", "-only", "secretes", "-max-depth", "1"}, 0},
 	{"promotes_birc2", []string{"promotes", "BIRC2"}, 0},
 	{"path_text", []string{"path", "IAP antagonists", "osteoclast"}, 0},
-	{"path_json", []string{"-json", "path", "denosumab", "osteoclast"}, 0},
+	{"path_json", []string{"-json", "-max-depth", "3", "-min-belief", "0.99", "path", "denosumab", "osteoclast"}, 0},
 	{"resolve_json", []string{"-json", "resolve", "RANK ligand"}, 0},
 	{"resolve_group", []string{"resolve", "cIAP1/2"}, 0},
 	{"resolve_unknown_json", []string{"resolve", "-json", "unobtainium"}, 0},
@@ -138,11 +138,19 @@ func TestDocsFolder(t *testing.T) {
 	cur, _ := os.ReadFile(filepath.Join("..", "..", "knowledge", "curation", "002_pmc7426519_f3.yaml"))
 	os.WriteFile(filepath.Join(dir, "f3.yaml"), cur, 0o644)
 	var out, errb bytes.Buffer
-	if code := run([]string{"-docs", dir, "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 {
+	if code := run([]string{"-docs", dir, "-fresh", "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), "TNFRSF11A") || strings.Contains(out.String(), "osteoclast ") {
-		t.Errorf("a folder with one curation file answers from it alone:\n%s", out.String())
+		t.Errorf("-fresh: a folder with one curation file answers from it alone:\n%s", out.String())
+	}
+	// Without -fresh the folder adds to the default knowledge.
+	out.Reset()
+	if code := run([]string{"-docs", dir, "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "osteoclast ") {
+		t.Errorf("a folder adds to the default knowledge, which holds denosumab ⊣ osteoclast:\n%s", out.String())
 	}
 }
 
@@ -190,19 +198,19 @@ func TestExport(t *testing.T) {
 }
 
 func TestImport(t *testing.T) {
-	gpml := filepath.Join("..", "..", "..", "shared", "reference", "wikipathways", "gpml", "WP12.gpml")
-	if _, err := os.Stat(gpml); err != nil {
-		t.Skipf("WP12 not found at %s (the shared reference data lives beside the checkout)", gpml)
-	}
+	gpml := filepath.Join("..", "..", "ingest", "gpml", "testdata", "gpml")
 	var out, errb bytes.Buffer
-	if code := run([]string{"upstream", "RANKL", "-max-depth", "1", "-import", gpml}, strings.NewReader(""), &out, &errb); code != 0 {
+	args := []string{"upstream", "RANK", "-max-depth", "1", "-import", filepath.Join(gpml, "anchor.gpml"), "-import", filepath.Join(gpml, "nowhere.gpml")}
+	if code := run(args, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	if !strings.Contains(out.String(), "TNFRSF11B ⊣ TNFSF11 [WP12]") || !strings.Contains(out.String(), "[PMC7426519 F3]") {
-		t.Errorf("the pathway's OPG ⊣ RANKL does not meet the documents' edges:\n%s", out.String())
+	// The pathway's OPG ⊣ RANK meets the documents' RANKL → RANK.
+	if !strings.Contains(out.String(), "TNFRSF11B ⊣ TNFRSF11A [WP2018; WP9001]") || !strings.Contains(out.String(), "TNFSF11 → TNFRSF11A [") ||
+		!strings.Contains(out.String(), "PMC7426519 F3") {
+		t.Errorf("the pathway's OPG ⊣ RANK does not meet the documents' edges:\n%s", out.String())
 	}
-	if !strings.Contains(errb.String(), "warning:") {
-		t.Errorf("unresolved pathway names are not reported:\n%s", errb.String())
+	if !strings.Contains(errb.String(), "warning:") || !strings.Contains(errb.String(), "nowhere.gpml:") {
+		t.Errorf("the pathway's unplaced interactions are not reported:\n%s", errb.String())
 	}
 }
 
@@ -237,7 +245,7 @@ func TestResolveHGNC(t *testing.T) {
 		{[]string{"-json", "resolve", "-hgnc", hgnc, "RANK ligand"}, `"status":"resolved","candidates":[{"id":"HGNC:11926","kind":"gene","symbol":"TNFSF11"`},
 		{[]string{"-json", "resolve", "-hgnc", hgnc, "OPG"}, `"candidates":[{"id":"HGNC:11909","kind":"gene","symbol":"TNFRSF11B"`},
 		{[]string{"-json", "resolve", "-hgnc", hgnc, "cIAP1/2"}, `"id":"BONEMET:cIAP1_2","kind":"group","symbol":"cIAP1/2","name":"cellular inhibitor of apoptosis proteins 1 and 2","group":"family","members":["HGNC:590","HGNC:591"]`},
-		{[]string{"-json", "resolve", "-hgnc", hgnc, "-context", caption, "IAP"}, `"candidates":[{"id":"BONEMET:IAPs"`},
+		{[]string{"-json", "resolve", "-hgnc", hgnc, "-context", caption, "IAP"}, `"candidates":[{"id":"FPLX:BIRC"`},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

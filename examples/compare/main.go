@@ -48,13 +48,14 @@ func run(gpml, hgnc, docs string) error {
 		}
 		r = resolve.New(resolve.DefaultLexicon(), h)
 	}
-	var k *bonemet.Knowledge
-	var err error
-	if docs != "" {
-		k, err = bonemet.LoadDir(docs, bonemet.Options{Resolver: r})
-	} else {
-		k, err = bonemet.Load(bonemet.KnowledgeFS(), "knowledge", bonemet.Options{Resolver: r})
+	k := bonemet.Default()
+	if docs != "" || hgnc != "" {
+		var err error
+		if k, err = bonemet.LoadDir(docs, bonemet.Options{Resolver: r, Fresh: true}); err != nil {
+			return err
+		}
 	}
+	dg, err := k.DocumentGraph()
 	if err != nil {
 		return err
 	}
@@ -67,6 +68,6 @@ func run(gpml, hgnc, docs string) error {
 		return err
 	}
 	fmt.Printf("pathway %s: %d nodes, %d edges (%s; %d import warnings)\n", gpml, pw.Len(), len(pw.Edges()), rep.Summary(), len(warnings))
-	fmt.Printf("documents: %d nodes, %d edges from %d documents\n\n", k.Graph.Len(), len(k.Graph.Edges()), len(k.Corpus.Documents))
-	return compare.Pathways(k.Graph, pw).Write(os.Stdout)
+	fmt.Printf("documents: %d nodes, %d edges\n\n", dg.Len(), len(dg.Edges()))
+	return compare.Pathways(dg, pw).Write(os.Stdout)
 }
