@@ -1,8 +1,9 @@
 // Command denosumab answers "what does denosumab block downstream?" from
-// bonemet's embedded default knowledge: one line per node with the chain
-// that explains it and the document of each hop, then the quoted evidence
-// of the chain to the osteoclast in full. With -dot it prints the subgraph
-// of the answer in Graphviz DOT instead (the README's picture):
+// bonemet's embedded default knowledge: one line per node within -depth
+// hops (3 by default) with the chain that explains it, the documents of
+// each hop and the belief of the chain, then the quoted evidence of the
+// chain to the osteoclast in full. With -dot it prints the subgraph of the
+// answer in Graphviz DOT instead (the README's picture):
 //
 //	go run ./examples/denosumab
 //	go run ./examples/denosumab -dot | dot -Tsvg > examples/denosumab/denosumab.svg
@@ -19,7 +20,11 @@ import (
 	"github.com/bonemet/bonemet/graph/export"
 )
 
-var dotOut = flag.Bool("dot", false, "print the subgraph of the answer as Graphviz DOT")
+var (
+	dotOut = flag.Bool("dot", false, "print the subgraph of the answer as Graphviz DOT")
+	depth  = flag.Int("depth", 3, "follow at most `n` hops (0: no bound)")
+	belief = flag.Float64("min-belief", 0.9, "follow only edges believed at least this much (`0..1`)")
+)
 
 func main() {
 	flag.Parse()
@@ -35,29 +40,19 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	blocked, err := k.Blocks(drug.ID)
+	opts := []graph.Option{graph.MaxDepth(*depth), graph.MinBelief(*belief)}
+	blocked, err := k.Blocks(drug.ID, opts...)
 	if err != nil {
 		return err
 	}
 	if *dotOut {
 		return export.WriteDOT(os.Stdout, k.Graph.ReachSubgraph(drug.ID, blocked))
 	}
-	fmt.Printf("%s (%s) blocks downstream:\n", drug.Label(), drug.ID)
-	var counter *graph.Reach
-	for i, r := range blocked {
-		mark := " "
-		if r.HasOpposite() {
-			mark = "*"
-			if counter == nil || r.Opposite().Len() < counter.Opposite().Len() {
-				counter = &blocked[i]
-			}
-		}
-		fmt.Printf("  %-20s %v%s %s\n", k.Display(r.Node.ID), r.Sign, mark, hops(k, r.Path()))
+	fmt.Printf("%s (%s) blocks downstream (at most %d hops, edges believed ≥ %.2f):\n", drug.Label(), drug.ID, *depth, *belief)
+	for _, r := range blocked {
+		fmt.Printf("  %-20s %v  %.2f  %s\n", k.Display(r.Node.ID), r.Sign, r.Path().Belief(), hops(k, r.Path()))
 	}
-	if counter != nil {
-		fmt.Printf("  * also raised by a longer, opposite route, e.g. %s\n", hops(k, counter.Opposite()))
-	}
-	if promoted, err := k.Promotes(drug.ID); err == nil && len(promoted) > 0 {
+	if promoted, err := k.Promotes(drug.ID, opts...); err == nil && len(promoted) > 0 {
 		fmt.Printf("\nand promotes:\n")
 		for _, r := range promoted {
 			fmt.Printf("  %-20s %v  %s\n", k.Display(r.Node.ID), r.Sign, hops(k, r.Path()))
