@@ -53,6 +53,14 @@ func TestDefaultKnowledgeIsComplete(t *testing.T) {
 			}
 		}
 	}
+	// Every curated statement names entities the resolver knows; what
+	// does not resolve comes from the pathways' labels (processes and
+	// states no ontology here names), each reported with its position.
+	for _, p := range rep.Unresolved {
+		if !strings.HasPrefix(p.Statement.Pos.File, "shared/reference/wikipathways/") {
+			t.Errorf("unresolved statement of the curation: %s", p)
+		}
+	}
 	if len(curatedDocs) < 100 {
 		t.Errorf("the default knowledge rests on %d curated documents, want at least 100", len(curatedDocs))
 	}

@@ -8,22 +8,31 @@ import (
 	"github.com/bonemet/bonemet/graph"
 )
 
-// What does denosumab block downstream? The default knowledge answers
-// from its curated documents and pathways, each hop with the documents it
-// rests on; here RANKL, RANK and the cells three hops away or fewer.
+// The library in a few lines: the default knowledge, a name as people
+// write it, what denosumab blocks (net sign, cited path), and a path
+// explained with its quotes.
 func Example() {
-	k := bonemet.Default()
-	blocked, err := k.Blocks("denosumab", graph.MaxDepth(3))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, r := range blocked {
-		if r.Node.Kind == graph.Cell || r.Node.ID == "HGNC:11908" || r.Node.ID == "HGNC:11926" {
-			fmt.Printf("%v %s: %s\n", r.Sign, k.Display(r.Node.ID), k.Graph.Chain(r.Path()))
+	k := bonemet.Default()        // compiled into the module
+	n, _ := k.Find("RANK ligand") // a name as people write it
+	fmt.Println(n.ID, n.Label())
+	blocked, _ := k.Blocks("denosumab", graph.MaxDepth(3), graph.Methods(graph.Curated))
+	for _, r := range blocked { // net −, by depth then ID
+		if r.Node.Kind == graph.Cell {
+			fmt.Println(r.Sign, r.Node.Label(), "by", k.Graph.Chain(r.Path()))
 		}
 	}
+	paths, _ := k.Paths("IAP antagonists", "NIK") // simple paths, shortest first
+	fmt.Print(k.Graph.Explain(paths[0]))          // hop by hop, with the quotes
 	// Output:
+	// HGNC:11926 TNFSF11
+	// - Treg by denosumab ⊣ TNFSF11 → Treg
+	// - osteoclast by denosumab ⊣ TNFSF11 → osteoclastogenesis → osteoclast
+	// - MSC by denosumab ⊣ TNFSF11 → AKT → MSC
+	// 1. IAP antagonists ⊣ cIAP1/2 (inhibits)
+	//    "The presence of IAP antagonists enhances the degradation of cIAP1/2" (PMC3962044__nihms-563066-f0004, caption, curated)
+	// 2. cIAP1/2 ⊣ MAP3K14 (inhibits)
+	//    "enhances the degradation of cIAP1/2, stabilizing more NIK" (PMC3962044__nihms-563066-f0004, caption, curated)
+	// net effect: +
 }
 
 // Paths lists the simple paths between two names, shortest first, each
@@ -39,6 +48,7 @@ func ExampleKnowledge_Paths() {
 		fmt.Printf("%v %s\n", p.Sign(), k.Graph.Chain(p))
 	}
 	// Output:
+	// + IAP antagonists ⊣ cIAP1/2 ⊣ MAP3K14 → p52/RelB → osteoclastogenesis
 }
 
 // Load builds knowledge from a folder of documents and curation files,
