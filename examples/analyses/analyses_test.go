@@ -22,7 +22,9 @@ func blocks(from, to string, via ...string) func(testing.TB, *bonemet.Knowledge)
 }
 
 func promotes(from, to string, via ...string) func(testing.TB, *bonemet.Knowledge) bool {
-	return func(t testing.TB, k *bonemet.Knowledge) bool { return bonemettest.ExpectPromotes(t, k, from, to, via...) }
+	return func(t testing.TB, k *bonemet.Knowledge) bool {
+		return bonemettest.ExpectPromotes(t, k, from, to, via...)
+	}
 }
 
 func edge(from string, rel graph.Relation, to string) func(testing.TB, *bonemet.Knowledge) bool {
@@ -30,7 +32,9 @@ func edge(from string, rel graph.Relation, to string) func(testing.TB, *bonemet.
 }
 
 func route(from, to string, sign graph.Sign, via ...string) func(testing.TB, *bonemet.Knowledge) bool {
-	return func(t testing.TB, k *bonemet.Knowledge) bool { return bonemettest.ExpectRoute(t, k, from, to, sign, via...) }
+	return func(t testing.TB, k *bonemet.Knowledge) bool {
+		return bonemettest.ExpectRoute(t, k, from, to, sign, via...)
+	}
 }
 
 var claims = []claim{
