@@ -6,6 +6,23 @@ import (
 	"github.com/bonemet/bonemet/internal/sharedtest"
 )
 
+// Floors on the frozen pubmed-bone gold (every gold statement counts),
+// set a little below what the reader reaches, and the target the project
+// aims at. Measurements, in order (see the package's report):
+//  1. before any change (commit 1655bd8), out-of-sample: P 0.19 R 0.05
+//     over all 246 gold statements (P 0.19 R 0.19 over the 70 whose ends
+//     the resolver then knew);
+//  2. the table-driven reader, before anyone looked at these texts or
+//     their misses, out-of-sample: P 0.50 R 0.23 (2026-12-07);
+//  3. later figures were taken after looking at the misses: in-sample,
+//     P 0.53 R 0.26 (2026-12-07).
+const (
+	pubmedPrecisionFloor = 0.48
+	pubmedRecallFloor    = 0.23
+	pubmedPrecisionGoal  = 0.80
+	pubmedRecallGoal     = 0.50
+)
+
 // TestGoldPubMedBone scores the reader on the frozen gold of the 25
 // bone-metastasis abstracts of shared/corpus/pubmed-bone
 // (testdata/gold/pubmed-bone, annotated before the reader ever ran on
@@ -14,15 +31,20 @@ func TestGoldPubMedBone(t *testing.T) {
 	dir := sharedtest.Require(t, "corpus/pubmed-bone/texts")
 	gold := readGoldDir(t, sharedtest.Testdata("gold/pubmed-bone"))
 	docs := readDocs(t, dir)
-	covered := 0
 	for _, g := range gold {
-		if _, ok := docs[g.Document]; ok {
-			covered++
-		} else {
+		if _, ok := docs[g.Document]; !ok {
 			t.Errorf("gold document %s is not among the texts", g.Document)
 		}
 	}
 	all := evaluateAll(t, "pubmed-bone (every gold statement)", gold, docs, nil, true)
-	known := evaluateAll(t, "pubmed-bone (gold whose ends the resolver knows)", gold, docs, nil, false)
-	_, _ = all, known
+	evaluateAll(t, "pubmed-bone (gold whose ends the resolver knows)", gold, docs, nil, false)
+	if p := all.precision(); p < pubmedPrecisionFloor {
+		t.Errorf("pubmed-bone precision %.3f < floor %.2f", p, pubmedPrecisionFloor)
+	}
+	if r := all.recall(); r < pubmedRecallFloor {
+		t.Errorf("pubmed-bone recall %.3f < floor %.2f", r, pubmedRecallFloor)
+	}
+	if p, r := all.precision(), all.recall(); p < pubmedPrecisionGoal || r < pubmedRecallGoal {
+		t.Logf("pubmed-bone: P %.2f R %.2f, short of the goal P %.2f R %.2f", p, r, pubmedPrecisionGoal, pubmedRecallGoal)
+	}
 }

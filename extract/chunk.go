@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/bonemet/bonemet/graph"
+)
+
+// The word sets the clause machinery itself uses; the table must define
+// them (see rules.yaml).
+const (
+	setSkip     = "subject-skip" // words between a subject and its verb
+	setHeads    = "heads"        // heads after a mention ("IL-6 expression")
+	setModFill  = "modfill"      // words between "X-induced" and its head
+	setPrep     = "prepositions"
+	setBe       = "be"
+	setBreakers = "breakers" // words no statement reaches across
+	setDet      = "determiners"
+	setNotSubj  = "not-subject"   // "the effects of X": X is not the subject
+	setClause   = "clause-words"  // never a plain word: "and", "which", "to"
+	setGeneric  = "generic-names" // names that never stand for an entity: "protein"
+	setEnglish  = "english"       // words that are words when written in lower case: "mice"
+	setGenotype = "genotype"      // suffixes that say what cells carry: "expressing"
+)
+
+var engineSets = []string{setSkip, setHeads, setModFill, setPrep, setBe, setBreakers, setDet, setNotSubj, setClause, setGeneric, setEnglish, setGenotype}
+
+// maxGroup bounds the mentions of one coordination, so that the pairs a
+// statement reads stay few whatever the sentence.
+const maxGroup = 16
+
+func isCoord(w string) bool {
+	return w == "," || w == "and" || w == "or" || w == "and/or" || w == "/" || w == "nor"
+}
+
+// groups joins coordinated mentions into groups ("IL-6, TNF and IL-1",
+// "growth factors such as IGF1") and returns the tokens of the sentence.
+func (rs *Rules) groups(seq []raw) []tok {
+	var toks []tok
+	for i := 0; i < len(seq); {
+		if seq[i].e == nil {
+			toks = append(toks, tok{w: seq[i].w, start: seq[i].p, forms: rs.words[seq[i].w]})
+			i++
+			continue
+		}
+		g, j, conjoined := rs.coordination(seq, i)
+		if len(g.ents) > 1 && !conjoined {
+			// "A, B verb": a list needs "and", "or" or "/"
+			for n, e := range g.ents {
+				toks = append(toks, tok{g: &group{ents: []*ent{e}}, start: e.start})
+				if n < len(g.ents)-1 {
+					toks = append(toks, tok{w: ",", start: e.end})
+				}
+			}
+		} else {
+			toks = append(toks, tok{g: g, start: seq[i].p})
+		}
+		i = j
+	}
+	return toks
+}
+
+// coordination reads the group that starts at seq[i], returning it, the
+// index after it and whether a conjunction joined it.
+func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
+	g := &group{ents: []*ent{seq[i].e}}
+	heads := rs.sets[setHeads]
+	j := i + 1
+	conjoined := false
+	for {
+		k := j
+		for k < len(seq) && seq[k].e == nil && heads[seq[k].w] {
+			k++
+		}
+		sawCoord := false
+		for k < len(seq) && seq[k].e == nil && (isCoord(seq[k].w) || seq[k].w == ")" && k+1 < len(seq) && seq[k+1].w == "/" ||
+			(sawCoord && (seq[k].w == "the" || seq[k].w == "both" || seq[k].w == "its" || seq[k].w == "their"))) {
+			if isCoord(seq[k].w) {
+				sawCoord = true
+				conjoined = conjoined || seq[k].w != ","
+			}
+			k++
+		}
+		// "growth factors, such as IGF1": a family and its examples
+		if k+1 < len(seq) && g.ents[len(g.ents)-1].node.Kind == graph.Group && (k == j || seq[k-1].w == ",") {
+			if k+2 < len(seq) && seq[k].w == "such" && seq[k+1].w == "as" && seq[k+2].e != nil {
+				k, sawCoord, conjoined = k+2, true, true
+			} else if seq[k].w == "including" && seq[k+1].e != nil {
+				k, sawCoord, conjoined = k+1, true, true
+			}
+		}
+		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k) || len(g.ents) >= maxGroup {
+			return g, j, conjoined
+		}
+		g.ents = append(g.ents, seq[k].e)
+		j = k + 1
+	}
+}
+
+// clauseAfter reports whether the mention at seq[k] starts a clause of
+// its own rather than continuing a coordination: "..., and Z promotes W",
+// "A and B by X", "X, Y was activated".
+func (rs *Rules) clauseAfter(seq []raw, k int) bool {
+	if seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && rs.verbFollows(seq, k) {
+		return true
+	}
+	if k+2 < len(seq) && seq[k+1].w == "by" && !strings.HasSuffix(seq[k+2].w, "ing") {
+		return true // "A and B by X": B is a process with its agent
+	}
+	if k+1 < len(seq) && (seq[k+1].w == "→" || seq[k+1].w == "⊣") {
+		return true // "AKT or the RAF→MEK": RAF starts a chain of its own
+	}
+	return k+1 < len(seq) && seq[k-1].w == "," && rs.sets[setBe][seq[k+1].w]
+}
+
+// verbFollows reports whether a finite verb follows the mention at seq[k]
+// within a few words.
+func (rs *Rules) verbFollows(seq []raw, k int) bool {
+	skip := rs.sets[setSkip]
+	for j := k + 1; j < len(seq) && j <= k+3; j++ {
+		if seq[j].e != nil {
+			return false
+		}
+		for _, f := range rs.words[seq[j].w] {
+			if f.form == formVerb {
+				return true
+			}
+		}
+		if !skip[seq[j].w] {
+			return false
+		}
+	}
+	return false
+}
+
+// merge joins attributive modifiers to their heads: in "RANKL-induced
+// NF-κB activation" the group of NF-κB gets RANKL as its modifier, and the
+// modifier's token is covered. The suffixes are those the table's merged
+// slots name.
+func (rs *Rules) merge(toks []tok) {
+	fill := rs.sets[setModFill]
+	for i := range toks {
+		g := toks[i].g
+		if g == nil || toks[i].covered {
+			continue
+		}
+		suf := g.ents[len(g.ents)-1].suffix
+		j := i + 1
+		if suf == "" && i+2 < len(toks) && rs.mergeSuffix[toks[i+1].w] && rs.attributive(toks, i) {
+			// "blunted insulin induced PKCz activity": as "insulin-induced"
+			suf, j = toks[i+1].w, i+2
+		}
+		if suf == "" || !rs.mergeSuffix[suf] {
+			continue
+		}
+		for j < len(toks) && toks[j].g == nil && fill[toks[j].w] && j-i <= 4 {
+			j++
+		}
+		if j >= len(toks) || toks[j].g == nil || j-i > 4 || toks[j].g.mods != nil {
+			continue
+		}
+		h := toks[j].g
+		h.mods, h.modSuffix, h.modAt = g.ents, suf, i
+		toks[i].covered = true
+		if j > i+1 && toks[i+1].w == suf {
+			toks[i+1].covered = true
+		}
+	}
+	// "osteoclast-mediated bone degradation": the modifier of a phrase
+	// whose head names nothing is no slot either
+	for i := range toks {
+		if g := toks[i].g; g != nil {
+			suf := g.ents[len(g.ents)-1].suffix
+			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] {
+				toks[i].covered = true
+			}
+		}
+	}
+}
+
+// attributive reports whether the group at toks[i] stands where a noun
+// phrase begins (after a verb or a determiner), so that a
+// participle after it modifies what follows: "blunted insulin induced
+// PKCz activity".
+func (rs *Rules) attributive(toks []tok, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if p.g != nil {
+		return false
+	}
+	if rs.sets[setDet][p.w] {
+		return true
+	}
+	for _, f := range p.forms {
+		if f.form&(formVerb|formGer) != 0 {
+			return true
+		}
+	}
+	return false
+}

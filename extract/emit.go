@@ -1,0 +1,282 @@
+package extract
+
+import (
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/source"
+)
+
+// unknownCost is what each plain word a "~" filler admits takes off the
+// confidence.
+const unknownCost = 0.05
+
+// emitMatch reads the statements of the relation entry that matched in
+// s.m, then follows the routes after its object.
+func (s *sentence) emitMatch() {
+	r := s.m.rule
+	xs, ys := s.ents(s.m.slot('X')), s.ents(s.m.slot('Y'))
+	if s.m.slot('X').mods && s.m.slot('X').at == s.m.slot('Y').at {
+		// "RANKL-induced Y": a reading inside one phrase, whatever the
+		// phrase's own loss of function
+		xs, ys = bareEnts(xs), bareEnts(ys)
+	} else if s.m.slot('X').bare {
+		xs = bareEnts(xs)
+	}
+	conf := r.Confidence - unknownCost*float64(s.m.unknown)
+	hedge := s.hedge(s.m.lo, s.m.hi)
+	consumed := s.m.consumed
+	respectively := len(xs) > 1 && len(xs) == len(ys) && s.respectively(s.m.hi)
+	for i, x := range xs {
+		for j, y := range ys {
+			if respectively && i != j {
+				continue
+			}
+			s.emitOne(x, y, r.Relation, r.ID, conf, hedge, consumed)
+		}
+	}
+	if y := s.m.slot('Y'); y.at >= 0 && r.Kind == Relation && !y.mods && y.at >= s.m.hi {
+		s.follow(xs, ys, r, y.at, conf, hedge, s.amount(ys))
+	}
+}
+
+// amount returns the sign of the change in amount that the statement in
+// s.m says of its object ys: -1 for "X enhances the degradation of Y",
+// +1 for "X stabilizes Y", 0 when it says none.
+func (s *sentence) amount(ys []*ent) int {
+	sign := 0
+	for _, f := range s.toks[s.m.anchor].forms {
+		if c := s.rs.classes[f.class]; c.sign != 0 {
+			sign = 1 // the relation's sign says which way
+		}
+	}
+	for _, y := range ys {
+		if y.pol < 0 && !overlaps(y.polBy, s.m.consumed) {
+			return -relSign(s.m.rule.Relation)
+		}
+	}
+	return sign * relSign(s.m.rule.Relation)
+}
+
+func relSign(rel graph.Relation) int {
+	if rel == graph.Inhibits {
+		return -1
+	}
+	return 1
+}
+
+// emitOne reads subject x, relation rel and object y, with the signs of
+// the loss-of-function modifiers of x and y that no word of the match
+// itself consumed.
+func (s *sentence) emitOne(x, y *ent, rel graph.Relation, rule string, conf float64, hedge source.Hedge, consumed []int) {
+	if !x.known() || !y.known() {
+		return
+	}
+	sign := 1
+	lof := false
+	for _, e := range [2]*ent{x, y} {
+		if e.pol < 0 && !overlaps(e.polBy, consumed) {
+			sign = -sign
+			lof = lof || !e.target
+		}
+	}
+	if rel == graph.Secretes {
+		if sign < 0 || x.target {
+			return
+		}
+	} else if sign < 0 {
+		rel = opposite(rel)
+	}
+	switch {
+	case x.target:
+		rule += "+target"
+		conf *= s.rs.inferred
+	case lof:
+		rule += "+lof"
+		conf *= s.rs.lof
+	}
+	switch hedge {
+	case source.Negated:
+		conf *= s.rs.hedges.negated
+	case source.Speculative:
+		conf *= s.rs.hedges.speculative
+	}
+	if len(x.ids) > 1 || len(y.ids) > 1 {
+		conf *= 0.95
+	}
+	for _, a := range x.ids {
+		for _, b := range y.ids {
+			if a != b {
+				s.out = append(s.out, found{a, b, rel, rule, clamp01(conf), hedge})
+			}
+		}
+	}
+}
+
+// emitPairs reads every pair of xs and ys.
+func (s *sentence) emitPairs(xs, ys []*ent, rel graph.Relation, rule string, conf float64) {
+	hedge := s.hedge(s.m.lo, s.m.hi)
+	for _, x := range xs {
+		for _, y := range ys {
+			s.emitOne(x, y, rel, rule, conf, hedge, s.m.consumed)
+		}
+	}
+}
+
+// bareEnts returns copies of es without their loss of function.
+func bareEnts(es []*ent) []*ent {
+	out := make([]*ent, 0, len(es))
+	for _, e := range es {
+		if e.target {
+			continue
+		}
+		c := *e
+		c.pol, c.polBy = 1, nil
+		out = append(out, &c)
+	}
+	return out
+}
+
+func opposite(rel graph.Relation) graph.Relation {
+	switch rel {
+	case graph.Activates:
+		return graph.Inhibits
+	case graph.Inhibits:
+		return graph.Activates
+	}
+	return rel
+}
+
+func overlaps(a, b []int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func clamp01(x float64) float64 { return max(0, min(1, x)) }
+
+// respectively reports whether "respectively" follows toks[hi] within
+// three tokens.
+func (s *sentence) respectively(hi int) bool {
+	for k := hi + 1; k < len(s.toks) && k <= hi+3; k++ {
+		if s.toks[k].w == "respectively" {
+			return true
+		}
+	}
+	return false
+}
+
+// hedge looks for negation and speculation from a few words before token
+// from to token to.
+func (s *sentence) hedge(from, to int) source.Hedge {
+	h := &s.rs.hedges
+	from = max(0, from-h.before)
+	to = min(len(s.toks)-1, to)
+	out := source.NotHedged
+	for i := from; i <= to; i++ {
+		w := s.toks[i].w
+		if h.negation[w] {
+			if w == "no" && s.w(i+1) == "longer" {
+				continue
+			}
+			return source.Negated
+		}
+		if h.speculation[w] {
+			out = source.Speculative
+		}
+	}
+	return out
+}
+
+// follow continues a statement X → Y with the first route that matches
+// after its object (at toks[y]). A route "through Z" reads X → Z and
+// Z → Y, with the route's sign (and Z's loss of function) in both; a
+// participle route (chain: object) reads Y → Z when the statement changed
+// the amount of Y: "X degrades Y, stabilizing Z" reads Y inhibits Z.
+// amount says whether it did, with its sign.
+func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge source.Hedge, amount int) {
+	if s.chained > 2 {
+		return
+	}
+	s.chained++
+	saved := s.m
+	defer func() { s.m = saved; s.chained-- }()
+	for _, r := range s.rs.entries {
+		if r.Kind != Route || (r.Chain == chainObject && amount == 0) {
+			continue
+		}
+		s.m = match{consumed: make([]int, 0, 4)}
+		s.m.reset(r)
+		s.saved = s.saved[:0]
+		s.budget = workLimit
+		if !s.run(r.elems, y+1, 1, func(int) bool { return true }) {
+			continue
+		}
+		z := s.m.slot('Z')
+		zs := s.ents(z)
+		rc := min(conf, r.Confidence)
+		if r.Chain == chainObject {
+			rel := r.Relation
+			if amount < 0 {
+				rel = opposite(rel)
+			}
+			for _, yy := range ys {
+				y0 := *yy // its change is in amount already
+				y0.pol, y0.polBy = 1, nil
+				for _, zz := range zs {
+					s.emitOne(&y0, zz, rel, r.ID, rc, hedge, s.m.consumed)
+				}
+			}
+			s.follow(ys, zs, r, z.at, rc, hedge, 0)
+			return
+		}
+		for _, zz := range zs {
+			s.route(xs, ys, zz, main, r, rc, hedge)
+		}
+		return
+	}
+}
+
+// route reads X → Z and Z → Y for the route r after the statement main.
+func (s *sentence) route(xs, ys []*ent, z *ent, main, r *Rule, conf float64, hedge source.Hedge) {
+	zsign := 1
+	if z.pol < 0 && !overlaps(z.polBy, s.m.consumed) {
+		zsign = -1
+	}
+	route := r.Relation
+	if r.SameSign {
+		switch {
+		case zsign < 0 || main.Relation == graph.Secretes:
+			route = graph.Activates // the sign is Z's own
+		default:
+			route, zsign = main.Relation, 1
+		}
+	}
+	for _, x := range xs {
+		if route != graph.Secretes || x.cells && !z.cells && !z.procs {
+			s.emitOne(x, z, route, r.ID, conf, hedge, s.m.consumed)
+		}
+	}
+	if main.Relation == graph.Secretes {
+		return
+	}
+	// Z → Y carries the main sign times the route's
+	rel := main.Relation
+	switch {
+	case r.SameSign && zsign > 0:
+		rel = graph.Activates
+	case route == graph.Inhibits:
+		rel = opposite(rel)
+	}
+	if zsign < 0 {
+		rel = opposite(rel)
+	}
+	zz := *z
+	zz.pol, zz.polBy = 1, nil
+	for _, y := range ys {
+		s.emitOne(&zz, y, rel, r.ID, conf, hedge, s.m.consumed)
+	}
+}

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+// readSentence reads the statements of the sentence text[sp.Start:sp.End]
+// whose mentions are ms. It returns the statements and the work done (the
+// elements tried).
+func (rs *Rules) readSentence(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention) ([]found, int) {
+	s := &sentence{rs: rs, r: r}
+	s.toks = rs.groups(rs.tokenize(r, text, sp, ms))
+	rs.merge(s.toks)
+	s.pass(Modifier)
+	s.pass(Relation)
+	return s.out, s.work
+}
+
+// pass applies the entries of one kind at every anchor, in token order
+// and, at one token, in table order.
+func (s *sentence) pass(kind Kind) {
+	for p := range s.toks {
+		t := &s.toks[p]
+		var refs []anchorRef
+		switch {
+		case t.g != nil:
+			refs = s.rs.suffixAnchors[t.g.ents[len(t.g.ents)-1].suffix]
+			if t.g.modSuffix != "" {
+				refs = append(refs[:len(refs):len(refs)], s.rs.suffixAnchors[t.g.modSuffix]...)
+			}
+		default:
+			refs = s.rs.anchors[t.w]
+		}
+		var over []string
+		for _, ref := range refs {
+			if ref.rule.Kind != kind || (kind == Modifier && t.covered) || slices.Contains(over, ref.rule.ID) {
+				continue
+			}
+			if !s.matchAt(ref.rule, p) {
+				continue
+			}
+			over = append(over, ref.rule.Over...)
+			if kind == Modifier {
+				s.modify()
+			} else {
+				s.emitMatch()
+			}
+		}
+	}
+}
+
+// matchAt matches r with its anchor at toks[p], leaving the match in s.m.
+func (s *sentence) matchAt(r *Rule, p int) bool {
+	s.m.reset(r)
+	s.saved = s.saved[:0]
+	s.budget = workLimit
+	s.m.anchor = p
+	if !s.elemFits(&r.elems[r.anchor], p) {
+		return false
+	}
+	left, before := r.left, p-1
+	if r.elems[r.anchor].kind == eMerged {
+		before = s.toks[p].g.modAt - 1 // the phrase starts at its modifier
+	}
+	return s.run(r.elems[r.anchor+1:], p+1, 1, func(int) bool {
+		if !r.subjectMode {
+			return s.run(left, before, -1, func(int) bool { return true })
+		}
+		// the words before the verb, then its subject by the clause rules
+		return s.run(left[:r.subjIdx], p-1, -1, func(end int) bool {
+			s.also, s.bare = -1, false
+			k := s.subjectOf(end)
+			if k < 0 || !s.elemFitsSaved(&left[r.subjIdx], k) {
+				return false
+			}
+			s.m.slots[slotIndex(left[r.subjIdx].slot)].bare = s.bare
+			if a := s.also; a >= 0 && a != k && s.toks[a].g != nil && !s.toks[a].covered && consOK(left[r.subjIdx].cons, s.toks[a].g.ents) {
+				s.m.slots[slotIndex(left[r.subjIdx].slot)].also = a
+			}
+			return s.run(left[r.subjIdx+1:], k-1, -1, func(int) bool { return true }) || s.undo(nil)
+		})
+	})
+}
+
+// modify applies the modifier that matched in s.m.
+func (s *sentence) modify() {
+	r := s.m.rule
+	for _, i := range s.m.consumed {
+		s.toks[i].covered = true
+	}
+	x, t := s.m.slot('X'), s.m.slot('T')
+	switch {
+	case r.Effect == Inhibitor && x.at >= 0 && t.at >= 0:
+		xg, tg := s.toks[x.at].g, s.toks[t.at].g
+		s.toks[t.at].covered = true
+		// "knockdown of DKK1, a Wnt inhibitor,": DKK1 itself inhibits Wnt
+		s.emitPairs(bareEnts(s.ents(x)), s.ents(t), graph.Inhibits, r.ID, r.Confidence)
+		targets := tg.ents
+		if len(targets) == 1 && targets[0].stem != nil {
+			targets = []*ent{targets[0].stem} // "the MEK inhibitor U0126": MEK
+			s.emitPairs(bareEnts(s.ents(x)), targets, graph.Inhibits, r.ID, r.Confidence)
+		}
+		// the actor's group carries the targets, read through it
+		for _, e := range targets {
+			if e.cells || e.procs {
+				continue // a cell or process is no drug target
+			}
+			c := *e
+			c.pol, c.polBy, c.polMod, c.target = -1, nil, r, true
+			xg.ents = append(xg.ents, &c)
+		}
+	case r.Effect != LossOfFunction && x.at >= 0 && t.at < 0 && r.elems[r.anchor].kind == eSlot:
+		// "IAP antagonists": the name says what it acts on
+		for _, e := range s.ents(x) {
+			if e.stem == nil || e.target {
+				continue
+			}
+			// a name is an entity of its own: what it acts on is not
+			// read through it
+			s.emitPairs([]*ent{e}, []*ent{e.stem}, r.Relation, r.ID, r.Confidence)
+		}
+	case r.Effect == LossOfFunction || r.Effect == Inhibitor:
+		at := x
+		if at.at < 0 {
+			at = t
+		}
+		es := s.ents(at)
+		if len(s.m.consumed) > 0 && s.m.consumed[0] > at.at && len(es) > 1 {
+			es = es[len(es)-1:] // "A and B blockade": B's
+		}
+		for _, e := range es {
+			if e.polMod == nil {
+				e.pol, e.polBy, e.polMod = -1, slices.Clone(s.m.consumed), r
+			}
+		}
+		if at.at >= 0 && len(s.m.consumed) == 0 {
+			// a suffix ("X-deficient"): the mention itself says so
+			for _, e := range s.ents(at) {
+				e.polBy = nil
+			}
+		}
+	}
+}
+
+// ents returns the mentions a slot stands for.
+func (s *sentence) ents(ref slotRef) []*ent {
+	if ref.at < 0 {
+		return nil
+	}
+	g := s.toks[ref.at].g
+	if ref.mods {
+		return g.mods
+	}
+	if ref.also >= 0 {
+		return append(g.ents[:len(g.ents):len(g.ents)], s.toks[ref.also].g.ents...)
+	}
+	return g.ents
+}

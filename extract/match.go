@@ -1,0 +1,377 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve"
+	"github.com/bonemet/bonemet/source"
+)
+
+// slotRef is where a slot matched: the token of its group, and whether
+// it is the modifier of that group ("RANKL" in "RANKL-induced NF-κB").
+type slotRef struct {
+	at   int // -1 when unset
+	mods bool
+	bare bool // read without the mention's loss of function
+	also int  // a second group the slot stands for ("X secretes Y to induce Z": X and Y), or -1
+}
+
+// match is one match of an entry.
+type match struct {
+	rule     *Rule
+	slots    [4]slotRef // X, Y, Z, T
+	consumed []int      // tokens the literal and anchor elements matched
+	lo, hi   int        // first and last token of the match
+	anchor   int        // the anchor's token
+	unknown  int        // plain words admitted by "~" fillers
+}
+
+func slotIndex(c byte) int {
+	switch c {
+	case 'X':
+		return 0
+	case 'Y':
+		return 1
+	case 'Z':
+		return 2
+	}
+	return 3
+}
+
+func (m *match) slot(c byte) slotRef { return m.slots[slotIndex(c)] }
+
+func (m *match) reset(r *Rule) {
+	m.rule = r
+	m.slots = [4]slotRef{{at: -1, also: -1}, {at: -1, also: -1}, {at: -1, also: -1}, {at: -1, also: -1}}
+	m.consumed = m.consumed[:0]
+	m.lo, m.hi, m.unknown = 1<<30, -1, 0
+}
+
+func (m *match) cover(i int) {
+	m.lo, m.hi = min(m.lo, i), max(m.hi, i)
+}
+
+// sentence is the state of the engine on one sentence.
+type sentence struct {
+	rs      *Rules
+	r       *resolve.Resolver
+	toks    []tok
+	out     []found
+	m       match
+	also    int  // a second subject the last subject search found, or -1
+	bare    bool // the last subject search went through a relative pronoun
+	saved   []saveState
+	depth   int // of the subject search
+	chained int // depth of the routes followed
+	work    int // elements tried: a measure of the work done
+	budget  int // elements left to try for the current match
+}
+
+// found is a statement read from a sentence.
+type found struct {
+	subj, obj string
+	rel       graph.Relation
+	rule      string
+	conf      float64
+	hedge     source.Hedge
+}
+
+// elemFits reports whether the element e (of count one) matches toks[i],
+// recording slots and consumed tokens in m.
+func (s *sentence) w(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].w
+}
+
+func (s *sentence) elemFits(e *elem, i int) bool {
+	s.work++
+	s.budget--
+	t := &s.toks[i]
+	switch e.kind {
+	case eSlot:
+		if t.g == nil || t.covered || !consOK(e.cons, t.g.ents) {
+			return false
+		}
+		if e.suffix != nil {
+			last := t.g.ents[len(t.g.ents)-1]
+			if !e.suffix[last.suffix] {
+				return false
+			}
+		}
+		s.m.slots[slotIndex(e.slot)] = slotRef{at: i, also: -1}
+	case eMerged:
+		g := t.g
+		if g == nil || t.covered || g.mods == nil || !e.suffix[g.modSuffix] || !consOK(e.cons, g.mods) || !consOK(e.cons2, g.ents) {
+			return false
+		}
+		s.m.slots[slotIndex(e.slot)] = slotRef{at: i, mods: true, also: -1}
+		s.m.slots[slotIndex(e.slot2)] = slotRef{at: i, also: -1}
+	case eWords:
+		if t.g != nil || !e.words[t.w] {
+			return false
+		}
+		s.m.consumed = append(s.m.consumed, i)
+	case eAnchor, eClass:
+		if t.g != nil || !s.formFits(e, i) {
+			return false
+		}
+		s.m.consumed = append(s.m.consumed, i)
+	case eSet:
+		if t.g != nil || !e.words[t.w] {
+			return false
+		}
+	}
+	s.m.cover(i)
+	return true
+}
+
+// formFits reports whether toks[i] is a word of e's classes in e's forms.
+// A past form read as a finite verb must not follow a form of "be" nor
+// precede "by": it is then a participle.
+func (s *sentence) formFits(e *elem, i int) bool {
+	for _, f := range s.toks[i].forms {
+		if f.form&e.forms == 0 || !containsInt(e.classes, f.class) {
+			continue
+		}
+		if f.form == formVerb && f.past && e.forms&formPart == 0 && (s.passiveAt(i) || s.rs.sets[setDet][s.w(i-1)] || s.rs.sets[setPrep][s.w(i-1)]) {
+			continue // a participle: "is induced", "the increased accumulation", "due to increased Y"
+		}
+		return true
+	}
+	return false
+}
+
+// passiveAt reports whether the past form at toks[i] is a participle: a
+// form of "be" before it (adverbs between) or "by" after it.
+func (s *sentence) passiveAt(i int) bool {
+	if i+1 < len(s.toks) && s.toks[i+1].w == "by" {
+		return true
+	}
+	be, skip := s.rs.sets[setBe], s.rs.sets[setSkip]
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := s.toks[k].w
+		if be[w] {
+			return true
+		}
+		if s.toks[k].g != nil || !skip[w] {
+			return false
+		}
+	}
+	return false
+}
+
+func consOK(c cons, ents []*ent) bool {
+	if c == 0 {
+		return true
+	}
+	if c&consEffects != 0 {
+		last := strings.ToLower(ents[len(ents)-1].text)
+		if !strings.HasSuffix(last, "effects") && !strings.HasSuffix(last, "effect") {
+			return false
+		}
+	}
+	for _, e := range ents {
+		if e.target {
+			continue
+		}
+		switch {
+		case c&consCell != 0 && (!e.known() || !e.cells),
+			c&consNotCell != 0 && e.known() && e.cells,
+			c&consProc != 0 && (!e.known() || !e.procs),
+			c&consNotProc != 0 && e.known() && e.procs,
+			c&consMol != 0 && e.known() && (e.cells || e.procs),
+			c&consChem != 0 && (!e.known() || !e.chems):
+			return false
+		}
+	}
+	return true
+}
+
+// run matches elems in order from token i in direction dir (+1 or -1;
+// for -1, elems are given nearest first), calling done at the end. A
+// quantified element takes as few tokens as it can (the nearest reading
+// first).
+func (s *sentence) run(elems []elem, i, dir int, done func(end int) bool) bool {
+	if len(elems) == 0 {
+		return done(i - dir)
+	}
+	if s.budget <= 0 {
+		return false
+	}
+	e := &elems[0]
+	// covered tokens and asides before a slot, literal or set are skipped
+	if e.max == 1 {
+		for i >= 0 && i < len(s.toks) {
+			j, next := i, i+dir
+			if e.kind == eMerged {
+				// the phrase "X-induced ... Y" spans from the modifier to
+				// its head
+				if h := s.modHead(i); dir > 0 && h >= 0 {
+					j, next = h, h+1
+				} else if g := s.toks[i].g; dir < 0 && g != nil && g.mods != nil {
+					next = g.modAt - 1
+				}
+			}
+			if s.elemFitsSaved(e, j) {
+				return s.run(elems[1:], next, dir, done) || s.undo(e)
+			}
+			if !s.toks[i].covered {
+				break
+			}
+			i += dir
+		}
+		if e.optional() {
+			return s.run(elems[1:], i, dir, done)
+		}
+		return false
+	}
+	return s.runSet(e, elems[1:], i, dir, 0, 0, done)
+}
+
+// modHead returns the head whose modifier is the group at toks[i]
+// ("NF-κB" for "RANKL" in "RANKL-induced NF-κB"), or -1.
+func (s *sentence) modHead(i int) int {
+	if s.toks[i].g == nil || !s.toks[i].covered {
+		return -1
+	}
+	for j := i + 1; j < len(s.toks) && j <= i+5; j++ {
+		if g := s.toks[j].g; g != nil && g.mods != nil && g.modAt == i {
+			return j
+		}
+	}
+	return -1
+}
+
+// workLimit bounds the elements tried per entry and anchor.
+const workLimit = 1 << 12
+
+// runSet matches a quantified set element lazily: first with n tokens,
+// then with one more.
+func (s *sentence) runSet(e *elem, rest []elem, i, dir, n, unknown int, done func(int) bool) bool {
+	if n >= e.min {
+		saved := s.m.unknown
+		s.m.unknown += unknown
+		if s.run(rest, i, dir, done) {
+			return true
+		}
+		s.m.unknown = saved
+	}
+	if n >= e.max || i < 0 || i >= len(s.toks) {
+		return false
+	}
+	s.work++
+	s.budget--
+	t := &s.toks[i]
+	switch {
+	case t.covered:
+		return s.runSet(e, rest, i+dir, dir, n, unknown, done)
+	case t.g != nil:
+		return false
+	case e.words[t.w]:
+		return s.runSet(e, rest, i+dir, dir, n+1, unknown, done)
+	case (t.w == "(" && dir > 0 || t.w == ")" && dir < 0) && e.max > 1:
+		if j := s.aside(i, dir); j >= 0 && s.runSet(e, rest, j+dir, dir, n+1, unknown, done) {
+			return true
+		}
+		// "genes (A, B)": into the brackets, as a plain word
+		if e.unknown && unknown < s.rs.maxUnknown && dir > 0 {
+			return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
+		}
+	case e.unknown && unknown < s.rs.maxUnknown && (s.plain(i) || s.innerComma(i)):
+		return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
+	}
+	return false
+}
+
+// aside returns the index of the bracket that closes the aside opened at
+// toks[i] (in direction dir), or -1; an aside is at most 16 tokens.
+func (s *sentence) aside(i, dir int) int {
+	open, close := "(", ")"
+	if dir < 0 {
+		open, close = ")", "("
+	}
+	depth := 0
+	for k := i; k >= 0 && k < len(s.toks) && k != i+dir*16; k += dir {
+		switch s.toks[k].w {
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				return k
+			}
+		case ";":
+			return -1
+		}
+	}
+	return -1
+}
+
+// plain reports whether toks[i] is a word a "~" filler may admit: not a
+// group, punctuation, breaker, preposition, form of "be" or verb.
+func (s *sentence) plain(i int) bool {
+	t := &s.toks[i]
+	if t.g != nil || len(t.w) == 0 || isPunct(t.w) {
+		return false
+	}
+	if s.rs.sets[setBreakers][t.w] || s.rs.sets[setPrep][t.w] || s.rs.sets[setBe][t.w] || s.rs.sets[setClause][t.w] {
+		return false
+	}
+	for _, f := range t.forms {
+		if f.form&(formVerb|formPart|formGer) != 0 {
+			return false
+		}
+	}
+	// an unknown participle opens a clause: "the complex containing Y"
+	return !(len(t.w) > 5 && strings.HasSuffix(t.w, "ing"))
+}
+
+// innerComma reports whether toks[i] is a comma inside a phrase, which a
+// "~" filler may pass: "X stimulates, directly or indirectly, Y". A comma
+// before a conjunction or a relative pronoun ends the phrase.
+func (s *sentence) innerComma(i int) bool {
+	if s.toks[i].w != "," || i+1 >= len(s.toks) {
+		return false
+	}
+	next := s.toks[i+1].w
+	return !s.rs.sets[setClause][next] && !s.rs.sets[setBreakers][next]
+}
+
+func isPunct(w string) bool {
+	switch w {
+	case ",", ";", ":", "(", ")", "/":
+		return true
+	}
+	return false
+}
+
+// elemFitsSaved is elemFits, remembering what to undo.
+func (s *sentence) elemFitsSaved(e *elem, i int) bool {
+	s.saved = append(s.saved, saveState{s.m.slots, len(s.m.consumed), s.m.lo, s.m.hi})
+	if s.elemFits(e, i) {
+		return true
+	}
+	s.restore()
+	return false
+}
+
+type saveState struct {
+	slots    [4]slotRef
+	consumed int
+	lo, hi   int
+}
+
+func (s *sentence) restore() {
+	st := s.saved[len(s.saved)-1]
+	s.saved = s.saved[:len(s.saved)-1]
+	s.m.slots, s.m.consumed, s.m.lo, s.m.hi = st.slots, s.m.consumed[:st.consumed], st.lo, st.hi
+}
+
+// undo restores the state before e matched and reports false.
+func (s *sentence) undo(*elem) bool {
+	s.restore()
+	return false
+}

@@ -1,0 +1,385 @@
+package extract
+
+// The clause rules: how the engine finds the subject of a verb, for the
+// slot written just before a VERB, PART or GER element. They stand in for
+// the "nsubj" of a dependency parse, over tokens:
+//
+//   - the nearest group to the left, over words of the set subject-skip
+//     ("may", "also", "significantly", "been"), heads ("IL-6 expression
+//     increases"), words a modifier took and bracketed asides;
+//   - not a group inside a prepositional phrase ("expression of X in
+//     osteoblasts increases Y" has X as subject), nor the agent of a
+//     reduced relative ("IL-6 induced by TNF activates Z" has IL-6);
+//   - after "which" or "that": the antecedent ("X, which activates Y");
+//   - after "and", "or" or a comma: the subject of the verb before
+//     ("X binds Y and activates Z", "X phosphorylates and activates Y",
+//     "X degrades Y, stabilizing Z");
+//   - after "to" that follows a group: the purpose's subject ("X acts on
+//     Y to induce Z" has X; "Y is inhibited by X to attenuate W" has X).
+
+// maxReach bounds how far left the subject search looks, and maxPlain
+// the plain words it passes ("T cells in the tumor microenvironment
+// express").
+const (
+	maxReach = 12
+	maxPlain = 4
+)
+
+// subjectOf returns the index of the group that is the subject of the
+// verb at toks[v], or -1.
+func (s *sentence) subjectOf(v int) int {
+	if s.depth > 3 {
+		return -1
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) && s.rs.sets[setPrep][s.w(s.wordBefore(v))] {
+		return -1 // "through blocking Y", "by increasing Y": a complement
+	}
+	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) {
+		// "..., thereby preventing Y": the subject of the clause before
+		if q := s.wordBefore(v); s.w(q) == "thereby" || s.w(q) == "thus" {
+			if c := s.coordinatedSubject(q, false); c >= 0 {
+				return c
+			}
+		}
+	}
+	skip, heads, det := s.rs.sets[setSkip], s.rs.sets[setHeads], s.rs.sets[setDet]
+	k, plain := v-1, 0
+	for k >= 0 && v-k <= maxReach {
+		s.work++
+		t := &s.toks[k]
+		switch {
+		case t.covered, det[t.w]:
+			k--
+			continue
+		case plain < maxPlain && (s.plain(k) || s.rs.sets[setPrep][t.w] && t.w != "by" && t.w != "to"):
+			k--
+			plain++
+			continue
+		case t.w == "to" && s.groupBefore(k) >= 0:
+			return s.purposeSubject(s.groupBefore(k))
+		case t.g == nil && (skip[t.w] || heads[t.w]):
+			k--
+			continue
+		case t.w == ")":
+			if j := s.aside(k, -1); j >= 0 {
+				k = j - 1
+				continue
+			}
+		case t.w == ",":
+			// "X, in turn, inhibited": an adverbial aside
+			j := k - 1
+			for j >= 0 && s.toks[j].g == nil && skip[s.toks[j].w] {
+				j--
+			}
+			if j < k-1 && s.w(j) == "," {
+				k = j - 1
+				continue
+			}
+		}
+		break
+	}
+	if k < 0 || v-k > maxReach {
+		return -1
+	}
+	t := &s.toks[k]
+	if t.g != nil {
+		return s.headOf(k)
+	}
+	switch t.w {
+	case "which", "that", "who":
+		s.bare = true // the clause is about the mention, not its loss
+		return s.antecedent(k)
+	case "and", "or", ",":
+		return s.coordinatedSubject(k, !s.hasForm(v, formGer))
+	case "but":
+		// "X has no effect on A, but increases B"
+		if c := s.coordinatedSubject(k, false); c >= 0 {
+			return c
+		}
+		return s.clauseSubject(k)
+	}
+	return -1
+}
+
+// clauseSubject returns the first group of the sentence before toks[k]
+// that no preposition precedes and that a verb follows: the subject of
+// the main clause.
+func (s *sentence) clauseSubject(k int) int {
+	for i := 0; i < k && i < 4*maxReach; i++ {
+		if s.toks[i].g == nil || s.toks[i].covered {
+			continue
+		}
+		if p := s.wordBefore(i); p >= 0 && (s.rs.sets[setPrep][s.w(p)] || s.toks[p].g != nil) {
+			continue
+		}
+		for j := i + 1; j < k && j <= i+6; j++ {
+			if s.hasForm(j, formVerb) {
+				return s.headOf(i)
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// groupBefore returns the index of the group just before toks[k]
+// (skipping covered tokens), or -1.
+func (s *sentence) groupBefore(k int) int {
+	for j := k - 1; j >= 0 && k-j <= 4; j-- {
+		if s.toks[j].covered || s.rs.sets[setHeads][s.toks[j].w] {
+			continue
+		}
+		if s.toks[j].g != nil {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// wordBefore returns the index of the first token before toks[k] that no
+// modifier took, or -1.
+func (s *sentence) wordBefore(k int) int {
+	for j := k - 1; j >= 0; j-- {
+		if !s.toks[j].covered {
+			return j
+		}
+	}
+	return -1
+}
+
+// headOf returns the subject a group at toks[k] stands for: itself, the
+// head a prepositional phrase hangs on, or the head of a reduced relative
+// whose agent it is; -1 when it cannot be a subject.
+func (s *sentence) headOf(k int) int {
+	p := s.wordBefore(k)
+	for n := 0; n < 2 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
+		// "between A and secondary osteolytic X": the word before the phrase
+		if q := s.wordBefore(p); q >= 0 && s.rs.sets[setPrep][s.w(q)] && s.w(q) != "of" && s.w(q) != "by" {
+			p = q
+			break
+		}
+		p = s.wordBefore(p)
+	}
+	if p >= 0 && s.toks[p].g != nil {
+		p = s.wordBefore(k)
+	}
+	pw := s.w(p)
+	switch {
+	case pw == "by":
+		// "IL-6 induced by TNF activates": the head before the participle;
+		// "blocking Y by X prevents": the agent X
+		q := s.wordBefore(p)
+		if q >= 0 && s.hasForm(q, formPart) {
+			if h := s.groupBefore(q); h >= 0 {
+				return s.headOf(h)
+			}
+		}
+		return k
+	case pw == "of":
+		if q := s.wordBefore(p); q >= 0 && s.rs.sets[setNotSubj][s.w(q)] {
+			return -1 // "the effects of X"
+		}
+		return k
+	case pw == "":
+		return k
+	case s.rs.sets[setPrep][pw]:
+		if s.w(k+1) == ")" || s.w(k+1) == "," {
+			return -1 // "In the presence of M-CSF, ..."
+		}
+		// "expression of X in osteoblasts increased": X
+		plain := 0
+		for j := p - 1; j >= 0 && p-j <= 6; j-- {
+			if s.toks[j].g != nil && !s.toks[j].covered {
+				return s.headOf(j)
+			}
+			switch w := s.w(j); {
+			case s.rs.sets[setHeads][w], s.rs.sets[setDet][w], s.toks[j].covered, w == "of":
+			case s.plain(j) && plain < 2:
+				plain++
+			default:
+				return -1
+			}
+		}
+		return -1
+	}
+	return k
+}
+
+func (s *sentence) hasForm(i int, f form) bool {
+	for _, x := range s.toks[i].forms {
+		if x.form&f != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent returns the group a "which" or "that" at toks[k] refers to:
+// the nearest group before it within ten tokens, over at most three plain
+// words ("X, implicated as factors that ..."); for "X is the factor
+// produced by Y that ...", X.
+func (s *sentence) antecedent(k int) int {
+	plain := 0
+	for m := k - 1; m >= 0 && m >= k-10; m-- {
+		t := &s.toks[m]
+		if t.g != nil && !t.covered {
+			if c := s.copulaSubject(m); c >= 0 {
+				return c
+			}
+			return s.headOf(m)
+		}
+		switch {
+		case t.covered, t.w == ",", s.rs.sets[setSkip][t.w], s.rs.sets[setHeads][t.w], s.rs.sets[setDet][t.w]:
+		case s.hasForm(m, formVerb|formPart) && s.w(m+1) == ",":
+			return s.subjectOf(m) // "Y was activated, which inhibited": Y
+		case s.rs.sets[setBreakers][t.w], t.w == "which", t.w == "that", s.hasForm(m, formVerb|formGer):
+			return -1
+		case plain < 2 && (s.plain(m) || s.rs.sets[setPrep][t.w] || t.w == "as"):
+			plain++
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// copulaSubject returns, for the agent Y at toks[g] of "X is the factor
+// produced by Y", X; else -1.
+func (s *sentence) copulaSubject(g int) int {
+	p := s.wordBefore(g)
+	if s.w(p) != "by" || !s.hasForm(s.wordBefore(p), formPart) {
+		return -1
+	}
+	copula := false
+	for m := s.wordBefore(p) - 1; m >= 0 && m >= g-10; m-- {
+		t := &s.toks[m]
+		switch {
+		case t.g != nil:
+			if copula {
+				return m
+			}
+			return -1
+		case s.rs.sets[setBe][t.w]:
+			copula = true
+		case s.rs.sets[setBreakers][t.w], s.hasForm(m, formVerb):
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedSubject returns the subject of the verb a coordinated verb
+// continues, for the "and", "or" or comma at toks[k].
+func (s *sentence) coordinatedSubject(k int, finite bool) int {
+	j := s.wordBefore(k)
+	if (s.w(k) == "and" || s.w(k) == "thereby" || s.w(k) == "thus") && s.w(j) == "," {
+		j = s.wordBefore(j)
+	}
+	if j < 0 {
+		return -1
+	}
+	if s.w(k) == "," && finite {
+		if h := s.appositionHead(k); h >= 0 {
+			return h
+		}
+	}
+	if s.toks[j].g == nil && s.hasForm(j, formVerb) {
+		return s.subjectOf(j) // "X phosphorylates and activates Y"
+	}
+	// "X binds Y and activates Z": the verb whose object Y is
+	fill := s.rs.sets[setHeads]
+	det := s.rs.sets[setDet]
+	groups, plain := 0, 0
+	for m := j; m >= 0 && j-m <= 8; m-- {
+		t := &s.toks[m]
+		switch {
+		case t.covered, det[t.w], fill[t.w], t.w == "of", isCoord(t.w) && groups > 0:
+		case t.g != nil:
+			if groups++; groups > 2 {
+				return -1
+			}
+		case s.hasForm(m, formVerb|formGer|formPart):
+			return s.subjectOf(m)
+		case (s.plain(m) || s.rs.sets[setPrep][t.w]) && plain < maxPlain:
+			plain++
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// appositionHead returns the group before an aside that the comma at
+// toks[k] closes: "PTHrP, binding to PTHR, activates", "X, a ligand of
+// Y, activates"; -1 when there is none.
+func (s *sentence) appositionHead(k int) int {
+	for c := k - 1; c >= 0 && k-c <= 12; c-- {
+		w := s.toks[c].w
+		if w == ";" || s.rs.sets[setBreakers][w] && !(w == "but" && s.w(c+1) == "not" && s.w(c-1) == ",") {
+			return -1
+		}
+		if w != "," {
+			continue
+		}
+		g := s.groupBefore(c)
+		if g < 0 || c+1 >= k {
+			return -1
+		}
+		n := c + 1
+		if s.hasForm(n, formGer|formPart) || s.rs.sets[setDet][s.w(n)] || s.w(n) == "which" || s.w(n) == "who" ||
+			s.w(n) == "but" && s.w(n+1) == "not" {
+			return s.headOf(g)
+		}
+		return -1
+	}
+	return -1
+}
+
+// purposeSubject returns the subject of "to VERB" after the group at
+// toks[g]: the agent of a passive ("inhibited by Z to attenuate W"), the
+// group itself after "of" ("the ability of X to induce Y"), the subject
+// of the verb whose object it is, or the first group of the sentence that
+// no preposition precedes ("X acts on Y to induce Z").
+func (s *sentence) purposeSubject(g int) int {
+	p := s.wordBefore(g)
+	switch pw := s.w(p); {
+	case pw == "by", pw == "of":
+		return g
+	case p >= 0 && s.toks[p].g == nil && s.hasForm(p, formVerb|formGer):
+		// "X secretes Y to induce Z": X and Y
+		k := s.subjectOf(p)
+		if k >= 0 {
+			s.also = g
+		}
+		return k
+	case pw == "with" && s.hasForm(s.wordBefore(p), formVerb):
+		// "X cooperates with Y to decrease Z": X and Y
+		k := s.subjectOf(s.wordBefore(p))
+		if k >= 0 {
+			s.also = g
+		}
+		return k
+	case !s.rs.sets[setPrep][pw]:
+		return -1
+	}
+	best := -1
+	for k := g - 1; k >= 0 && g-k <= 4*maxReach; k-- {
+		t := &s.toks[k]
+		if t.g != nil && !t.covered {
+			if q := s.wordBefore(k); q < 0 || !s.rs.sets[setPrep][s.w(q)] && s.w(q) != "(" && s.toks[q].g == nil {
+				best = k
+			}
+			continue
+		}
+		switch t.w {
+		case "which", "that":
+			return s.antecedent(k)
+		case ";":
+			return best
+		}
+	}
+	return best
+}

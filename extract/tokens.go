@@ -1,0 +1,396 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+// ent is a mention in a sentence.
+type ent struct {
+	ids    []string // resolved entity ids; none for an unknown name
+	node   graph.Node
+	cells  bool // every candidate is a cell
+	procs  bool // every candidate is a process
+	chems  bool // every candidate is a chemical or drug
+	text   string
+	start  int
+	end    int
+	suffix string // lower-case word after a hyphen: "induced"
+	prefix string // "anti" in "anti-RANKL"
+	stem   *ent   // what a name such as "IAP antagonists" acts on
+
+	// set by the modifiers
+	pol    int8  // -1 when a loss of function is said of it
+	polBy  []int // the tokens that said so
+	polMod *Rule // the modifier
+	target bool  // the target of an inhibitor, read through it
+}
+
+func (e *ent) known() bool { return len(e.ids) > 0 }
+
+// tok is a token of a sentence: a word, a punctuation mark or a group of
+// coordinated mentions.
+type tok struct {
+	w       string // lower-case word or punctuation; "" for a group
+	g       *group
+	start   int
+	covered bool       // taken by a modifier or merged into a phrase
+	forms   []wordForm // the word's readings as a trigger
+}
+
+// group is one mention or a coordination of mentions ("IL-6 and TNF").
+type group struct {
+	ents      []*ent
+	mods      []*ent // "RANKL-induced": modifiers merged into the phrase
+	modSuffix string
+	modAt     int // token index of the modifier
+}
+
+// raw is a word or a mention before grouping.
+type raw struct {
+	w string
+	e *ent
+	p int
+}
+
+func isWordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || c == '-' || c == '\u2010' || c == '\'' || c == '’'
+}
+
+// words appends the words and punctuation of text[from:to] to seq. With
+// skipSuffix, a first word that starts with a hyphen is the suffix of the
+// mention before and is left out.
+func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
+	i, first := from, true
+	if skipSuffix && strings.HasPrefix(text[from:to], "-/-") {
+		i, first = from+3, false
+	}
+	for i < to {
+		c, n := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case strings.ContainsRune(",;:()/[]→⊣", c):
+			w := string(c)
+			if c == '[' {
+				w = "("
+			} else if c == ']' {
+				w = ")"
+			}
+			seq = append(seq, raw{w: w, p: i})
+			i += n
+			first = false
+		case isWordRune(c):
+			j := i
+			for j < to {
+				d, m := utf8.DecodeRuneInString(text[j:to])
+				if isWordRune(d) || d == '/' && j+m < to && isLetterAt(text, j+m) && strings.HasPrefix(strings.ToLower(text[i:j]), "and") {
+					j += m
+					continue
+				}
+				break
+			}
+			w := strings.ToLower(strings.Trim(text[i:j], "-\u2010'’"))
+			switch {
+			case first && skipSuffix && (c == '-' || c == '\u2010'):
+				// the suffix of the preceding mention: consumed
+			case w == "":
+			case codeLike(text[i:j]):
+				// a compound code such as U0126 or SB203580: an unknown name
+				seq = append(seq, raw{e: &ent{text: text[i:j], start: i, end: j, pol: 1}, p: i})
+			default:
+				seq = append(seq, raw{w: w, p: i})
+			}
+			i = j
+			first = false
+		default:
+			i += n
+		}
+	}
+	return seq
+}
+
+// plainWords reports whether a name the resolver found is rather
+// ordinary words: a generic name ("protein", "serine"), or a name written
+// in lower case that is a trigger word or holds a function word ("leads",
+// "role", "it is", "mice").
+func (rs *Rules) plainWords(name string, res resolve.Mention) bool {
+	low := strings.ToLower(name)
+	if rs.sets[setGeneric][low] {
+		return true
+	}
+	if rs.tableWords[low] && !res.Resolved() {
+		return true // "siRNA": a word of the table that no lexicon knows
+	}
+	if low != name {
+		return false
+	}
+	if _, ok := rs.words[low]; ok {
+		return true
+	}
+	if !strings.Contains(low, " ") {
+		return rs.sets[setEnglish][low]
+	}
+	first, _, _ := strings.Cut(low, " ")
+	for _, set := range [...]string{setClause, setBe, setPrep, setSkip, setDet} {
+		if rs.sets[set][first] {
+			return true // "it is", "acts as"
+		}
+	}
+	return false
+}
+
+// codeLike reports whether a word looks like a compound code: capitals,
+// then at least three digits ("U0126", "SB203580", "LY294002").
+func codeLike(w string) bool {
+	caps, digits := 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z' && digits == 0:
+			caps++
+		case c >= '0' && c <= '9' && caps > 0:
+			digits++
+		case c == '-' && digits == 0:
+		default:
+			return false
+		}
+	}
+	return caps >= 1 && caps <= 4 && digits >= 3
+}
+
+func isLetterAt(s string, i int) bool {
+	c, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(c)
+}
+
+// mentionEnt makes the ent of a mention, with the suffix after it.
+func (rs *Rules) mentionEnt(r *resolve.Resolver, text string, sp Span, m resolve.Mention) *ent {
+	e := &ent{text: m.Text, start: m.Start, end: m.End, pol: 1}
+	res := m.Result
+	if res.Status != resolve.Resolved && len(m.Text) > 5 && strings.EqualFold(m.Text[:5], "anti-") {
+		// "anti-E-selectin": the name after the prefix
+		if rr := r.Resolve(m.Text[5:]); rr.Status == resolve.Resolved {
+			res, e.prefix = rr, "anti"
+		}
+	}
+	if res.Status != resolve.Resolved && len(m.Text) > 2 && m.Text[0] == 'p' && (m.Text[1] == '-' || m.Text[1] >= 'A' && m.Text[1] <= 'Z') {
+		// "pERK1/2", "p-AKT": the phosphorylated protein
+		if rr := r.Resolve(strings.TrimPrefix(m.Text[1:], "-")); rr.Status == resolve.Resolved {
+			res = rr
+		}
+	}
+	if res.Status == resolve.Resolved {
+		e.cells, e.procs, e.chems = true, true, true
+		for _, n := range res.Candidates {
+			e.ids = append(e.ids, n.ID)
+			e.cells = e.cells && n.Kind == graph.Cell
+			e.procs = e.procs && n.Kind == graph.Process
+			e.chems = e.chems && (n.Kind == graph.Chemical || n.Kind == graph.Drug)
+		}
+		e.node = res.Candidates[0]
+	}
+	if m.End < sp.End && (text[m.End] == '-' || strings.HasPrefix(text[m.End:], "\u2010")) {
+		rest := text[m.End:sp.End]
+		if strings.HasPrefix(rest, "-/-") || strings.HasPrefix(rest, "−/−") {
+			e.suffix = "null" // "IRS-1-/-"
+			return e
+		}
+		_, dn := utf8.DecodeRuneInString(rest)
+		j := dn
+		for j < len(rest) {
+			d, n := utf8.DecodeRuneInString(rest[j:])
+			if !unicode.IsLetter(d) {
+				break
+			}
+			j += n
+		}
+		e.suffix = strings.ToLower(rest[dn:j])
+	}
+	if e.suffix == "" {
+		rs.nameStem(r, e)
+	}
+	return e
+}
+
+// nameStem reads a name that says what it acts on: "IAP antagonists"
+// (a drug class) acts on IAPs; the last word becomes the suffix that the
+// table's modifiers read.
+func (rs *Rules) nameStem(r *resolve.Resolver, e *ent) {
+	if len(e.ids) != 1 || (e.node.Kind != graph.Drug && e.node.Kind != graph.Group) {
+		return
+	}
+	k := strings.LastIndexByte(e.text, ' ')
+	if k < 0 {
+		return
+	}
+	last := strings.ToLower(e.text[k+1:])
+	if !rs.sets["inhibitor-names"][last] && !rs.sets["agonist-names"][last] {
+		return
+	}
+	stem := strings.TrimSpace(e.text[:k])
+	if j := strings.LastIndexByte(stem, ' '); j >= 0 && strings.Contains(strings.ToLower(stem[:j]), "anti") {
+		stem = stem[j+1:] // "anti-cancer IAP" → "IAP"
+	}
+	res := r.Resolve(stem)
+	if n, ok := res.Node(); ok && n.ID != e.ids[0] && n.Kind != graph.Drug && n.Kind != graph.Process {
+		e.stem = &ent{ids: []string{n.ID}, node: n, text: stem, pol: 1}
+		e.suffix = last
+	}
+}
+
+// tokenize returns the words and mentions of a sentence.
+func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention) []raw {
+	var seq []raw
+	pos := sp.Start
+	suffixBefore := func() bool {
+		return len(seq) > 0 && seq[len(seq)-1].e != nil && seq[len(seq)-1].e.suffix != ""
+	}
+	for _, m := range ms {
+		if m.Start < pos {
+			continue
+		}
+		seq = words(seq, text, pos, m.Start, suffixBefore())
+		e := rs.mentionEnt(r, text, sp, m)
+		pos = m.End
+		if rs.plainWords(m.Text, m) {
+			seq = words(seq, text, m.Start, m.End, false) // "protein", "leads", "it is": words
+			continue
+		}
+		if strings.HasSuffix(m.Text, "+") && !e.cells && !e.procs {
+			seq = append(seq, raw{w: "marker", p: m.Start}) // "RANK+": a marker
+			continue
+		}
+		if e.prefix != "" {
+			seq = append(seq, raw{w: e.prefix, p: m.Start})
+		}
+		seq = append(seq, raw{e: e, p: m.Start})
+	}
+	seq = words(seq, text, pos, sp.End, suffixBefore())
+	return cleanup(r, seq)
+}
+
+// cleanup merges appositions ("sclerostin (SOST)"), reads "X formation"
+// as a process, and unsets mentions that name something else ("Wnt target
+// genes").
+func cleanup(r *resolve.Resolver, seq []raw) []raw {
+	out := seq[:0:0]
+	for i := 0; i < len(seq); i++ {
+		x := seq[i]
+		if x.e != nil && x.e.known() && len(x.e.ids) == 1 {
+			x, i = apposition(seq, x, i)
+			x = processHead(r, seq, x, i)
+		}
+		if x.e != nil && i+1 < len(seq) && seq[i+1].e == nil && notTheEntity(seq[i+1].w, x.e) {
+			e := *x.e
+			e.ids = nil // "Wnt target genes" are not Wnt
+			x = raw{e: &e, p: x.p}
+		}
+		if x.e == nil && x.w == "" {
+			continue
+		}
+		out = append(out, x)
+	}
+	out = slices.DeleteFunc(out, func(x raw) bool { return x.e == nil && x.w == "" })
+	return dropAsides(out)
+}
+
+// dropAsides removes the bracketed asides that name nothing ("(p=0.006)",
+// "(Fig. 2A)", "(blue)"): they only break coordinations.
+func dropAsides(seq []raw) []raw {
+	out := seq[:0]
+	for i := 0; i < len(seq); i++ {
+		if seq[i].w == "(" {
+			end := -1
+			for j := i + 1; j < len(seq) && j <= i+10; j++ {
+				if seq[j].e != nil || seq[j].w == "(" {
+					break
+				}
+				if seq[j].w == ")" {
+					end = j
+					break
+				}
+			}
+			if end > 0 {
+				i = end
+				continue
+			}
+		}
+		out = append(out, seq[i])
+	}
+	return out
+}
+
+// apposition merges "X (X')" into one mention: the same entity, or the
+// abbreviation of a member of the family X names ("growth factor (EGF)").
+func apposition(seq []raw, x raw, i int) (raw, int) {
+	if i+3 >= len(seq) || seq[i+1].w != "(" || seq[i+2].e == nil || !seq[i+2].e.known() || len(seq[i+2].e.ids) != 1 {
+		return x, i
+	}
+	c := i + 3
+	for c < len(seq) && c <= i+5 && seq[c].e == nil && seq[c].w != ")" && seq[c].w != "(" {
+		c++
+	}
+	if c >= len(seq) || seq[c].w != ")" || (c != i+3 && seq[i+3].w != ",") {
+		return x, i
+	}
+	inner := seq[i+2].e
+	switch {
+	case slices.Equal(inner.ids, x.e.ids):
+		x.e.end = inner.end
+	case x.e.node.Kind == graph.Group && inner.node.Kind != graph.Group && inner.node.Kind != graph.Process && inner.node.Kind != graph.Cell:
+		x = raw{e: inner, p: x.p}
+	default:
+		return x, i
+	}
+	for m := i + 1; m <= c; m++ {
+		seq[m].w, seq[m].e = "", nil
+	}
+	return x, c
+}
+
+// processHead reads "osteoclast formation" as the process the resolver
+// names so.
+func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
+	j := i + 1
+	for j < len(seq) && seq[j].w == "" && seq[j].e == nil {
+		j++
+	}
+	if j >= len(seq) || seq[j].e != nil || x.e.suffix != "" {
+		return x
+	}
+	if w := seq[j].w; w != "formation" && w != "differentiation" && w != "maturation" {
+		return x
+	}
+	for _, name := range []string{x.e.node.Name, x.e.node.Symbol} {
+		if name == "" {
+			continue
+		}
+		res := r.Resolve(name + " " + seq[j].w)
+		if n, ok := res.Node(); ok && n.Kind == graph.Process {
+			e := *x.e
+			e.ids, e.node, e.procs, e.cells, e.chems = []string{n.ID}, n, true, false, false
+			seq[j].w = ""
+			return raw{e: &e, p: x.p}
+		}
+	}
+	return x
+}
+
+// notTheEntity reports whether the word after a mention makes the phrase
+// name something else: "Wnt target genes", "osteoclast precursors", "BMP
+// receptor", "FZD promoter".
+func notTheEntity(w string, e *ent) bool {
+	switch w {
+	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
+		"promoter", "promoters", "lineage", "ratio", "marker", "markers", "level-independent":
+		return true
+	}
+	if strings.HasPrefix(w, "receptor") { // "BMP receptor", "IL-1 receptor-activating kinase"
+		return !strings.Contains(strings.ToLower(e.node.Name), "receptor")
+	}
+	return false
+}
