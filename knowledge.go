@@ -52,6 +52,13 @@ func (e *NameError) Error() string {
 	if e.Result.Reason != "" {
 		msg += " [" + clip(e.Result.Reason, 200) + "]"
 	}
+	if len(e.Result.Suggestions) > 0 {
+		var ss []string
+		for _, s := range e.Result.Suggestions {
+			ss = append(ss, s.Node.Label()+" ("+s.Node.ID+")")
+		}
+		msg += "; did you mean " + strings.Join(ss, ", ") + "?"
+	}
 	return msg
 }
 
@@ -300,6 +307,7 @@ func (k *Knowledge) Find(name string) (graph.Node, error) {
 		}
 		return graph.Node{}, &NameError{name, res, ErrAmbiguousName}
 	}
+	res.Suggestions = k.Resolver().Suggest(name, 3)
 	return graph.Node{}, &NameError{name, res, ErrUnknownName}
 }
 

@@ -124,7 +124,7 @@ func compareEvidence(a, b Evidence) int {
 // afterwards; the returned graph does not share memory with it.
 func (b *Builder) Build() (*Graph, error) {
 	if len(b.nodes) > maxNodes || len(b.edges) > math.MaxInt32 {
-		return nil, fmt.Errorf("%w: %d nodes and %d edges (at most %d and %d)", ErrTooLarge, len(b.nodes), len(b.edges), maxNodes, math.MaxInt32)
+		return nil, fmt.Errorf("%w: %d nodes and %d edges (at most %d and %d)", ErrTooManyNodes, len(b.nodes), len(b.edges), maxNodes, math.MaxInt32)
 	}
 	g := &Graph{index: make(map[string]int32, len(b.nodes))}
 	g.nodes = make([]Node, 0, len(b.nodes))

@@ -16,7 +16,7 @@ var (
 	ErrNodeConflict     = errors.New("conflicting node definitions")
 	ErrNoEvidence       = errors.New("edge without evidence")
 	ErrBadID            = errors.New("malformed node id")
-	ErrTooLarge         = errors.New("graph too large")
+	ErrTooManyNodes     = errors.New("graph too large")
 )
 
 // LocalPrefix is the CURIE prefix of nodes that no public ontology names:

@@ -10,7 +10,8 @@
 //	blocks NAME       the downstream nodes NAME decreases (net −)
 //	promotes NAME     the downstream nodes NAME increases (net +)
 //	path FROM TO      the simple paths from FROM to TO, explained
-//	resolve NAME      what a name refers to
+//	resolve NAME      what a name refers to ("-": the names of standard
+//	                  input, one per line, an answer each)
 //	extract FILE...   the statements of the documents in FILE...
 //	coverage          how the documents cover each curated pathway (edges
 //	                  supported, only in the pathway, contradicted) and how
@@ -38,6 +39,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -51,6 +53,7 @@ import (
 	"slices"
 	"strings"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/bonemet/bonemet"
 	"github.com/bonemet/bonemet/extract"
@@ -200,10 +203,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "path":
 		err = out.paths(k.Paths(rest[0], rest[1], opts...))
 	case "resolve":
-		if c.context != "" {
+		switch {
+		case rest[0] == "-":
+			err = out.resolveLines(stdin, c.context)
+		case c.context != "":
 			err = out.resolveIn(k.Resolver().ResolveIn(rest[0], resolve.Context{Text: c.context}))
-		} else {
-			err = out.resolve(k.Resolver().Resolve(rest[0]))
+		default:
+			err = out.resolve(k.Resolver().ResolveAll(rest[:1])[0])
 		}
 	case "extract":
 		err = out.extract(rest, c)
@@ -447,13 +453,55 @@ func (p *printer) paths(ps []graph.Path, err error) error {
 }
 
 type resolveJSON struct {
-	Query      string       `json:"query"`
-	Status     string       `json:"status"`
-	Candidates []graph.Node `json:"candidates"`
-	List       bool         `json:"list,omitempty"`
-	Reason     string       `json:"reason,omitempty"`
-	Score      *float64     `json:"score,omitempty"`
-	Why        []string     `json:"why,omitempty"`
+	Query       string       `json:"query"`
+	Status      string       `json:"status"`
+	Candidates  []graph.Node `json:"candidates"`
+	List        bool         `json:"list,omitempty"`
+	Reason      string       `json:"reason,omitempty"`
+	Score       *float64     `json:"score,omitempty"`
+	Why         []string     `json:"why,omitempty"`
+	Suggestions []graph.Node `json:"suggestions,omitempty"`
+}
+
+// maxLine bounds a name read by resolve -.
+const maxLine = 1 << 20
+
+// resolveLines resolves the names of r, one per line (blank lines
+// skipped), printing one answer each, in order; with a context, in it.
+func (p *printer) resolveLines(r io.Reader, context string) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
+	var names []string
+	for sc.Scan() {
+		if name := strings.TrimSpace(sc.Text()); name != "" {
+			names = append(names, name)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("standard input, name %d: %w", len(names)+1, err)
+	}
+	if context != "" {
+		for _, res := range p.k.Resolver().InContext(resolve.Context{Text: context}).ResolveAll(names) {
+			if err := p.resolveIn(res); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, res := range p.k.Resolver().ResolveAll(names) {
+		if err := p.resolve(res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func suggested(ss []resolve.Suggestion) []graph.Node {
+	var out []graph.Node
+	for _, s := range ss {
+		out = append(out, s.Node)
+	}
+	return out
 }
 
 // resolveIn prints a resolution in context, with its score and why.
@@ -464,7 +512,7 @@ func (p *printer) resolveIn(r resolve.ContextResult) error {
 			cs = []graph.Node{}
 		}
 		score := math.Round(r.Score*1000) / 1000
-		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, &score, r.Why})
+		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, &score, r.Why, suggested(r.Suggestions)})
 	}
 	if err := p.resolve(r.Result); err != nil {
 		return err
@@ -482,9 +530,12 @@ func (p *printer) resolve(r resolve.Result) error {
 		if cs == nil {
 			cs = []graph.Node{}
 		}
-		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, nil, nil})
+		return p.emit(resolveJSON{r.Query, r.Status.String(), cs, r.List, r.Reason, nil, nil, suggested(r.Suggestions)})
 	}
-	fmt.Fprintf(p.w, "%s: %v (%s)\n", r.Query, r.Status, r.Reason)
+	fmt.Fprintf(p.w, "%s: %v (%s)\n", clip(r.Query), r.Status, r.Reason)
+	for _, s := range r.Suggestions {
+		fmt.Fprintf(p.w, "  did you mean %s (%s)?\n", s.Node.Label(), s.Node.ID)
+	}
 	for _, c := range r.Candidates {
 		kind := c.Kind.String()
 		if c.Group != graph.NotGroup {
@@ -701,4 +752,16 @@ func (p *printer) coverage() error {
 		}
 	}
 	return nil
+}
+
+// clip cuts a name to 200 bytes for display, saying how long it was.
+func clip(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	i := 200
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:i], len(s))
 }
