@@ -8,7 +8,7 @@ import (
 
 // Span is a byte range [Start, End) of a text.
 type Span struct {
-	Start, End int
+	Start, End int // byte offsets; Start ≤ End
 }
 
 // abbrevDots are words that end with a full stop without ending a

@@ -85,8 +85,8 @@ func (e Effect) String() string {
 
 // Rule is one entry of a rule table, as written in it.
 type Rule struct {
-	ID       string
-	Kind     Kind
+	ID       string   // the entry's name, as statements' Rule gives it ("act.verb")
+	Kind     Kind     // a modifier, a relation rule or a route
 	Triggers []string // the trigger classes of the anchor element
 	Shape    string   // the pattern, in the language described in rules.yaml
 	// Relation is the relation a Relation or Route entry reads (and, for
@@ -110,7 +110,9 @@ type Rule struct {
 	Measured string
 	// Over lists the entries that do not apply at an anchor where this
 	// one matched (a specific reading over a general one).
-	Over     []string
+	Over []string
+	// Examples are sentences with what the entry must read from them,
+	// run as tests.
 	Examples []Example
 	Pos      source.Pos // where the entry starts in its file
 
@@ -126,10 +128,10 @@ type Rule struct {
 // relation OBJECT" with names that the resolver resolves ("TNF activates
 // NF-κB").
 type Example struct {
-	Text   string
-	Yields []string
-	Not    []string
-	Pos    source.Pos
+	Text   string     // the sentence
+	Yields []string   // statements the reader must read from it
+	Not    []string   // statements the reader must not read from it
+	Pos    source.Pos // where the example is written
 }
 
 // class is a trigger class: the words of one meaning in every form.
