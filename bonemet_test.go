@@ -379,3 +379,36 @@ statements:
 		t.Fatalf("got %v, want ErrQuoteNotFound at fig.yaml:6:12", err)
 	}
 }
+
+// No explaining path, nor any opposite route, of any answer of the default
+// knowledge passes a node twice.
+func TestDefaultExplanationsAreSimple(t *testing.T) {
+	g := bonemet.Default().Graph
+	step := 1
+	if testing.Short() || raceEnabled {
+		step = 7 // a seventh of the nodes keeps -race quick
+	}
+	paths := 0
+	for i, n := range g.NodeList() {
+		if i%step != 0 {
+			continue
+		}
+		for _, query := range []func(string, ...graph.Option) ([]graph.Reach, error){g.Downstream, g.Upstream} {
+			rs, err := query(n.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rs {
+				for _, p := range []graph.Path{r.Path(), r.Opposite()} {
+					paths++
+					if !p.Simple() {
+						t.Fatalf("%s → %s: the path %s passes a node twice", n.ID, r.Node.ID, g.Chain(p))
+					}
+				}
+			}
+		}
+	}
+	if paths < 1000 {
+		t.Fatalf("checked %d paths", paths)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bonemet/bonemet/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -258,5 +260,71 @@ func TestResolveHGNC(t *testing.T) {
 		if strings.Contains(out.String(), "IAPP") && strings.Contains(out.String(), `"status":"resolved"`) && strings.Contains(out.String(), `"id":"HGNC:5329"`) {
 			t.Errorf("IAP resolved to IAPP: %s", out.String())
 		}
+	}
+}
+
+// A folder loads as it comes: the PFOCR bone corpus has a tables/ folder
+// of TSV files, which are skipped and reported, and its records add to the
+// default knowledge.
+func TestDocsCorpusFolder(t *testing.T) {
+	dir := sharedtest.Require(t, "corpus/pfocr-bone")
+	var out, errb bytes.Buffer
+	if code := run([]string{"-docs", dir, "-max-depth", "1", "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "bonemet: skipped tables/shiny-titles_pfocr_curated.tsv:1:1: unknown document format") ||
+		!strings.Contains(errb.String(), "files skipped (not documents or curation") {
+		t.Errorf("the skipped files are not reported:\n%s", errb.String())
+	}
+	if !strings.Contains(out.String(), "TNFSF11 (RANKL)") {
+		t.Errorf("no answer:\n%s", out.String())
+	}
+	// -strict makes them errors.
+	errb.Reset()
+	if code := run([]string{"-docs", dir, "-strict", "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 1 ||
+		!strings.Contains(errb.String(), "unknown document format") {
+		t.Errorf("-strict: exit %d: %s", code, errb.String())
+	}
+}
+
+// The paper cuts of the tool: each says what is wrong and how to fix it.
+var paperCuts = []struct {
+	args []string
+	code int
+	says string
+}{
+	{[]string{"blocks", "denosumb"}, 1, "did you mean denosumab (DRUGBANK:DB06643)?"},
+	{[]string{"export"}, 2, "give -format: dot, graphml, sif, cyjs, neo4j, jsonl, svg or png"},
+	{[]string{"-docs", "main.go", "blocks", "denosumab"}, 1, "main.go: not a folder"},
+	{[]string{"blocks", strings.Repeat("x", 1<<20)}, 1, "… (1048576 bytes)"},
+}
+
+func TestPaperCuts(t *testing.T) {
+	for _, tt := range paperCuts {
+		var out, errb bytes.Buffer
+		code := run(tt.args, strings.NewReader(""), &out, &errb)
+		if code != tt.code || !strings.Contains(errb.String(), tt.says) || len(errb.String()) > 4096 {
+			t.Errorf("%.60q: exit %d, stderr %.300q; want exit %d saying %q", tt.args, code, errb.String(), tt.code, tt.says)
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"help"}, strings.NewReader(""), &out, &errb); code != 0 ||
+		!strings.Contains(out.String(), "svg|png") || !strings.Contains(out.String(), "-min-belief") {
+		t.Errorf("help: exit %d:\n%s", code, out.String())
+	}
+	dir := t.TempDir()
+	errb.Reset()
+	if code := run([]string{"-docs", dir, "blocks", "denosumab"}, strings.NewReader(""), &out, &errb); code != 0 ||
+		!strings.Contains(errb.String(), "holds no documents or curation files") {
+		t.Errorf("an empty folder: exit %d: %s", code, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"-json", "resolve", "-"}, strings.NewReader("MEK\n\nTP53\ndenosumb\n"), &out, &errb); code != 0 {
+		t.Fatalf("resolve -: exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], `"FPLX:MEK"`) || !strings.Contains(lines[1], `"HGNC:11998"`) ||
+		!strings.Contains(lines[2], `"suggestions":[{"id":"DRUGBANK:DB06643"`) {
+		t.Errorf("resolve -:\n%s", out.String())
 	}
 }
