@@ -11,6 +11,7 @@ import (
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest/pfocr"
+	"github.com/bonemet/bonemet/internal/sharedtest"
 	"github.com/bonemet/bonemet/resolve"
 	"github.com/bonemet/bonemet/source"
 )
@@ -118,15 +119,10 @@ func isWordByte(c byte) bool {
 // testdata/resolve_gold.tsv. It logs a table and fails only when fewer
 // than 80% of the gold-judged false matches are rejected.
 func TestComparePFOCR(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "pfocr-bone")
+	dir := sharedtest.Require(t, "corpus/pfocr-bone")
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-	if len(paths) == 0 {
-		t.Skipf("the PFOCR bone corpus is not at %s (it lives in shared/ beside the checkout)", dir)
-	}
-	r, full := goldResolver(t)
-	if !full {
-		t.Skip("the HGNC complete set is absent; PFOCR's genes cannot be looked up")
-	}
+	sharedtest.Require(t, "reference/hgnc/hgnc_complete_set.txt") // PFOCR's genes are looked up in it
+	r := resolve.Default()
 	hgnc, err := fullHGNC()
 	if err != nil {
 		t.Fatal(err)
