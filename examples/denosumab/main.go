@@ -6,13 +6,14 @@
 // answer in Graphviz DOT instead (the README's picture):
 //
 //	go run ./examples/denosumab
-//	go run ./examples/denosumab -dot | dot -Tsvg > examples/denosumab/denosumab.svg
+//	go run ./examples/denosumab -dot -depth 3 | dot -Tsvg > examples/denosumab/denosumab.svg
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/bonemet/bonemet"
@@ -46,7 +47,16 @@ func run() error {
 		return err
 	}
 	if *dotOut {
-		return export.WriteDOT(os.Stdout, k.Graph.ReachSubgraph(drug.ID, blocked))
+		// The picture keeps the cells, genes and processes reached by
+		// curated chains that pass no family: a family brings all its
+		// members into a drawing.
+		var drawn []graph.Reach
+		for _, r := range blocked {
+			if r.Node.Kind != graph.Group && curated(r.Path()) && !viaGroup(k, r.Path()) {
+				drawn = append(drawn, r)
+			}
+		}
+		return export.WriteDOT(os.Stdout, k.Graph.ReachSubgraph(drug.ID, drawn))
 	}
 	fmt.Printf("%s (%s) blocks downstream (at most %d hops, edges believed ≥ %.2f):\n", drug.Label(), drug.ID, *depth, *belief)
 	for _, r := range blocked {
@@ -64,6 +74,28 @@ func run() error {
 		}
 	}
 	return nil
+}
+
+// curated reports whether every hop of p has curated evidence.
+func curated(p graph.Path) bool {
+	for _, e := range p.Edges {
+		if !slices.ContainsFunc(e.Evidence, func(ev graph.Evidence) bool { return ev.Method == graph.Curated }) {
+			return false
+		}
+	}
+	return true
+}
+
+// viaGroup reports whether p passes a group node.
+func viaGroup(k *bonemet.Knowledge, p graph.Path) bool {
+	for _, e := range p.Edges {
+		for _, id := range []string{e.From, e.To} {
+			if n, _ := k.Graph.Lookup(id); n.Kind == graph.Group {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hops renders a path as "denosumab ⊣ TNFSF11 [PMC7426519 F3] → ...".
