@@ -148,28 +148,55 @@ func (v Vertex) ID() int64 { return v.id }
 // DOTID returns the node's CURIE, so DOT output names nodes readably.
 func (v Vertex) DOTID() string { return v.Node.ID }
 
-// Attributes returns DOT attributes: the label and a shape by kind.
+// Attributes returns DOT attributes: the label, and the shape and fill of
+// the kind ([Kind.DOTStyle]).
 func (v Vertex) Attributes() []encoding.Attribute {
+	shape, fill := v.Node.Kind.DOTStyle()
 	return []encoding.Attribute{
 		{Key: "label", Value: strconv.Quote(v.Node.Label())},
-		{Key: "shape", Value: shapeOf(v.Node.Kind)},
+		{Key: "shape", Value: shape},
+		{Key: "style", Value: "filled"},
+		{Key: "fillcolor", Value: strconv.Quote(fill)},
 	}
 }
 
-func shapeOf(k Kind) string {
+// DOTStyle returns how drawings show a node of kind k, in Graphviz's
+// terms: the shape says the kind (boxes genes, ellipses cells, diamonds
+// drugs and chemicals, plain text processes, 3-D boxes groups) and the
+// fill colour repeats it. [Vertex.Attributes] and graph/export's DOT
+// writer both use it.
+func (k Kind) DOTStyle() (shape, fill string) {
 	switch k {
 	case Gene:
-		return "box"
+		return "box", "#e7f5ff"
 	case Cell:
-		return "ellipse"
-	case Drug, Chemical:
-		return "diamond"
+		return "ellipse", "#fff4e6"
+	case Drug:
+		return "diamond", "#f3f0ff"
+	case Chemical:
+		return "diamond", "#f8f9fa"
 	case Process:
-		return "plaintext"
+		return "plaintext", "#ffffff"
 	case Group:
-		return "box3d"
+		return "box3d", "#ebfbee"
 	}
-	return "point"
+	return "point", "#ffffff"
+}
+
+// DOTStyle returns how drawings show an edge of relation r: an arrowhead
+// (normal, a tee for inhibition, a dot for secretion), a line style and a
+// colour (green, red, blue). [Line.Attributes] and graph/export's DOT
+// writer both use it.
+func (r Relation) DOTStyle() (head, style, color string) {
+	switch r {
+	case Activates:
+		return "normal", "solid", "#2b8a3e"
+	case Inhibits:
+		return "tee", "solid", "#c92a2a"
+	case Secretes:
+		return "dot", "dashed", "#1864ab"
+	}
+	return "none", "dotted", "#868e96"
 }
 
 // Line is an [Edge] as gonum sees it. It implements [gonum.Line] and
@@ -204,17 +231,14 @@ func (l Line) ReversedEdge() gonum.Edge { return l.ReversedLine().(Line) }
 // Attributes returns DOT attributes: the relation as label, an arrowhead
 // by relation and the evidence count as tooltip.
 func (l Line) Attributes() []encoding.Attribute {
-	a := []encoding.Attribute{
+	head, style, color := l.Edge.Relation.DOTStyle()
+	return []encoding.Attribute{
 		{Key: "label", Value: l.Edge.Relation.String()},
 		{Key: "tooltip", Value: strconv.Quote(strconv.Itoa(len(l.Edge.Evidence)) + " evidence")},
+		{Key: "arrowhead", Value: head},
+		{Key: "style", Value: style},
+		{Key: "color", Value: strconv.Quote(color)},
 	}
-	switch l.Edge.Relation {
-	case Inhibits:
-		a = append(a, encoding.Attribute{Key: "arrowhead", Value: "tee"})
-	case Secretes:
-		a = append(a, encoding.Attribute{Key: "arrowhead", Value: "dot"}, encoding.Attribute{Key: "style", Value: "dashed"})
-	}
-	return a
 }
 
 func (g *Graph) vertex(i int32) Vertex { return Vertex{Node: &g.nodes[i], id: int64(i)} }

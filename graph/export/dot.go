@@ -26,7 +26,7 @@ func WriteDOT(w io.Writer, g *graph.Graph) error {
 		"\tnode [fontname=\"Helvetica\", fontsize=11, style=filled, fillcolor=\"#ffffff\"];\n",
 		"\tedge [fontname=\"Helvetica\", fontsize=9];\n")
 	for _, n := range g.NodeList() {
-		shape, fill := dotNodeStyle(n.Kind)
+		shape, fill := n.Kind.DOTStyle()
 		tip := n.ID
 		if n.Name != "" && n.Name != n.Label() {
 			tip += " " + n.Name
@@ -48,7 +48,7 @@ func WriteDOT(w io.Writer, g *graph.Graph) error {
 	es := g.Edges()
 	for i := range es {
 		e := &es[i]
-		head, style, color := dotEdgeStyle(e.Relation)
+		head, style, color := e.Relation.DOTStyle()
 		tip := fmt.Sprintf("%d evidence", len(e.Evidence))
 		if ds := docs(e); len(ds) > 0 {
 			tip += ": " + strings.Join(ds, ", ")
@@ -58,36 +58,6 @@ func WriteDOT(w io.Writer, g *graph.Graph) error {
 	}
 	ew.print("}\n")
 	return ew.flush()
-}
-
-func dotNodeStyle(k graph.Kind) (shape, fill string) {
-	switch k {
-	case graph.Gene:
-		return "box", "#e7f5ff"
-	case graph.Cell:
-		return "ellipse", "#fff4e6"
-	case graph.Drug:
-		return "diamond", "#f3f0ff"
-	case graph.Chemical:
-		return "diamond", "#f8f9fa"
-	case graph.Process:
-		return "plaintext", "#ffffff"
-	case graph.Group:
-		return "box3d", "#ebfbee"
-	}
-	return "point", "#ffffff"
-}
-
-func dotEdgeStyle(r graph.Relation) (head, style, color string) {
-	switch r {
-	case graph.Activates:
-		return "normal", "solid", "#2b8a3e"
-	case graph.Inhibits:
-		return "tee", "solid", "#c92a2a"
-	case graph.Secretes:
-		return "dot", "dashed", "#1864ab"
-	}
-	return "none", "dotted", "#868e96"
 }
 
 // dotString quotes s as a DOT escString: backslashes and quotes escaped,
