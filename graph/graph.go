@@ -228,8 +228,9 @@ func (l Line) ReversedLine() gonum.Line {
 // ReversedEdge returns the line with its ends swapped.
 func (l Line) ReversedEdge() gonum.Edge { return l.ReversedLine().(Line) }
 
-// Attributes returns DOT attributes: the relation as label, an arrowhead
-// by relation and the evidence count as tooltip.
+// Attributes returns DOT attributes: the relation as label, the evidence
+// count as tooltip, and the arrowhead, style and colour of the relation
+// ([Relation.DOTStyle]).
 func (l Line) Attributes() []encoding.Attribute {
 	head, style, color := l.Edge.Relation.DOTStyle()
 	return []encoding.Attribute{
