@@ -156,6 +156,9 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 	if i == j && stopped(s, res) {
 		return Mention{}, false
 	}
+	if i < j && genesOnly(res) && englishPhrase(s) {
+		return Mention{}, false // "It is" read as the symbol ITIS
+	}
 	return Mention{Start: subs[i].start, End: subs[j].end, Text: s, Result: res}, true
 }
 
@@ -173,10 +176,13 @@ func stopped(s string, res Result) bool {
 	if letters == 0 {
 		return true
 	}
+	low := strings.ToLower(s)
+	if englishWord(s, low, upper) {
+		return true // "no", "role", "leads", "mice": English, whatever an entry says
+	}
 	if !genesOnly(res) {
 		return false
 	}
-	low := strings.ToLower(s)
 	if tables().stop[low] || tables().stop[strings.TrimSuffix(low, "+")] {
 		return true
 	}
@@ -190,6 +196,71 @@ func stopped(s string, res Result) bool {
 		return true
 	}
 	return false
+}
+
+// englishWord reports whether a one-part name is an English word of the
+// stop or english tables written as a word: in lower case, or capitalised
+// (as at the start of a sentence) when it has three letters or more or is
+// an English word HGNC uses ("No"). "NO", "ATP" and "Ca" stay names.
+func englishWord(s, low string, upper int) bool {
+	t := tables()
+	if !t.stop[low] && !t.english[low] {
+		return false
+	}
+	if upper == 0 {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if upper > 1 || !unicode.IsUpper(first) {
+		return false
+	}
+	return utf8.RuneCountInString(s) >= 3 || t.english[low]
+}
+
+// englishPhrase reports whether a name of several words is written as
+// English words of the stop or english tables, in lower case but for a
+// capital starting the first ("It is", "as well"; not "RANK ligand").
+func englishPhrase(s string) bool {
+	parts := strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || isDash(c) || c == '/' })
+	if len(parts) < 2 {
+		return false
+	}
+	for k, p := range parts {
+		low := strings.ToLower(p)
+		if !tables().stop[low] && !tables().english[low] {
+			return false
+		}
+		if k > 0 && p != low || k == 0 && strings.ToLower(p[:1])+p[1:] != low {
+			return false
+		}
+	}
+	return true
+}
+
+// shortFormOK reports whether a word may be a short form defined in the
+// text: it has a letter, and it is not a citation number ("(61)"), a
+// figure ("Fig.4A"), a residue ("Tyr14") or a mutation ("Y14F", "T27N").
+func shortFormOK(short string) bool {
+	low := strings.ToLower(short)
+	for _, p := range []string{"fig", "table", "ref"} {
+		if strings.HasPrefix(low, p) {
+			return false
+		}
+	}
+	return strings.ContainsFunc(short, unicode.IsLetter) && !residue(short)
+}
+
+// residue reports whether a word names an amino-acid residue ("Tyr14",
+// "Ser473") or a point mutation at a position of two digits or more
+// ("Y14F", "T27N"; not "E2F").
+func residue(s string) bool {
+	const one, three = "ACDEFGHIKLMNPQRSTVWY", "Ala Arg Asn Asp Cys Gln Glu Gly His Ile Leu Lys Met Phe Pro Ser Thr Trp Tyr Val"
+	digits := func(t string) int { return len(t) - len(strings.TrimLeft(t, "0123456789")) }
+	if len(s) > 3 && strings.Contains(three, s[:3]) && !strings.Contains(s[:3], " ") {
+		return digits(s[3:]) == len(s)-3
+	}
+	n := len(s) - 2
+	return n >= 2 && strings.ContainsRune(one, rune(s[0])) && digits(s[1:]) == n && strings.ContainsRune(one, rune(s[len(s)-1]))
 }
 
 // genesOnly reports whether every candidate is a gene or a group.
@@ -542,7 +613,7 @@ func parenDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 			continue
 		}
 		short := strings.TrimSpace(rest[k+1 : k+closeAt])
-		if short == "" || strings.ContainsAny(short, " ,;") || len(short) > 15 {
+		if short == "" || strings.ContainsAny(short, " ,;") || len(short) > 15 || !shortFormOK(short) {
 			continue
 		}
 		key := Normalize(short)
@@ -576,7 +647,7 @@ func legendDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 		// the short form is the last word before the separator
 		k := strings.LastIndexAny(before, " ;.:(")
 		short := before[k+1:]
-		if short == "" || len(short) > 15 {
+		if short == "" || len(short) > 15 || !shortFormOK(short) {
 			continue
 		}
 		if k >= 0 {

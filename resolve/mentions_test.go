@@ -55,6 +55,14 @@ var mentionTests = []struct {
 		[]wantMention{{"ephB4", "HGNC:3395"}, {"osteoclast formation", "BONEMET:osteoclastogenesis"}}},
 	{"plural", "T cells and NK cells express RANKL",
 		[]wantMention{{"T cells", "CL:0000084"}, {"NK cells", "CL:0000623"}, {"RANKL", "HGNC:11926"}}},
+	{"citations and figures are not short forms", "VEGF (61) and TNF (Fig.4A) act; 61 and Fig.4A differ.",
+		[]wantMention{{"VEGF", "HGNC:12680"}, {"TNF", "HGNC:11892"}, {"Fig.4A", ""}, {"Fig.4A", ""}}},
+	{"residues and mutations are not short forms", "Caveolin-1 (Tyr14) and ARF6 (T27N); Tyr14 and T27N, not E2F.",
+		[]wantMention{{"Caveolin-1", "HGNC:1527"}, {"Tyr14", ""}, {"ARF6", "HGNC:659"}, {"T27N", ""}, {"Tyr14", ""}, {"T27N", ""}, {"E2F", "FPLX:E2F"}}},
+	{"English words name nothing", "No role of mice proteins leads to no change in NO. It is so.",
+		[]wantMention{{"NO", "CHEBI:16480"}}},
+	{"prostate cancer short forms", "PCa and CaP cells and Prostate tissue grow; RANK ligand binds.",
+		[]wantMention{{"CaP cells", "BONEMET:prostate_cancer_cell"}, {"RANK ligand", "HGNC:11926"}}},
 }
 
 func ids(m resolve.Mention) string {

@@ -105,6 +105,14 @@ var resolveTests = []struct {
 	{"osteolytic", resolve.Resolved, []string{"BONEMET:bone_destruction"}, false},
 	{"bone metastases", resolve.Resolved, []string{"BONEMET:bone_metastasis"}, false},
 	{"vicious cycle", resolve.Resolved, []string{"BONEMET:vicious_cycle"}, false},
+	// names of the literature the generated sources lack (domain.tsv)
+	{"PD 98059", resolve.Resolved, []string{"CHEBI:77954"}, false},
+	{"TCDD", resolve.Resolved, []string{"CHEBI:28119"}, false},
+	{"oxLDL", resolve.Resolved, []string{"CHEBI:60151"}, false},
+	{"Colforsin", resolve.Resolved, []string{"CHEBI:42471"}, false},
+	{"thiazolidinedione", resolve.Resolved, []string{"CHEBI:50990"}, false},
+	{"anaphase promoting complex", resolve.Resolved, []string{"FPLX:APC_C"}, false},
+	{"PP2A complex", resolve.Resolved, []string{"FPLX:PPP2"}, false},
 	// ambiguity and absence
 	{"P52", resolve.Resolved, []string{"HGNC:7795"}, false}, // the preferred sense wins over GTF2H4's alias
 	{"AP", resolve.Unknown, nil, false},
