@@ -32,7 +32,7 @@ import (
 //
 // The floors sit a little under the final figures.
 var heldoutFloors = map[string]float64{
-	"HGNC": 0.86, "FPLX": 0.83, "CHEM": 0.71, "CL": 0.68, notAnEntity: 0.80, "all": 0.80,
+	"HGNC": 0.86, "FPLX": 0.83, "CHEM": 0.71, "CL": 0.68, notAnEntity: 0.76, "all": 0.80,
 }
 
 // heldoutClass is the kind of a held-out label, as the test reports it.
