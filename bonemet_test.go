@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -410,5 +411,79 @@ func TestDefaultExplanationsAreSimple(t *testing.T) {
 	}
 	if paths < 1000 {
 		t.Fatalf("checked %d paths", paths)
+	}
+}
+
+// A BEL script imports as signed statements quoting their evidence; what
+// is not causal comes back as warnings with positions.
+func TestImportBEL(t *testing.T) {
+	c, warnings, err := bonemet.Import("ingest/bel/testdata/pybel.bel", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, s := range c.Statements {
+		if s.Subject == "SOST" && s.Relation == graph.Inhibits && s.Object == "CTNNB1" {
+			found = s.Method == graph.Imported && strings.Contains(s.Quote, "sclerostin") && s.Doc == "PMID:90000003"
+		}
+	}
+	if !found {
+		t.Errorf("SOST ⊣ CTNNB1 with its evidence is missing: %+v", c.Statements)
+	}
+	notCausal := 0
+	for _, w := range warnings {
+		var pe *source.ParseError
+		if errors.Is(w, bonemet.ErrNotCausal) && errors.As(w, &pe) && pe.Line > 0 {
+			notCausal++
+		}
+	}
+	if notCausal == 0 {
+		t.Errorf("no warning for the statements that are not causal: %v", warnings)
+	}
+	// Built with the default knowledge, its edges meet the documents'.
+	k, err := bonemet.Load(fstest.MapFS{}, ".", bonemet.Options{Imports: []string{"ingest/bel/testdata/pybel.bel"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkEdge(k, "HGNC:13771", graph.Inhibits, "HGNC:2514"); err != "" {
+		t.Error(err)
+	}
+}
+
+// checkEdge says what is wrong with the edge from → to of relation rel,
+// or "".
+func checkEdge(k *bonemet.Knowledge, from string, rel graph.Relation, to string) string {
+	for _, e := range k.Graph.Out(from) {
+		if e.To == to && e.Relation == rel {
+			return ""
+		}
+	}
+	return fmt.Sprintf("no edge %s %v %s", from, rel, to)
+}
+
+// The coverage of each pathway adds up: supported, contradicted and
+// only-in-pathway edges make the pathway's edges.
+func TestCoverageAddsUp(t *testing.T) {
+	cov, err := bonemet.Default().Coverage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cov.Pathways) < 15 || len(cov.Nodes) < 100 {
+		t.Fatalf("%d pathways, %d nodes", len(cov.Pathways), len(cov.Nodes))
+	}
+	supported := 0
+	for _, p := range cov.Pathways {
+		if p.Edges != p.Supported+p.Contradicted+p.OnlyInPathway || p.Edges == 0 {
+			t.Errorf("%s: %d edges ≠ %d + %d + %d", p.ID, p.Edges, p.Supported, p.Contradicted, p.OnlyInPathway)
+		}
+		supported += p.Supported
+	}
+	if supported == 0 {
+		t.Error("no pathway edge is supported by the documents")
+	}
+	// RANKL is among the nodes most documents speak of.
+	i := slices.IndexFunc(cov.Nodes, func(n bonemet.NodeCoverage) bool { return n.ID == "HGNC:11926" })
+	if i < 0 || i > 5 || cov.Nodes[i].Documents < 20 {
+		t.Errorf("RANKL is at rank %d: %+v", i+1, cov.Nodes[:6])
 	}
 }
