@@ -313,12 +313,14 @@ func (b belScore) log(t *testing.T, h belHalf) {
 // set a little below what the reader reaches with the resolver of the
 // time (2026-12-07: tune F1 0.18, test F1 0.20; after the resolver stopped
 // reading English words, citation numbers, figures and residues as names:
-// tune F1 0.19, test F1 0.19). belTargetF1 is the bar the
+// tune F1 0.19, test F1 0.19; after phosphorylated forms, elliptic
+// coordinations, "X, but not Y," asides and "the Y promoter" as an object:
+// tune F1 0.22, test F1 0.21). belTargetF1 is the bar the
 // project aims at (the best BioCreative BEL systems reached F 0.31-0.36 on
 // relationships); it is not met yet, and the tests say by how much.
 const (
-	belTestF1Floor = 0.18
-	belTuneF1Floor = 0.17
+	belTestF1Floor = 0.20
+	belTuneF1Floor = 0.21
 	belTargetF1    = 0.35
 )
 

@@ -67,7 +67,7 @@ func relSign(rel graph.Relation) int {
 // the loss-of-function modifiers of x and y that no word of the match
 // itself consumed.
 func (s *sentence) emitOne(x, y *ent, rel graph.Relation, rule string, conf float64, hedge source.Hedge, consumed []int) {
-	if !x.known() || !y.known() {
+	if !x.known() || !y.known() || x.promoter || y.promoter && rel == graph.Secretes {
 		return
 	}
 	sign := 1

@@ -23,6 +23,9 @@ type ent struct {
 	suffix string // lower-case word after a hyphen: "induced"
 	prefix string // "anti" in "anti-RANKL"
 	stem   *ent   // what a name such as "IAP antagonists" acts on
+	// promoter is set for "the IGF2R promoter": the gene's expression as
+	// the object of a statement, never its subject
+	promoter bool
 
 	// set by the modifiers
 	pol    int8  // -1 when a loss of function is said of it
@@ -286,7 +289,11 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		}
 		if x.e != nil && i+1 < len(seq) && seq[i+1].e == nil && notTheEntity(seq[i+1].w, x.e) {
 			e := *x.e
-			e.ids = nil // "Wnt target genes" are not Wnt
+			if w := seq[i+1].w; w == "promoter" || w == "promoters" {
+				e.promoter = true // "activates the IGF2R promoter": IGF2R's expression
+			} else {
+				e.ids = nil // "Wnt target genes" are not Wnt
+			}
 			x = raw{e: &e, p: x.p}
 		}
 		if x.e == nil && x.w == "" {
@@ -299,10 +306,16 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 }
 
 // dropAsides removes the bracketed asides that name nothing ("(p=0.006)",
-// "(Fig. 2A)", "(blue)"): they only break coordinations.
+// "(Fig. 2A)", "(blue)"): they only break coordinations; and the asides
+// that exclude ("X, but not Y, inhibited Z"): they separate a subject
+// from its verb, and their "not" negates nothing read around them.
 func dropAsides(seq []raw) []raw {
 	out := seq[:0]
 	for i := 0; i < len(seq); i++ {
+		if end := butNot(seq, i); end > 0 {
+			i = end
+			continue
+		}
 		if seq[i].w == "(" {
 			end := -1
 			for j := i + 1; j < len(seq) && j <= i+10; j++ {
@@ -322,6 +335,23 @@ func dropAsides(seq []raw) []raw {
 		out = append(out, seq[i])
 	}
 	return out
+}
+
+// butNot returns the index of the comma closing an aside ", but not Y,"
+// that opens at seq[i], or -1.
+func butNot(seq []raw, i int) int {
+	if i == 0 || i+3 >= len(seq) || seq[i].w != "," || seq[i+1].w != "but" || seq[i+2].w != "not" {
+		return -1
+	}
+	for j := i + 3; j < len(seq) && j <= i+8; j++ {
+		if seq[j].w == "," {
+			return j
+		}
+		if seq[j].w == ";" || seq[j].w == "." || seq[j].w == "(" || seq[j].w == ")" {
+			break
+		}
+	}
+	return -1
 }
 
 // apposition merges "X (X')" into one mention: the same entity, or the

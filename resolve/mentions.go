@@ -68,7 +68,8 @@ type word struct {
 // parenthesis, so the parts of a coordination ("IL-1, IL-6 and MIP-1α")
 // are separate mentions. English words, units and short aliases that are
 // mostly used for something else ("AP", "ER", "find") never become gene
-// mentions. Short forms defined in the text are recorded (see [Mention]),
+// mentions; "pERK" and the "-β" of "GSK-3α and -β" name their proteins.
+// Short forms defined in the text are recorded (see [Mention]),
 // and symbol-like words that match nothing are returned as Unknown
 // mentions. The result is sorted by Start. Time is linear in the length of
 // the text (a bounded number of map look-ups per word).
@@ -141,7 +142,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 	}
 	cands = append(cands, r.parenCompounds(text, words)...)
 
-	chosen := selectMentions(cands)
+	chosen := r.variants(text, words, selectMentions(cands))
 	chosen = r.abbreviations(text, words, chosen)
 	return chosen
 }

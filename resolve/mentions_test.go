@@ -63,6 +63,14 @@ var mentionTests = []struct {
 		[]wantMention{{"NO", "CHEBI:16480"}}},
 	{"prostate cancer short forms", "PCa and CaP cells and Prostate tissue grow; RANK ligand binds.",
 		[]wantMention{{"CaP cells", "BONEMET:prostate_cancer_cell"}, {"RANK ligand", "HGNC:11926"}}},
+	{"phosphorylated forms name the protein", "pERK, p-AKT, phospho-c-Jun and pSTAT3 rose; pH and pS2 did not.",
+		[]wantMention{{"pERK", "FPLX:ERK"}, {"p-AKT", "FPLX:AKT"}, {"phospho-c-Jun", "HGNC:6204"}, {"pSTAT3", "HGNC:11364"}, {"pS2", ""}}},
+	{"elliptic coordination", "GSK-3α and -β, C/EBPα and β, MMP-2 and -9; IL-6, 24 h later.",
+		[]wantMention{{"GSK-3α", "HGNC:4616"}, {"β", "HGNC:4617"}, {"C/EBPα", "HGNC:1833"}, {"β", "HGNC:1834"},
+			{"MMP-2", "HGNC:7166"}, {"9", "HGNC:7176"}, {"IL-6", "HGNC:6018"}}},
+	{"written forms of the domain lexicon", "PKCζ, Epac1, PD098059, H2O2, 8-Br-cAMP and cAMP response element-binding protein",
+		[]wantMention{{"PKCζ", "HGNC:9412"}, {"Epac1", "HGNC:16629"}, {"PD098059", "CHEBI:77954"}, {"H2O2", "CHEBI:16240"},
+			{"8-Br-cAMP", "MESH:D015124"}, {"cAMP response element-binding protein", "FPLX:CREB"}}},
 }
 
 func ids(m resolve.Mention) string {

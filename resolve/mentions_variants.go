@@ -1,0 +1,89 @@
+package resolve
+
+// The variant forms of names that the mention finder reads after it has
+// chosen the mentions (see [Resolver.Mentions]): phosphorylated forms and
+// the parts of an elliptic coordination.
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// variants reads the names written in a variant form: a phosphorylated
+// protein ("pERK", "p-AKT", "phospho-c-Jun": the protein, not the symbol
+// PERK), and the second part of an elliptic coordination ("GSK-3α and
+// -β", "C/EBPα and β", "IRS-1, -2": GSK-3β, C/EBPβ, IRS-2; a number
+// only after a dash), each a gene or a group.
+func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
+	n, j, prev := len(ms), 0, -1 // prev: the last mention before the word
+	for _, w := range words {
+		for ; j < n && ms[j].End <= w.start; j++ {
+			prev = j
+		}
+		if a := len(ms) - 1; a >= n && ms[a].End <= w.start && (prev < 0 || ms[a].End > ms[prev].End) {
+			prev = a // an elliptic part found before: "IRS-1, -2 and -3"
+		}
+		s, covered := text[w.start:w.end], j < n && ms[j].Start < w.end
+		name, ok := phospho(s)
+		if !ok || covered && (ms[j].Start != w.start || ms[j].End != w.end) {
+			name, ok = "", false
+			if !covered && prev >= 0 {
+				name, ok = ellipsis(ms[prev].Result.Query, text[ms[prev].End:w.start], s)
+			}
+		}
+		if !ok {
+			continue
+		}
+		if res := r.Resolve(name); res.Status == Resolved && genesOnly(res) {
+			if covered {
+				ms[j].Result = res
+			} else {
+				ms = append(ms, Mention{Start: w.start, End: w.end, Text: s, Result: res})
+			}
+		}
+	}
+	if len(ms) > n {
+		slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	}
+	return ms
+}
+
+// phospho returns the protein a phosphorylated form names: "pERK1/2",
+// "p-AKT", "phospho-c-Jun"; the name has two letters or more.
+func phospho(s string) (string, bool) {
+	rest := s
+	switch {
+	case len(s) > 8 && strings.EqualFold(s[:8], "phospho-"):
+		rest = s[8:]
+	case strings.HasPrefix(s, "p-"):
+		rest = s[2:]
+	case len(s) > 1 && s[0] == 'p' && 'A' <= s[1] && s[1] <= 'Z':
+		rest = s[1:]
+	}
+	return rest, rest != s && len(strings.TrimFunc(rest, func(c rune) bool { return !unicode.IsLetter(c) })) >= 2
+}
+
+// ellipsis returns the name the word w stands for after the name base and
+// the gap between them: base with its final Greek letter, or its final
+// number when a dash precedes w, replaced by w.
+func ellipsis(base, gap, w string) (string, bool) {
+	dash := strings.ContainsAny(gap, "-\u2010\u2011\u2013")
+	g := strings.Map(func(c rune) rune {
+		if c == ' ' || isDash(c) || c == '\u2013' {
+			return -1
+		}
+		return c
+	}, gap)
+	if g != "," && g != "and" && g != "or" && g != ",and" && g != ",or" {
+		return "", false
+	}
+	last, size := utf8.DecodeLastRuneInString(base)
+	if first, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.Is(unicode.Greek, first) && unicode.Is(unicode.Greek, last) {
+		return base[:len(base)-size] + w, true
+	}
+	stem := strings.TrimRight(base, "0123456789")
+	return stem + w, dash && isDigits(w) && len(w) <= 2 && stem != base
+}
