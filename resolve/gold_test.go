@@ -55,13 +55,16 @@ func (r goldRow) class() goldClass {
 	return classEntity
 }
 
-func readGold(t testing.TB) []goldRow {
-	f, err := os.Open(sharedtest.Testdata(filepath.Join("resolve_gold.tsv")))
+// goldTable calls fn for each row of a gold table in testdata (comments,
+// blank lines and the header skipped) with its line number and columns,
+// failing on a row of fewer than minCols columns.
+func goldTable(t testing.TB, name string, minCols int, fn func(line int, c []string)) {
+	t.Helper()
+	f, err := os.Open(sharedtest.Testdata(name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var rows []goldRow
 	sc := bufio.NewScanner(f)
 	header := true
 	for line := 1; sc.Scan(); line++ {
@@ -74,9 +77,19 @@ func readGold(t testing.TB) []goldRow {
 			continue
 		}
 		c := strings.Split(text, "\t")
-		if len(c) != 5 {
-			t.Fatalf("resolve_gold.tsv:%d: %d columns, want 5", line, len(c))
+		if len(c) < minCols {
+			t.Fatalf("%s:%d: %d columns, want %d", name, line, len(c), minCols)
 		}
+		fn(line, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readGold(t testing.TB) []goldRow {
+	var rows []goldRow
+	goldTable(t, "resolve_gold.tsv", 5, func(line int, c []string) {
 		row := goldRow{line: line, doc: c[0], mention: c[1], note: c[2], want: c[3]}
 		for _, s := range strings.Fields(c[4]) {
 			if sym, ok := strings.CutSuffix(s, "*"); ok {
@@ -86,10 +99,7 @@ func readGold(t testing.TB) []goldRow {
 			row.pfocr = append(row.pfocr, s)
 		}
 		rows = append(rows, row)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	})
 	return rows
 }
 

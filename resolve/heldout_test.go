@@ -174,29 +174,10 @@ func readMedlineXML(t *testing.T, path string, want map[string]bool, out map[str
 // TestHeldoutGold scores the resolver on the held-out gold: each mention
 // resolved in its document's context, by kind of label.
 func TestHeldoutGold(t *testing.T) {
-	f, err := os.Open(sharedtest.Testdata("resolve_gold_heldout.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var rows []goldRow
-	sc := bufio.NewScanner(f)
-	header := true
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if strings.HasPrefix(text, "#") || strings.TrimSpace(text) == "" {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		c := strings.Split(text, "\t")
-		if len(c) < 4 {
-			t.Fatalf("resolve_gold_heldout.tsv:%d: %d columns", line, len(c))
-		}
+	goldTable(t, "resolve_gold_heldout.tsv", 4, func(line int, c []string) {
 		rows = append(rows, goldRow{line: line, doc: c[0], mention: c[1], note: c[2], want: c[3]})
-	}
+	})
 	want := make(map[string]bool)
 	for _, r := range rows {
 		want[r.doc] = true
