@@ -55,28 +55,9 @@ var abstractTextSynthetic = []pmWant{
 }
 
 func TestAbstractTextReader(t *testing.T) {
-	data := pmFixture(t, "synthetic_abstract.txt")
-	for _, v := range []struct {
-		name string
-		data []byte
-	}{
-		{"lf", data},
-		{"crlf", bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))},
-		{"bom", append([]byte("\uFEFF"), data...)},
-	} {
-		t.Run(v.name, func(t *testing.T) {
-			docs, errs := pmReadAll(t, pubmed.NewAbstractTextReader(bytes.NewReader(v.data), "abs.txt"), 10)
-			if len(errs) > 0 {
-				t.Fatal(errs)
-			}
-			if len(docs) != len(abstractTextSynthetic) {
-				t.Fatalf("read %d records, want %d", len(docs), len(abstractTextSynthetic))
-			}
-			for i, w := range abstractTextSynthetic {
-				pmCheckDoc(t, docs[i], source.PubMedAbstractText, "abs.txt", w)
-			}
-		})
-	}
+	pmCheckFixture(t, "synthetic_abstract.txt", source.PubMedAbstractText, func(r io.Reader, name string) pmRecordReader {
+		return pubmed.NewAbstractTextReader(r, name)
+	}, abstractTextSynthetic)
 }
 
 var abstractTextShapeTests = []struct {

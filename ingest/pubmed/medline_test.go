@@ -58,28 +58,9 @@ var medlineSynthetic = []pmWant{
 }
 
 func TestMedlineReader(t *testing.T) {
-	lf := pmFixture(t, "synthetic.nbib")
-	for _, v := range []struct {
-		name string
-		data []byte
-	}{
-		{"lf", lf},
-		{"crlf", bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))},
-		{"bom", append([]byte("\uFEFF"), lf...)},
-	} {
-		t.Run(v.name, func(t *testing.T) {
-			docs, errs := pmReadAll(t, pubmed.NewMedlineReader(bytes.NewReader(v.data), "synthetic.nbib"), 10)
-			if len(errs) > 0 {
-				t.Fatal(errs)
-			}
-			if len(docs) != len(medlineSynthetic) {
-				t.Fatalf("read %d records, want %d", len(docs), len(medlineSynthetic))
-			}
-			for i, w := range medlineSynthetic {
-				pmCheckDoc(t, docs[i], source.PubMedMedline, "synthetic.nbib", w)
-			}
-		})
-	}
+	pmCheckFixture(t, "synthetic.nbib", source.PubMedMedline, func(r io.Reader, name string) pmRecordReader {
+		return pubmed.NewMedlineReader(r, name)
+	}, medlineSynthetic)
 }
 
 var medlineErrorTests = []struct {

@@ -85,6 +85,35 @@ func pmReadAll(t testing.TB, rd pmRecordReader, budget int) ([]*source.Document,
 	return nil, nil
 }
 
+// pmCheckFixture reads testdata/pubmed/<fixture> as written, with CRLF line
+// ends and with a byte-order mark, through the reader newReader makes, and
+// checks every record against want.
+func pmCheckFixture(t *testing.T, fixture string, kind source.DocKind, newReader func(io.Reader, string) pmRecordReader, want []pmWant) {
+	t.Helper()
+	data := pmFixture(t, fixture)
+	for _, v := range []struct {
+		name string
+		data []byte
+	}{
+		{"lf", data},
+		{"crlf", bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))},
+		{"bom", append([]byte("\uFEFF"), data...)},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			docs, errs := pmReadAll(t, newReader(bytes.NewReader(v.data), fixture), 10)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			if len(docs) != len(want) {
+				t.Fatalf("read %d records, want %d", len(docs), len(want))
+			}
+			for i, w := range want {
+				pmCheckDoc(t, docs[i], kind, fixture, w)
+			}
+		})
+	}
+}
+
 // pmCheckErr checks that err is a *ParseError at line:col wrapping want.
 func pmCheckErr(t testing.TB, err, want error, line, col int) {
 	t.Helper()

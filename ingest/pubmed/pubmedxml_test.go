@@ -59,28 +59,9 @@ var pubmedXMLSynthetic = []pmWant{
 }
 
 func TestPubMedXMLReader(t *testing.T) {
-	data := pmFixture(t, "synthetic.xml")
-	for _, v := range []struct {
-		name string
-		data []byte
-	}{
-		{"lf", data},
-		{"crlf", bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))},
-		{"bom", append([]byte("\uFEFF"), data...)},
-	} {
-		t.Run(v.name, func(t *testing.T) {
-			docs, errs := pmReadAll(t, pubmed.NewXMLReader(bytes.NewReader(v.data), "synthetic.xml"), 10)
-			if len(errs) > 0 {
-				t.Fatal(errs)
-			}
-			if len(docs) != len(pubmedXMLSynthetic) {
-				t.Fatalf("read %d records, want %d", len(docs), len(pubmedXMLSynthetic))
-			}
-			for i, w := range pubmedXMLSynthetic {
-				pmCheckDoc(t, docs[i], source.PubMedXML, "synthetic.xml", w)
-			}
-		})
-	}
+	pmCheckFixture(t, "synthetic.xml", source.PubMedXML, func(r io.Reader, name string) pmRecordReader {
+		return pubmed.NewXMLReader(r, name)
+	}, pubmedXMLSynthetic)
 }
 
 var pubmedXMLShapeTests = []struct {
