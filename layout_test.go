@@ -41,6 +41,7 @@ var layout = map[string][]string{
 	"bonemettest":                {"", "graph"},
 	"internal/benchcmp":          {},
 	"internal/sharedtest":        {},
+	"internal/textdiff":          {},
 	"cmd/bonemet":                {"*"},
 	"examples/*":                 {"*"},
 	"resolve/internal/*":         {"*"},

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bonemet/bonemet/internal/textdiff"
+
 	"github.com/bonemet/bonemet/internal/sharedtest"
 )
 
@@ -80,8 +82,8 @@ func golden(t *testing.T, name, got string) {
 	if err != nil {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, got)
+	if d := textdiff.Text(string(want), got); d != "" {
+		t.Errorf("output differs from %s (-want +got; go test -update rewrites it):\n%s", path, d)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bonemet/bonemet/internal/textdiff"
+
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/ingest/bel"
 	"github.com/bonemet/bonemet/source"
@@ -275,13 +277,13 @@ func TestReadFixtures(t *testing.T) {
 			for _, k := range s.NotCausal {
 				skips = append(skips, skipLine(k))
 			}
-			if d := diff(tt.docs, docs); d != "" {
+			if d := textdiff.Lines(tt.docs, docs); d != "" {
 				t.Errorf("documents (-want +got):\n%s", d)
 			}
-			if d := diff(tt.stmts, stmts); d != "" {
+			if d := textdiff.Lines(tt.stmts, stmts); d != "" {
 				t.Errorf("statements (-want +got):\n%s", d)
 			}
-			if d := diff(tt.skips, skips); d != "" {
+			if d := textdiff.Lines(tt.skips, skips); d != "" {
 				t.Errorf("skips (-want +got):\n%s", d)
 			}
 			checkErrs(t, err, tt.errs)
@@ -379,7 +381,7 @@ func checkErrs(t *testing.T, err error, want []wantErr) {
 	for _, w := range want {
 		wantAt = append(wantAt, w.at)
 	}
-	if d := diff(wantAt, gotAt); d != "" {
+	if d := textdiff.Lines(wantAt, gotAt); d != "" {
 		t.Errorf("error positions (-want +got):\n%s\nerrors: %v", d, err)
 		return
 	}
@@ -422,46 +424,6 @@ func checkCaret(t *testing.T, pe *source.ParseError) {
 	if shown != valid(pe.Text) || caret != want {
 		t.Errorf("caret of %q at %d, want %d under %q:\n%s", pe, caret, want, pe.Text, ewp)
 	}
-}
-
-// diff returns the lines of want and got that differ, as "-want" and
-// "+got" lines with the common ones as context, or "" when they match.
-func diff(want, got []string) string {
-	// Longest common subsequence, small inputs only.
-	n, m := len(want), len(got)
-	lcs := make([][]int, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if want[i] == got[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var b strings.Builder
-	changed := false
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && want[i] == got[j]:
-			b.WriteString("  " + want[i] + "\n")
-			i, j = i+1, j+1
-		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			b.WriteString("- " + want[i] + "\n")
-			i, changed = i+1, true
-		default:
-			b.WriteString("+ " + got[j] + "\n")
-			j, changed = j+1, true
-		}
-	}
-	if !changed {
-		return ""
-	}
-	return b.String()
 }
 
 // controlTests are small scripts for the SET, UNSET and DEFINE variants
@@ -539,10 +501,10 @@ func TestReadControl(t *testing.T) {
 			for _, k := range s.NotCausal {
 				skips = append(skips, skipLine(k))
 			}
-			if d := diff(tt.stmts, stmts); d != "" {
+			if d := textdiff.Lines(tt.stmts, stmts); d != "" {
 				t.Errorf("statements (-want +got):\n%s", d)
 			}
-			if d := diff(tt.skips, skips); d != "" {
+			if d := textdiff.Lines(tt.skips, skips); d != "" {
 				t.Errorf("skips (-want +got):\n%s", d)
 			}
 			checkErrs(t, err, tt.errs)

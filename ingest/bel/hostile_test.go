@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bonemet/bonemet/internal/textdiff"
+
 	"github.com/bonemet/bonemet/ingest/bel"
 	"github.com/bonemet/bonemet/source"
 )
@@ -232,7 +234,7 @@ func sameAsFixture(t *testing.T, s *bel.Script, name string) {
 		for _, st := range s.Statements {
 			got = append(got, stmtLine(st))
 		}
-		if d := diff(f.stmts, got); d != "" {
+		if d := textdiff.Lines(f.stmts, got); d != "" {
 			t.Errorf("statements (-want +got):\n%s", d)
 		}
 		for key, want := range f.texts {
