@@ -12,6 +12,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -29,13 +30,14 @@ var (
 
 func main() {
 	flag.Parse()
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "denosumab:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+// run writes the answer to w.
+func run(w io.Writer) error {
 	k := bonemet.Default()
 	drug, err := k.Find("denosumab")
 	if err != nil {
@@ -56,21 +58,21 @@ func run() error {
 				drawn = append(drawn, r)
 			}
 		}
-		return export.WriteDOT(os.Stdout, k.Graph.ReachSubgraph(drug.ID, drawn))
+		return export.WriteDOT(w, k.Graph.ReachSubgraph(drug.ID, drawn))
 	}
-	fmt.Printf("%s (%s) blocks downstream (at most %d hops, edges believed ≥ %.2f):\n", drug.Label(), drug.ID, *depth, *belief)
+	fmt.Fprintf(w, "%s (%s) blocks downstream (at most %d hops, edges believed ≥ %.2f):\n", drug.Label(), drug.ID, *depth, *belief)
 	for _, r := range blocked {
-		fmt.Printf("  %-20s %v  %.2f  %s\n", k.Display(r.Node.ID), r.Sign, r.Path().Belief(), hops(k, r.Path()))
+		fmt.Fprintf(w, "  %-20s %v  %.2f  %s\n", k.Display(r.Node.ID), r.Sign, r.Path().Belief(), hops(k, r.Path()))
 	}
 	if promoted, err := k.Promotes(drug.ID, opts...); err == nil && len(promoted) > 0 {
-		fmt.Printf("\nand promotes:\n")
+		fmt.Fprintf(w, "\nand promotes:\n")
 		for _, r := range promoted {
-			fmt.Printf("  %-20s %v  %s\n", k.Display(r.Node.ID), r.Sign, hops(k, r.Path()))
+			fmt.Fprintf(w, "  %-20s %v  %s\n", k.Display(r.Node.ID), r.Sign, hops(k, r.Path()))
 		}
 	}
 	for _, r := range blocked {
 		if r.Node.ID == "CL:0000092" {
-			fmt.Printf("\nWhy the osteoclast? %s\n%s", k.Graph.Chain(r.Path()), k.Graph.Explain(r.Path()))
+			fmt.Fprintf(w, "\nWhy the osteoclast? %s\n%s", k.Graph.Chain(r.Path()), k.Graph.Explain(r.Path()))
 		}
 	}
 	return nil
