@@ -129,7 +129,7 @@ func flagSet(c *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.only, "only", "", "follow only these `relations` (comma-separated: activates,inhibits,secretes)")
 	fs.StringVar(&c.hgnc, "hgnc", "", "also resolve names with the HGNC complete set `file`")
 	fs.StringVar(&c.context, "context", "", "for resolve: decide ambiguous names from this `text` (a caption, a title)")
-	fs.Var(&c.imports, "import", "merge a curated pathway `file` (GPML or a signed causal table); repeatable")
+	fs.Var(&c.imports, "import", "merge a curated pathway `file` (GPML, a BEL script .bel, or a signed causal table); repeatable")
 	fs.StringVar(&c.format, "format", "", "export `format`: dot, graphml, sif, cyjs, neo4j, jsonl, or a picture drawn by Graphviz: svg, png")
 	fs.StringVar(&c.out, "o", "", "export to this `path` (a folder for sif and neo4j; standard output otherwise)")
 	return fs
