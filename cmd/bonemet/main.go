@@ -20,20 +20,34 @@
 //	                  one of the queries above, e.g. "blocks denosumab"),
 //	                  in the format given by -format
 //
+// A NAME of several words may be quoted or not ("blocks zoledronic acid");
+// path's two names must be quoted when they have several words.
+//
 // Flags may come before or after the subcommand name:
 //
-//	-docs DIR        build the graph from a folder of documents and curation
-//	                 files instead of the embedded default knowledge
+//	-docs DIR        add a folder of documents and curation files to the
+//	                 embedded default knowledge
+//	-fresh           with -docs: build from the folder alone
+//	-strict          with -docs: fail on files that are not documents or
+//	                 curation instead of skipping them (they are listed)
 //	-json            print one JSON object per line
 //	-max-depth N     bound paths to N edges
 //	-only RELS       follow only these relations (comma-separated)
+//	-min-belief B    follow only edges believed at least B (0..1)
+//	-methods M       follow only evidence of these methods (comma-separated:
+//	                 curated, imported, extracted)
+//	-opposite        also print the route of the other sign where a node
+//	                 has one
 //	-hgnc FILE       also resolve names with the full HGNC table
 //	-context TEXT    for resolve: decide ambiguous names from this text
-//	-import FILE     merge a curated pathway: a WikiPathways GPML file or a
-//	                 signed causal table (OmniPath, SIGNOR); repeatable
+//	-import FILE     merge a curated pathway: a WikiPathways GPML file, a
+//	                 BEL script (.bel) or a signed causal table (OmniPath,
+//	                 SIGNOR); repeatable
 //	-format F        export format: dot, graphml, sif, cyjs, neo4j, jsonl, or
 //	                 a picture, svg or png, drawn by Graphviz when installed
 //	-o PATH          export to a file (a folder for sif and neo4j)
+//
+// "bonemet help" lists every flag.
 //
 // Errors go to standard error, with exit status 1 (2 for usage errors).
 package main
@@ -158,8 +172,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	want := map[string]int{"downstream": 1, "upstream": 1, "blocks": 1, "promotes": 1, "path": 2, "resolve": 1}
+	if n, ok := want[cmd]; ok && n == 1 && len(rest) > 1 {
+		// One name of several words, unquoted: "blocks zoledronic acid".
+		rest = []string{strings.Join(rest, " ")}
+	}
 	if n, ok := want[cmd]; ok && len(rest) != n {
-		fmt.Fprintf(stderr, "bonemet %s: want %d argument(s), got %d\n%s\n", cmd, n, len(rest), usage)
+		hint := ""
+		if len(rest) > n {
+			hint = "; quote a name of several words: bonemet path \"IAP antagonists\" \"bone metastasis\""
+		}
+		fmt.Fprintf(stderr, "bonemet %s: want %d name(s), got %d%s\n%s\n", cmd, n, len(rest), hint, usage)
 		return 2
 	}
 	if cmd == "extract" && len(rest) == 0 {

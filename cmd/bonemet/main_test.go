@@ -87,6 +87,24 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
+// A name of several words may go unquoted to a subcommand that takes one
+// name; path, which takes two, asks for quotes.
+func TestUnquotedName(t *testing.T) {
+	var a, b, errs bytes.Buffer
+	if code := run([]string{"blocks", "zoledronic", "acid"}, strings.NewReader(""), &a, &errs); code != 0 {
+		t.Fatalf("blocks zoledronic acid: exit %d: %s", code, errs.String())
+	}
+	run([]string{"blocks", "zoledronic acid"}, strings.NewReader(""), &b, os.Stderr)
+	if a.Len() == 0 || a.String() != b.String() {
+		t.Errorf("blocks zoledronic acid differs from blocks \"zoledronic acid\":\n%s\n%s", a.String(), b.String())
+	}
+	errs.Reset()
+	if code := run([]string{"path", "IAP", "antagonists", "bone", "metastasis"}, strings.NewReader(""), &a, &errs); code != 2 ||
+		!strings.Contains(errs.String(), `want 2 name(s), got 4; quote a name of several words`) {
+		t.Errorf("path with four words: exit %d, %q", code, errs.String())
+	}
+}
+
 func TestFlagsAnywhere(t *testing.T) {
 	var a, b bytes.Buffer
 	run([]string{"-json", "blocks", "denosumab"}, strings.NewReader(""), &a, os.Stderr)
