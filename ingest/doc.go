@@ -10,7 +10,8 @@
 //
 // Pathway imports have packages of their own
 // ([github.com/bonemet/bonemet/ingest/gpml],
-// [github.com/bonemet/bonemet/ingest/causal]).
+// [github.com/bonemet/bonemet/ingest/causal],
+// [github.com/bonemet/bonemet/ingest/bel]).
 //
 // [Load] and [LoadParallel] return a [source.Corpus]: the documents and
 // the curated statements, every quote checked against its document.
