@@ -216,6 +216,11 @@ func (s *Scope) Resolve(name string) ContextResult {
 			return out
 		}
 	}
+	if ion, ok := ionName(name); ok {
+		out.Result, out.Score = s.r.resolveIon(out.Result, ion), 1
+		out.Why = []string{out.Reason}
+		return out
+	}
 	a := s.analysis()
 	var why []string
 	cands, how := s.r.gatherForms(name, key, a.species)

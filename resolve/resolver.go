@@ -177,6 +177,11 @@ func (r *Resolver) Resolve(name string) Result {
 			return c
 		}
 	}
+	if maybeIon(name) {
+		if ion, ok := ionName(name); ok {
+			return r.resolveIon(res, ion)
+		}
+	}
 	var buf [4]posting
 	if h, n, how := r.findNameBest(name, buf[:0]); h.len() > 0 {
 		if p := h.ps[0]; len(h.ps) == 1 {
