@@ -18,6 +18,34 @@ import (
 	"github.com/bonemet/bonemet/source"
 )
 
+// What the import of the default pathways left out is reported, with its
+// position: group members that do not resolve, and statements of
+// metabolites that read as genes (WP4341's "AA", arachidonic acid, is a
+// previous symbol of TEAD1), which must not become edges.
+func TestDefaultWarnings(t *testing.T) {
+	k := bonemet.Default()
+	found := false
+	for _, w := range k.Warnings {
+		var pe *source.ParseError
+		if !errors.As(w, &pe) || pe.Line == 0 || !strings.HasPrefix(pe.File, "shared/reference/wikipathways/gpml/WP") {
+			t.Errorf("warning without a pathway position: %v", w)
+		}
+		if strings.Contains(w.Error(), `metabolite "AA" reads as the gene HGNC:11714`) {
+			found = pe.File == "shared/reference/wikipathways/gpml/WP4341.gpml" && pe.Line == 807
+		}
+	}
+	if !found {
+		t.Errorf("no warning at WP4341.gpml:807 for the metabolite AA among %d", len(k.Warnings))
+	}
+	for _, e := range k.Graph.Out("HGNC:11714") {
+		for _, ev := range e.Evidence {
+			if ev.Doc == "WP4341" {
+				t.Errorf("TEAD1 has an edge from WP4341: %v", e)
+			}
+		}
+	}
+}
+
 func TestDefaultKnowledgeIsComplete(t *testing.T) {
 	k := bonemet.Default()
 	rep := k.Report

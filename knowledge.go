@@ -92,8 +92,10 @@ type Knowledge struct {
 	// Report accounts for every statement read by the build.
 	Report *build.Report
 	// Warnings are problems of the imports that did not stop them
-	// (unplaced GPML interactions, complex rows of causal tables), each
-	// with its position.
+	// (unplaced GPML interactions, complex rows of causal tables, group
+	// members that do not resolve, statements of GPML metabolites that
+	// read as genes), each with its position; those of the default
+	// knowledge's pathways come first.
 	Warnings []error
 	// Sources name what the knowledge rests on: for the default
 	// knowledge, every document and pathway with its origin, commit and
@@ -158,8 +160,20 @@ func fromSnapshot(s *knowledge.Snapshot) (*Knowledge, error) {
 	c := corpusOf(s)
 	rep := reportOf(s, c)
 	rep.Contradictions = g.Contradictions()
-	return &Knowledge{Graph: g, Corpus: c, Report: rep, Sources: s.Sources,
+	return &Knowledge{Graph: g, Corpus: c, Report: rep, Warnings: leftOut(s), Sources: s.Sources,
 		resolver: sync.OnceValue(resolve.Default)}, nil
+}
+
+// leftOut returns what the import of the snapshot's pathways left out, as
+// positioned errors.
+func leftOut(s *knowledge.Snapshot) []error {
+	var out []error
+	for _, p := range s.Problems {
+		if p.Outcome == knowledge.LeftOut {
+			out = append(out, source.ErrorAt(source.ParsePos(p.Pos), errors.New(p.Reason)))
+		}
+	}
+	return out
 }
 
 // Default returns the default knowledge, compiled into the module: the
@@ -214,6 +228,7 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 		return nil, err
 	}
 	var sources []knowledge.Source
+	var warnings []error
 	if !opts.Fresh {
 		s, err := knowledge.Default()
 		if err != nil {
@@ -224,12 +239,13 @@ func Load(fsys fs.FS, root string, opts Options) (*Knowledge, error) {
 		base.Statements = append(base.Statements, c.Statements...)
 		base.Nodes = append(base.Nodes, c.Nodes...)
 		base.Skipped = c.Skipped
-		c, sources = base, s.Sources
+		c, sources, warnings = base, s.Sources, leftOut(s)
 	}
-	imported, warnings, err := importAll(opts.Imports, r)
+	imported, importWarnings, err := importAll(opts.Imports, r)
 	if err != nil {
 		return nil, err
 	}
+	warnings = append(warnings, importWarnings...)
 	merge(&c, imported)
 	g, rep, err := build.Build(c, r)
 	if err != nil {
@@ -262,6 +278,9 @@ func reportOf(s *knowledge.Snapshot, c source.Corpus) *build.Report {
 	n := s.Counts
 	rep := &build.Report{Read: n.Read, Added: n.Added, Merged: n.Merged}
 	for _, p := range s.Problems {
+		if p.Outcome == knowledge.LeftOut {
+			continue // not read by the build: see leftOut
+		}
 		rel, _ := graph.ParseRelation(p.Relation)
 		pr := build.Problem{Statement: source.Statement{Doc: p.Doc, Subject: p.Subject, Relation: rel, Object: p.Object, Pos: source.ParsePos(p.Pos)},
 			Reason: p.Reason}

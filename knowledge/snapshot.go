@@ -79,9 +79,14 @@ type Problem struct {
 	// Subject and Object are the names as the statement gives them,
 	// Relation the relation's name ("activates", "inhibits", "secretes").
 	Subject, Relation, Object string
-	Outcome                   string // "unresolved", "rejected", "duplicate"
+	Outcome                   string // "unresolved", "rejected", "duplicate", or LeftOut
 	Reason                    string // why, in words
 }
+
+// LeftOut is the outcome of what a pathway's import left out before the
+// build (a group member that does not resolve, a statement of a metabolite
+// that reads as a gene); such a problem names no statement.
+const LeftOut = "left out"
 
 // header starts every snapshot; its version changes with the format.
 const header = "bonemet-knowledge\t1"

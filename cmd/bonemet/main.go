@@ -330,8 +330,14 @@ func (c config) knowledge(stderr io.Writer) (*bonemet.Knowledge, error) {
 		}
 		fmt.Fprintf(stderr, "bonemet: warning: %s\n", p)
 	}
+	own := map[string]bool{}
+	for _, w := range bonemet.Default().Warnings {
+		own[w.Error()] = true
+	}
 	for _, w := range k.Warnings {
-		fmt.Fprintf(stderr, "bonemet: warning: %v\n", w)
+		if !own[w.Error()] {
+			fmt.Fprintf(stderr, "bonemet: warning: %v\n", w)
+		}
 	}
 	for _, ct := range k.Report.Contradictions {
 		if onlyDefault(ct.Positive, defaults) && onlyDefault(ct.Negative, defaults) {

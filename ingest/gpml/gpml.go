@@ -67,7 +67,8 @@ type Pathway struct {
 	// [ErrUnplaced]) and malformed elements.
 	Problems []*source.ParseError
 
-	groupPos map[string]source.Pos // group node ID → position of its Group element
+	groupPos    map[string]source.Pos // group node ID → position of its Group element
+	metabolites map[string]bool       // names of Metabolite data nodes named by their label
 }
 
 // Interaction is a GPML interaction that did not become a statement.

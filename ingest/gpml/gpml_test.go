@@ -400,6 +400,38 @@ func TestGPMLCorpusSettlesAmbiguity(t *testing.T) {
 	}
 }
 
+// A Metabolite data node whose label reads as a gene ("AA", arachidonic
+// acid, is a previous symbol of TEAD1) makes no edge: its statements are
+// left out and reported. A metabolite read as a chemical stays.
+func TestGPMLMetaboliteReadAsGene(t *testing.T) {
+	src := `<Pathway Version="WP1_r1">
+<DataNode TextLabel="AA" GraphId="a" Type="Metabolite"><Xref Database="HMDB" ID="HMDB0001043"/></DataNode>
+<DataNode TextLabel="PTGS2" GraphId="b" Type="GeneProduct"/>
+<DataNode TextLabel="PGE2" GraphId="c" Type="Metabolite"><Xref Database="HMDB" ID="HMDB0001220"/></DataNode>
+<Interaction GraphId="i"><Graphics><Point X="0" Y="0" GraphRef="a"/><Point X="0" Y="9" GraphRef="b" ArrowHead="Arrow"/></Graphics></Interaction>
+<Interaction GraphId="j"><Graphics><Point X="0" Y="0" GraphRef="b"/><Point X="0" Y="9" GraphRef="c" ArrowHead="Arrow"/></Graphics></Interaction>
+</Pathway>`
+	p, err := gpml.Read(strings.NewReader(src), "x.gpml", source.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, problems := p.Corpus(resolve.Default())
+	var got []string
+	for _, s := range c.Statements {
+		got = append(got, gpmlTriple(s))
+	}
+	if want := []string{"PTGS2 activates PGE2"}; !slices.Equal(got, want) {
+		t.Errorf("statements %q, want %q", got, want)
+	}
+	if len(problems) != 1 || !errors.Is(problems[0], graph.ErrNoNode) ||
+		!strings.Contains(problems[0].Error(), `metabolite "AA" reads as the gene HGNC:11714 (TEAD1); AA activates PTGS2 is left out`) {
+		t.Errorf("problems %v", problems)
+	}
+	if len(p.Statements) != 2 {
+		t.Error("Corpus modified the pathway's statements")
+	}
+}
+
 func gpmlHasEdge(g *graph.Graph, from, to string, rel graph.Relation) bool {
 	for _, e := range g.Out(from) {
 		if e.To == to && e.Relation == rel {

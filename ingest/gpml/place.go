@@ -63,7 +63,7 @@ func headOf(h string) string {
 func (raw *rawPathway) resolve() *Pathway {
 	p := &Pathway{ID: raw.id, Revision: raw.revision, Title: raw.title, File: raw.file,
 		Members: make(map[string][]string), Xrefs: make(map[string][]string), Problems: raw.problems,
-		groupPos: make(map[string]source.Pos)}
+		groupPos: make(map[string]source.Pos), metabolites: make(map[string]bool)}
 	g := &placer{raw: raw, p: p, byID: make(map[string]endRef)}
 	g.nameInteractions()
 	for i, n := range raw.nodes {
@@ -215,6 +215,9 @@ func nodeXref(n dataNode) string {
 func (g *placer) xrefs() {
 	for _, n := range g.raw.nodes {
 		name, x := nodeName(n), nodeXref(n)
+		if n.typ == "Metabolite" && name != "" && !isCURIE(name) {
+			g.p.metabolites[name] = true
+		}
 		if name == "" || x == "" || name == x {
 			continue
 		}

@@ -222,7 +222,10 @@ func (g *placer) statement(k int, rel graph.Relation, head string, s, t reached)
 // name r finds ambiguous (a data node's label such as "TRAP") is settled
 // by the data node's cross-reference when exactly one candidate carries it
 // (NCBIGene:54 picks ACP5): the statement then names the candidate's ID.
-// The pathway is not modified.
+// A statement an end of which is a Metabolite data node whose label r
+// reads as something other than a chemical or drug ("AA", arachidonic
+// acid, reads as the gene TEAD1) is left out and returned as a problem at
+// the interaction's position. The pathway is not modified.
 func (p *Pathway) Corpus(r *resolve.Resolver) (source.Corpus, []*source.ParseError) {
 	cache := make(map[string]string)
 	settle := func(name string) (string, resolve.Result) {
@@ -254,7 +257,21 @@ func (p *Pathway) Corpus(r *resolve.Resolver) (source.Corpus, []*source.ParseErr
 	}
 	var c source.Corpus
 	var problems []*source.ParseError
-	c.Statements = slices.Clone(p.Statements)
+	c.Statements = slices.DeleteFunc(slices.Clone(p.Statements), func(s source.Statement) bool {
+		// A metabolite's label that reads as a gene ("AA", arachidonic
+		// acid, is a previous symbol of TEAD1) would draw a wrong edge.
+		for _, name := range []string{s.Subject, s.Object} {
+			if !p.metabolites[name] {
+				continue
+			}
+			if n, ok := r.Resolve(name).Node(); ok && n.Kind != graph.Chemical && n.Kind != graph.Drug {
+				problems = append(problems, source.ErrorAt(s.Pos, fmt.Errorf("%w: metabolite %q reads as the %v %s (%s); %s %v %s is left out",
+					graph.ErrNoNode, name, n.Kind, n.ID, n.Label(), s.Subject, s.Relation, s.Object)))
+				return true
+			}
+		}
+		return false
+	})
 	for i := range c.Statements {
 		s := &c.Statements[i]
 		for _, name := range []*string{&s.Subject, &s.Object} {

@@ -109,7 +109,11 @@ func Compile(o Options) (*knowledge.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	var left []knowledge.Problem
 	for _, pw := range pws {
+		for _, pe := range pw.Problems {
+			left = append(left, knowledge.Problem{Pos: pe.Pos().String(), Doc: pw.Documents[0].ID, Outcome: knowledge.LeftOut, Reason: pe.Err.Error()})
+		}
 		counts.Imported += len(pw.Statements)
 		corpus.Statements = append(corpus.Statements, pw.Statements...)
 		corpus.Nodes = append(corpus.Nodes, pw.Nodes...)
@@ -120,7 +124,9 @@ func Compile(o Options) (*knowledge.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return snapshot(g, rep, corpus, sources, counts), nil
+	s := snapshot(g, rep, corpus, sources, counts)
+	s.Problems = append(s.Problems, left...)
+	return s, nil
 }
 
 // readCuration parses every curation file below dir/curation, in lexical
@@ -314,6 +320,9 @@ type pathway struct {
 	Statements []source.Statement
 	Nodes      []graph.Node
 	Documents  []*source.Document
+	// Problems are what the import left out: group members that do not
+	// resolve, statements of metabolites that read as genes.
+	Problems []*source.ParseError
 }
 
 // readPathways imports the bone pathways, in ID order.
@@ -338,8 +347,8 @@ func readPathways(shared string, r *resolve.Resolver) ([]pathway, []knowledge.So
 		if err != nil {
 			return nil, nil, err
 		}
-		c, _ := pw.Corpus(r) // group members that do not resolve are left out of the group
-		out = append(out, pathway{Statements: c.Statements, Nodes: c.Nodes, Documents: []*source.Document{{
+		c, problems := pw.Corpus(r) // group members that do not resolve, metabolites that read as genes
+		out = append(out, pathway{Statements: c.Statements, Nodes: c.Nodes, Problems: problems, Documents: []*source.Document{{
 			ID: pw.ID, Kind: source.Pathway, Title: pw.Title, Citation: pw.ID + " " + pw.Title}}})
 		sources = append(sources, knowledge.Source{ID: pw.ID, Kind: "gpml",
 			Origin: "github:wikipathways/wikipathways-database/pathways/" + id + "/" + id + ".gpml", Commit: wikipathways, License: "CC0"})
