@@ -33,19 +33,6 @@ func readAny(r io.Reader, name string, lim source.Limits) (int, error) {
 	return len(docs), err
 }
 
-// within fails the test if f does not return in d: hostile input must
-// never hang a parser. The bound is generous; it only catches hangs.
-func within(t *testing.T, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); f() }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("no answer in %v", d)
-	}
-}
-
 var hostileFiles = []struct {
 	file         string
 	err          error // nil: parses, documented handling below
@@ -81,7 +68,7 @@ func TestHostileFiles(t *testing.T) {
 			}
 			defer f.Close()
 			var n int
-			within(t, time.Minute, func() { n, err = readAny(f, tt.file, source.Limits{}) })
+			sharedtest.Within(t, time.Minute, func() { n, err = readAny(f, tt.file, source.Limits{}) })
 			if tt.err == nil {
 				if err != nil || n == 0 {
 					t.Fatalf("got %d items, %v; want it read (%s)", n, err, tt.handling)
@@ -113,12 +100,12 @@ func (r repeat) Read(p []byte) (int, error) {
 func TestHostileHugeCaption(t *testing.T) {
 	huge := io.MultiReader(strings.NewReader("---\nfigid: PMC0__huge\ncaption: "), io.LimitReader(repeat('a'), 100<<20), strings.NewReader("\n---\n"))
 	var err error
-	within(t, time.Minute, func() { _, err = ingest.ReadDocuments(huge, "huge.md", source.Limits{}) })
+	sharedtest.Within(t, time.Minute, func() { _, err = ingest.ReadDocuments(huge, "huge.md", source.Limits{}) })
 	if !errors.Is(err, source.ErrTooLarge) {
 		t.Fatalf("got %v, want ErrTooLarge", err)
 	}
 	huge = io.MultiReader(strings.NewReader("document: d\nstatements:\n"), io.LimitReader(repeat(' '), 100<<20))
-	within(t, time.Minute, func() { _, err = curation.Parse(huge, "huge.yaml", source.Limits{MaxBytes: 1 << 20}) })
+	sharedtest.Within(t, time.Minute, func() { _, err = curation.Parse(huge, "huge.yaml", source.Limits{MaxBytes: 1 << 20}) })
 	if !errors.Is(err, source.ErrTooLarge) {
 		t.Fatalf("curation: got %v, want ErrTooLarge", err)
 	}

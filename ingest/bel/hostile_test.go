@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bonemet/bonemet/internal/sharedtest"
+
 	"github.com/bonemet/bonemet/internal/textdiff"
 
 	"github.com/bonemet/bonemet/ingest/bel"
@@ -251,7 +253,7 @@ func TestReadHostile(t *testing.T) {
 			in := tt.in(t)
 			var s *bel.Script
 			var err error
-			within(t, 20*time.Second, func() { s, err = bel.Read(strings.NewReader(in), "in.bel", tt.lim) })
+			sharedtest.Within(t, 20*time.Second, func() { s, err = bel.Read(strings.NewReader(in), "in.bel", tt.lim) })
 			if s == nil {
 				t.Fatal("nil Script")
 			}
@@ -272,19 +274,6 @@ func TestReadHostile(t *testing.T) {
 				tt.check(t, s)
 			}
 		})
-	}
-}
-
-// within fails the test if f does not return in d: hostile input must
-// never hang the reader. The bound is generous; it only catches hangs.
-func within(t *testing.T, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); f() }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("no answer in %v", d)
 	}
 }
 

@@ -1,13 +1,15 @@
 // Package sharedtest finds the data folder shared/ that lies beside a
 // checkout (or wherever $BONEMET_SHARED points), for the tests and
 // benchmarks that measure on real corpora. Its files are never part of the
-// module; tests that need them skip, saying so, when they are absent.
+// module; tests that need them skip, saying so, when they are absent. It
+// also holds the few helpers the packages' tests share.
 package sharedtest
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // Path returns the path of shared/rel: under $BONEMET_SHARED when that is
@@ -84,4 +86,17 @@ func Seed(t testing.TB, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Within fails the test if f does not return in d: hostile input must
+// never hang a parser. The bound is generous; it only catches hangs.
+func Within(t *testing.T, d time.Duration, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("no answer in %v", d)
+	}
 }
