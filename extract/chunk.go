@@ -89,12 +89,64 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 				k, sawCoord, conjoined = k+1, true, true
 			}
 		}
+		if sawCoord && k < len(seq) && seq[k-1].w == "," {
+			var and bool
+			k, and = rs.skipUnknownItem(seq, k)
+			conjoined = conjoined || and
+		}
 		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
 		g.ents = append(g.ents, seq[k].e)
 		j = k + 1
 	}
+}
+
+// skipUnknownItem passes over an item of a comma list that names nothing
+// the resolver knows, one or two plain nouns between commas, so that the
+// list goes on: in "A, colony formation, B and C" the list is A, B and C.
+// It returns the index of the next item (k when seq[k] starts no such
+// item) and whether "and" or "or" came before it.
+func (rs *Rules) skipUnknownItem(seq []raw, k int) (int, bool) {
+	n := 0
+	for n < 2 && k+n < len(seq) && rs.plainNoun(seq[k+n]) {
+		n++
+	}
+	if n == 0 || k+n+1 >= len(seq) || seq[k+n].w != "," {
+		return k, false
+	}
+	m, and := k+n+1, false
+	if seq[m].w == "and" || seq[m].w == "or" {
+		m, and = m+1, true
+	}
+	if m < len(seq) && seq[m].e != nil {
+		return m, and
+	}
+	return k, false
+}
+
+// plainNoun reports whether r is a lower-case word that no rule reads as
+// a verb and that joins or starts no clause.
+func (rs *Rules) plainNoun(r raw) bool {
+	if r.e != nil || r.w == "" {
+		return false
+	}
+	for _, f := range rs.words[r.w] {
+		if f.form != formNoun {
+			return false // a verb of the table: a clause, not an item
+		}
+	}
+	for _, set := range [...]string{setSkip, setClause, setBe, setPrep, setDet, setNotSubj, setBreakers, setHeads} {
+		if rs.sets[set][r.w] {
+			return false
+		}
+	}
+	for _, c := range r.w {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseAfter reports whether the mention at seq[k] starts a clause of

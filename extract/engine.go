@@ -96,12 +96,15 @@ func (s *sentence) modify() {
 	case r.Effect == Inhibitor && x.at >= 0 && t.at >= 0:
 		xg, tg := s.toks[x.at].g, s.toks[t.at].g
 		s.toks[t.at].covered = true
-		// "knockdown of DKK1, a Wnt inhibitor,": DKK1 itself inhibits Wnt
-		s.emitPairs(bareEnts(s.ents(x)), s.ents(t), graph.Inhibits, r.ID, r.Confidence)
 		targets := tg.ents
 		if len(targets) == 1 && targets[0].stem != nil {
-			targets = []*ent{targets[0].stem} // "the MEK inhibitor U0126": MEK
+			// "the MEK inhibitor U0126": U0126 inhibits MEK, and is one
+			// of the class, not its inhibitor
+			targets = []*ent{targets[0].stem}
 			s.emitPairs(bareEnts(s.ents(x)), targets, graph.Inhibits, r.ID, r.Confidence)
+		} else {
+			// "knockdown of DKK1, a Wnt inhibitor,": DKK1 itself inhibits Wnt
+			s.emitPairs(bareEnts(s.ents(x)), s.ents(t), graph.Inhibits, r.ID, r.Confidence)
 		}
 		// the actor's group carries the targets, read through it
 		for _, e := range targets {

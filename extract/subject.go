@@ -42,6 +42,14 @@ func (s *sentence) subjectOf(v int) int {
 			if c := s.coordinatedSubject(q, false); c >= 0 {
 				return c
 			}
+			return s.openingSubject(q)
+		} else if s.w(q) == "," {
+			if c := s.coordinatedSubject(q, false); c >= 0 {
+				return c
+			}
+			// "X forms a complex with Y, releasing Z": a verb the
+			// table does not know, so the sentence's opening subject
+			return s.openingSubject(q)
 		}
 	}
 	skip, heads, det := s.rs.sets[setSkip], s.rs.sets[setHeads], s.rs.sets[setDet]
@@ -124,6 +132,31 @@ func (s *sentence) clauseSubject(k int) int {
 	return -1
 }
 
+// exposure holds the nouns of "X stimulation of cells": X is what acts.
+var exposure = map[string]bool{"stimulation": true, "treatment": true, "exposure": true, "challenge": true, "incubation": true}
+
+// openingSubject returns the group that opens the sentence, before
+// toks[k], when a plain word follows it ("Tollip forms a complex with
+// IRAK1, thereby ..."): the subject of a main clause whose verb no rule
+// reads. Otherwise -1.
+func (s *sentence) openingSubject(k int) int {
+	i := 0
+	for i < k && (s.toks[i].covered || s.rs.sets[setDet][s.w(i)]) {
+		i++
+	}
+	if i >= k || s.toks[i].g == nil {
+		return -1
+	}
+	j := i + 1
+	for j < k && (s.toks[j].covered || s.rs.sets[setHeads][s.w(j)] || s.rs.sets[setSkip][s.w(j)]) {
+		j++
+	}
+	if j >= k || s.toks[j].g != nil || !s.plain(j) || s.rs.sets[setPrep][s.w(j)] || isCoord(s.w(j)) {
+		return -1
+	}
+	return i
+}
+
 // groupBefore returns the index of the group just before toks[k]
 // (skipping covered tokens), or -1.
 func (s *sentence) groupBefore(k int) int {
@@ -154,6 +187,9 @@ func (s *sentence) wordBefore(k int) int {
 // head a prepositional phrase hangs on, or the head of a reduced relative
 // whose agent it is; -1 when it cannot be a subject.
 func (s *sentence) headOf(k int) int {
+	if k >= 3 && s.w(k-1) == "of" && exposure[s.w(k-2)] && s.toks[k-3].g != nil && s.toks[k].g.cellsOnly() {
+		return s.headOf(k - 3) // "PDGF stimulation of fibroblasts leads to": PDGF
+	}
 	p := s.wordBefore(k)
 	for n := 0; n < 2 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
 		// "between A and secondary osteolytic X": the word before the phrase
@@ -179,7 +215,8 @@ func (s *sentence) headOf(k int) int {
 		}
 		return k
 	case pw == "of":
-		if q := s.wordBefore(p); q >= 0 && s.rs.sets[setNotSubj][s.w(q)] {
+		q := s.wordBefore(p)
+		if q >= 0 && s.rs.sets[setNotSubj][s.w(q)] {
 			return -1 // "the effects of X"
 		}
 		return k

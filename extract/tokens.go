@@ -54,6 +54,16 @@ type group struct {
 	modAt     int // token index of the modifier
 }
 
+// cellsOnly reports whether every entity of the group is a cell.
+func (g *group) cellsOnly() bool {
+	for _, e := range g.ents {
+		if !e.cells {
+			return false
+		}
+	}
+	return len(g.ents) > 0
+}
+
 // raw is a word or a mention before grouping.
 type raw struct {
 	w string
@@ -122,6 +132,9 @@ func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
 // "role", "it is", "mice").
 func (rs *Rules) plainWords(name string, res resolve.Mention) bool {
 	low := strings.ToLower(name)
+	if res.Resolved() && !strings.Contains(name, " ") && strings.Contains(res.Result.Query, " ") {
+		return false // "activation" read as "osteoclast activation"
+	}
 	if rs.sets[setGeneric][low] {
 		return true
 	}
@@ -223,7 +236,7 @@ func (rs *Rules) mentionEnt(r *resolve.Resolver, text string, sp Span, m resolve
 // (a drug class) acts on IAPs; the last word becomes the suffix that the
 // table's modifiers read.
 func (rs *Rules) nameStem(r *resolve.Resolver, e *ent) {
-	if len(e.ids) != 1 || (e.node.Kind != graph.Drug && e.node.Kind != graph.Group) {
+	if len(e.ids) != 1 || (e.node.Kind != graph.Drug && e.node.Kind != graph.Group && e.node.Kind != graph.Chemical) {
 		return
 	}
 	k := strings.LastIndexByte(e.text, ' ')
@@ -388,6 +401,13 @@ func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
 	j := i + 1
 	for j < len(seq) && seq[j].w == "" && seq[j].e == nil {
 		j++
+	}
+	if j < len(seq) && seq[j].e != nil && x.e.cells && seq[j].e.procs && x.e.suffix == "" && i+1 == j &&
+		seq[j].e.node.ID != "BONEMET:cell_proliferation" {
+		// "osteoclast survival", "osteocyte apoptosis": the process is
+		// what the phrase names ("osteoblast proliferation" stays the
+		// osteoblasts, whose number grows)
+		return raw{w: "cells", p: x.p}
 	}
 	if j >= len(seq) || seq[j].e != nil || x.e.suffix != "" {
 		return x

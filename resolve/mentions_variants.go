@@ -6,6 +6,8 @@ package resolve
 
 import (
 	"cmp"
+
+	"github.com/bonemet/bonemet/graph"
 	"slices"
 	"strings"
 	"unicode"
@@ -35,6 +37,15 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 			}
 		}
 		if !ok {
+			if prev >= 0 && (!covered || ms[j].Start == w.start && ms[j].End == w.end) {
+				if res, ok := r.processEllipsis(ms[prev].Result, text[ms[prev].End:w.start], s); ok {
+					if covered {
+						ms[j].Result = res
+					} else {
+						ms = append(ms, Mention{Start: w.start, End: w.end, Text: s, Result: res})
+					}
+				}
+			}
 			continue
 		}
 		if res := r.Resolve(name); res.Status == Resolved && genesOnly(res) {
@@ -64,6 +75,43 @@ func phospho(s string) (string, bool) {
 		rest = s[1:]
 	}
 	return rest, rest != s && len(strings.TrimFunc(rest, func(c rune) bool { return !unicode.IsLetter(c) })) >= 2
+}
+
+// processEllipsis reads the noun w after a process and a coordination as
+// the process it names with the process's first words: "osteoclast
+// formation, activation and survival" (osteoclast activation), "bone
+// formation and resorption" (bone resorption). The reading must be a
+// process.
+func (r *Resolver) processEllipsis(base Result, gap, w string) (Result, bool) {
+	if !coordination(gap) || len(base.Candidates) != 1 || base.Candidates[0].Kind != graph.Process ||
+		!isLowerWord(w) {
+		return Result{}, false
+	}
+	words := strings.Fields(base.Query)
+	for k := len(words) - 1; k >= 1; k-- {
+		res := r.Resolve(strings.Join(words[:k], " ") + " " + w)
+		if res.Status == Resolved && len(res.Candidates) == 1 && res.Candidates[0].Kind == graph.Process {
+			return res, true
+		}
+	}
+	return Result{}, false
+}
+
+// isLowerWord reports whether w is a word of lower-case letters.
+func isLowerWord(w string) bool {
+	for _, c := range w {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// coordination reports whether the gap between two names is a comma,
+// "and" or "or", or a comma with either.
+func coordination(gap string) bool {
+	g := strings.Join(strings.Fields(gap), "")
+	return g == "," || g == "and" || g == "or" || g == ",and" || g == ",or"
 }
 
 // ellipsis returns the name the word w stands for after the name base and

@@ -251,10 +251,32 @@ func (b *builder) readChEBI() error {
 		name = strings.ReplaceAll(name, `\`, "")
 		if it := b.byID[id]; it != nil {
 			addNames(&it.e, name)
+			addNames(&it.e, enzymeRole(name))
 			return nil
 		}
-		b.add(resolve.Entry{Node: graph.Node{ID: id, Kind: graph.Chemical, Name: name}}, RankChEBI)
+		e := resolve.Entry{Node: graph.Node{ID: id, Kind: graph.Chemical, Name: name}}
+		addNames(&e, enzymeRole(name))
+		b.add(e, RankChEBI)
 		b.stats.ChEBI++
 		return nil
 	})
+}
+
+// enzymeRole returns the name papers use for one of ChEBI's enzyme
+// roles: "EC 3.4.22.38 (cathepsin K) inhibitor" is written "cathepsin K
+// inhibitor". Other names give "".
+func enzymeRole(name string) string {
+	if !strings.HasPrefix(name, "EC ") {
+		return ""
+	}
+	open, close := strings.IndexByte(name, '('), strings.LastIndexByte(name, ')')
+	if open < 0 || close < open {
+		return ""
+	}
+	role := strings.TrimSpace(name[close+1:])
+	inner := strings.TrimSpace(name[open+1 : close])
+	if role != "inhibitor" && role != "activator" || inner == "" {
+		return ""
+	}
+	return inner + " " + role
 }
