@@ -75,6 +75,7 @@ type found struct {
 	rule      string
 	conf      float64
 	hedge     source.Hedge
+	anaphor   bool // an end was read through an anaphor
 }
 
 // elemFits reports whether the element e (of count one) matches toks[i],

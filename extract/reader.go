@@ -38,10 +38,12 @@ type Reader struct {
 // most one per section, sentence, subject, relation and object (the most
 // confident). Each has Method [graph.Extracted], the document ID and
 // section name, Subject and Object set to entity ids (CURIEs) the
-// resolver knows, Quote set to the sentence (Section.Text[Start:End]),
-// Rule to the id of the table entry that read it (with "+lof" when a loss
-// of function inverted its sign, "+target" when it was read through the
-// target of an inhibitor), a Confidence in 0..1, and Hedge
+// resolver knows, Quote set to the sentence (Section.Text[Start:End]; the
+// sentence before too when an end was read through an anaphor such as
+// "it" or "these kinases"), Rule to the id of the table entry that read
+// it (with "+lof" when a loss of function inverted its sign, "+target"
+// when it was read through the target of an inhibitor, "+anaphor" when an
+// end is an anaphor's antecedent), a Confidence in 0..1, and Hedge
 // [source.Negated], [source.Speculative] or none. Statements are sorted by
 // section (in document order), Start, Rule, Subject, Relation and Object.
 // Time is linear in the length of the text.
@@ -67,6 +69,8 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 		}
 		ms := r.Mentions(sec.Text)
 		k := 0
+		var prev []resolve.Mention
+		prevStart := 0
 		for _, sp := range SplitSentences(sec.Text) {
 			for k < len(ms) && ms[k].Start < sp.Start {
 				k++
@@ -75,20 +79,32 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 			for j < len(ms) && ms[j].End <= sp.End {
 				j++
 			}
-			if j-k == 0 {
+			here := ms[k:j]
+			if an := anaphors(sec.Text, sp, prev, here); len(an) > 0 {
+				here = slices.SortedFunc(slices.Values(append(slices.Clip(here), an...)), func(a, b resolve.Mention) int {
+					return cmp.Compare(a.Start, b.Start)
+				})
+			}
+			if len(here) == 0 {
+				prev = nil
 				continue
 			}
-			fs, _ := rs.readSentence(r, sec.Text, sp, ms[k:j])
+			fs, _ := rs.readSentence(r, sec.Text, sp, here)
 			for _, f := range fs {
 				if minConf > 0 && f.conf < minConf {
 					continue
 				}
+				start := sp.Start
+				if f.anaphor {
+					start = prevStart // the quote names what the anaphor stands for
+				}
 				all = append(all, keyed{si, source.Statement{
 					Doc: doc.ID, Section: sec.Name, Subject: f.subj, Object: f.obj, Relation: f.rel,
-					Quote: sec.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End,
+					Quote: sec.Text[start:sp.End], Start: start, End: sp.End,
 					Method: graph.Extracted, Rule: f.rule, Confidence: f.conf, Hedge: f.hedge, Pos: sec.Pos,
 				}})
 			}
+			prev, prevStart = here, sp.Start
 		}
 	}
 	return dedupe(all)

@@ -179,6 +179,7 @@ type Rules struct {
 	maxUnknown    int
 	inferred      float64 // factor of a statement read through a target
 	lof           float64 // factor of a statement read through an inverted mention
+	anaphor       float64 // factor of a statement read through an anaphor
 }
 
 // Route chains.
@@ -275,7 +276,7 @@ func newRules(file string) *Rules {
 	return &Rules{
 		file: file, words: map[string][]wordForm{}, sets: map[string]map[string]bool{},
 		anchors: map[string][]anchorRef{}, suffixAnchors: map[string][]anchorRef{}, mergeSuffix: map[string]bool{}, tableWords: map[string]bool{},
-		maxUnknown: 3, inferred: 0.7, lof: 1,
+		maxUnknown: 3, inferred: 0.7, lof: 1, anaphor: 0.8,
 		hedges: hedgeTable{negated: 0.1, speculative: 0.6, before: 4},
 	}
 }
@@ -374,7 +375,7 @@ func (p *tableParser) document(n *yaml.Node) {
 
 func (p *tableParser) settings(n *yaml.Node) {
 	h := &p.rs.hedges
-	p.fields(n, []string{"max-unknown", "inferred", "loss-of-function", "negated", "speculative",
+	p.fields(n, []string{"max-unknown", "inferred", "loss-of-function", "anaphor", "negated", "speculative",
 		"hedge-window", "negation", "speculation"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "max-unknown":
@@ -383,6 +384,8 @@ func (p *tableParser) settings(n *yaml.Node) {
 			p.rs.inferred = p.float(v)
 		case "loss-of-function":
 			p.rs.lof = p.float(v)
+		case "anaphor":
+			p.rs.anaphor = p.float(v)
 		case "negated":
 			h.negated = p.float(v)
 		case "speculative":

@@ -26,6 +26,9 @@ type ent struct {
 	// promoter is set for "the IGF2R promoter": the gene's expression as
 	// the object of a statement, never its subject
 	promoter bool
+	// anaphor is set for "it", "these kinases": a word that stands for an
+	// entity the sentence before named
+	anaphor bool
 
 	// set by the modifiers
 	pol    int8  // -1 when a loss of function is said of it
@@ -272,6 +275,10 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = words(seq, text, pos, m.Start, suffixBefore())
 		e := rs.mentionEnt(r, text, sp, m)
 		pos = m.End
+		if e.anaphor = m.Result.Reason == anaphorReason; e.anaphor {
+			seq = append(seq, raw{e: e, p: m.Start})
+			continue
+		}
 		if rs.plainWords(m.Text, m) {
 			seq = words(seq, text, m.Start, m.End, false) // "protein", "leads", "it is": words
 			continue

@@ -83,8 +83,7 @@ func phospho(s string) (string, bool) {
 // formation and resorption" (bone resorption). The reading must be a
 // process.
 func (r *Resolver) processEllipsis(base Result, gap, w string) (Result, bool) {
-	if !coordination(gap) || len(base.Candidates) != 1 || base.Candidates[0].Kind != graph.Process ||
-		!isLowerWord(w) {
+	if len(base.Candidates) != 1 || base.Candidates[0].Kind != graph.Process || !isLowerWord(w) || !coordination(gap) {
 		return Result{}, false
 	}
 	words := strings.Fields(base.Query)
@@ -110,7 +109,10 @@ func isLowerWord(w string) bool {
 // coordination reports whether the gap between two names is a comma,
 // "and" or "or", or a comma with either.
 func coordination(gap string) bool {
-	g := strings.Join(strings.Fields(gap), "")
+	if len(gap) > 8 {
+		return false
+	}
+	g := strings.ReplaceAll(gap, " ", "")
 	return g == "," || g == "and" || g == "or" || g == ",and" || g == ",or"
 }
 

@@ -1,0 +1,320 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+// Anaphors: a sentence that goes on about what the sentence before named
+// ("Cathepsin K is made by osteoclasts. It is also produced by tumour
+// cells.", "... TAK1 and MEKK3. These kinases activate IKK.") speaks of
+// that entity through a pronoun or a definite description. The reader
+// reads such a word as a mention of the entity it stands for, marks the
+// statements read through it "+anaphor", lowers their confidence, and
+// quotes both sentences.
+//
+// The antecedent is the first fitting mention of the sentence before,
+// usually its subject: for "it" and "they", any named entity but a
+// process; for "this protein", "these kinases" and the like, a gene or a
+// family; for "this drug", "these compounds", a chemical or drug; for
+// "these cells", a cell. Only a mention that resolves to one entity is
+// an antecedent, and only the first words of a sentence (its subject) or
+// the words after a comma, "and" or "which" are read as anaphors.
+
+// anaphorReason is the Reason of the mentions the reader adds for
+// anaphors.
+const anaphorReason = "anaphor"
+
+// anaphorKind is what an anaphor may stand for.
+type anaphorKind int
+
+const (
+	anyEntity anaphorKind = iota // it, they
+	molecule                     // this protein, these kinases
+	chemical                     // this drug, these compounds
+	cellKind                     // these cells
+)
+
+// descriptionNouns are the nouns of a definite description and what each
+// may stand for.
+var descriptionNouns = map[string]anaphorKind{
+	"protein": molecule, "proteins": molecule, "kinase": molecule, "kinases": molecule,
+	"cytokine": molecule, "cytokines": molecule, "factor": molecule, "factors": molecule,
+	"molecule": molecule, "molecules": molecule, "gene": molecule, "genes": molecule,
+	"receptor": molecule, "receptors": molecule, "ligand": molecule, "ligands": molecule,
+	"enzyme": molecule, "enzymes": molecule, "protease": molecule, "proteases": molecule,
+	"phosphatase": molecule, "hormone": molecule, "peptide": molecule, "chemokine": molecule,
+	"chemokines": molecule, "adaptor": molecule, "regulator": molecule, "regulators": molecule,
+	"drug": chemical, "drugs": chemical, "compound": chemical, "compounds": chemical,
+	"agent": chemical, "agents": chemical,
+	"cells": cellKind, "cell": cellKind,
+}
+
+// specificNoun holds the nouns of a description that the name of what
+// it stands for holds ("these kinases": TAK1, "mitogen-activated protein
+// kinase kinase kinase 7").
+var specificNoun = map[string]bool{"kinase": true, "phosphatase": true, "receptor": true, "ligand": true,
+	"protease": true, "hormone": true, "enzyme": true, "chemokine": true, "peptide": true}
+
+// impersonal holds the words after "it is"/"it was" that make the "it"
+// impersonal ("it is likely that", "it has been shown").
+var impersonal = map[string]bool{
+	"likely": true, "unlikely": true, "possible": true, "known": true, "shown": true, "thought": true,
+	"believed": true, "suggested": true, "proposed": true, "unclear": true, "clear": true,
+	"important": true, "noteworthy": true, "interesting": true, "conceivable": true, "evident": true,
+	"apparent": true, "necessary": true, "essential": true, "difficult": true, "tempting": true,
+	"plausible": true, "reported": true, "hypothesized": true, "demonstrated": true, "notable": true,
+	"worth": true, "unknown": true, "established": true, "accepted": true, "assumed": true,
+	"expected": true, "noted": true, "found": true, "speculated": true, "reasonable": true,
+	"been": true, "remains": true, "seems": true, "appears": true, "seemed": true, "appeared": true,
+	"remained": true, "follows": true, "should": true, "must": true, "may": true, "might": true,
+	"could": true, "would": true, "will": true, "can": true, "cannot": true,
+}
+
+// anaphors returns the mentions that stand for the anaphors of the
+// sentence text[sp.Start:sp.End], given the mentions of the sentence
+// before (prev) and of this one (ms).
+func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mention {
+	if len(prev) == 0 {
+		return nil
+	}
+	var out []resolve.Mention
+	ws := sentenceWords(text, sp)
+	for i := 0; i < len(ws); i++ {
+		if i > 0 && !opensClause(text, ws[i-1]) {
+			continue
+		}
+		w := ws[i]
+		if len(ms) > 0 && ms[0].Start < w.start {
+			break // a name before it: the anaphor may stand for that one
+		}
+		low := strings.ToLower(text[w.start:w.end])
+		var (
+			kind      anaphorKind
+			end       int
+			ok        bool
+			singular  bool
+			pluralUse bool
+		)
+		switch low {
+		case "it":
+			if i+1 < len(ws) && impersonalIt(text, ws[i+1:]) {
+				continue
+			}
+			kind, end, ok, singular = anyEntity, w.end, true, true
+		case "they":
+			kind, end, ok, pluralUse = anyEntity, w.end, true, true
+		case "this", "these", "the", "such":
+			if i+1 >= len(ws) {
+				continue
+			}
+			n := ws[i+1]
+			noun := strings.ToLower(text[n.start:n.end])
+			k, known := descriptionNouns[noun]
+			if !known || mentionAt(ms, n.start) {
+				continue
+			}
+			if i+2 < len(ws) && mentionAt(ms, ws[i+2].start) || nextIsMention(text, n.end, ms) {
+				continue // "the kinase TAK1", "these cells, osteoclasts": an apposition names it
+			}
+			if low == "the" && k != cellKind {
+				continue // "the protein" is rarely the one just named
+			}
+			kind, end, ok = k, n.end, true
+		}
+		if !ok || mentionOverlaps(ms, w.start, end) {
+			continue
+		}
+		var as []resolve.Mention
+		if kind != anyEntity {
+			as = described(text, prev, kind, strings.ToLower(text[ws[i+1].start:ws[i+1].end]))
+		} else if a, found := antecedent(prev, kind, singular, pluralUse); found {
+			as = []resolve.Mention{a}
+		}
+		if len(as) == 0 {
+			continue
+		}
+		var cands []graph.Node
+		for _, a := range as {
+			cands = append(cands, a.Result.Candidates[0])
+		}
+		out = append(out, resolve.Mention{Start: w.start, End: end, Text: text[w.start:end],
+			Result: resolve.Result{Query: as[0].Result.Query, Status: resolve.Resolved, Candidates: cands,
+				Reason: anaphorReason}})
+	}
+	return out
+}
+
+// antecedent returns the first mention of prev that an anaphor of kind
+// may stand for.
+func antecedent(prev []resolve.Mention, kind anaphorKind, singular, plural bool) (resolve.Mention, bool) {
+	for _, m := range prev {
+		if !m.Resolved() || len(m.Result.Candidates) != 1 || m.Result.Reason == anaphorReason {
+			continue
+		}
+		k := m.Result.Candidates[0].Kind
+		fits := fitsKind(m.Result.Candidates[0], kind)
+		if singular && k == graph.Cell || plural && k == graph.Gene && !strings.Contains(m.Text, "/") {
+			fits = false // "it" is no cell type, "they" no single gene
+		}
+		if fits {
+			return m, true
+		}
+		if k != graph.Process {
+			return resolve.Mention{}, false // the first named entity or none
+		}
+	}
+	return resolve.Mention{}, false
+}
+
+// described returns the mentions of prev that a definite description
+// with the noun stands for: those whose name holds the noun ("these
+// kinases": the kinases named before), else the first that fits kind; for
+// a plural noun, the whole coordination ("TAK1 and MEKK3") it opens.
+func described(text string, prev []resolve.Mention, kind anaphorKind, noun string) []resolve.Mention {
+	stem := strings.TrimSuffix(noun, "s")
+	first := -1
+	var named []int
+	for i, m := range prev {
+		if !m.Resolved() || len(m.Result.Candidates) != 1 || m.Result.Reason == anaphorReason {
+			continue
+		}
+		n := m.Result.Candidates[0]
+		if !fitsKind(n, kind) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if kind == molecule && specificNoun[stem] && strings.Contains(strings.ToLower(n.Name), stem) {
+			named = append(named, i)
+		}
+	}
+	plural := noun != stem
+	if plural && len(named) == 1 {
+		return nil // "these kinases" after one kinase named: others, unnamed
+	}
+	switch {
+	case len(named) == 1 || len(named) > 1 && !plural:
+		return []resolve.Mention{prev[named[0]]}
+	case len(named) > 1:
+		out := make([]resolve.Mention, 0, len(named))
+		for _, i := range named {
+			out = append(out, prev[i])
+		}
+		return out
+	case first < 0:
+		return nil
+	}
+	out := []resolve.Mention{prev[first]}
+	for i := first + 1; plural && i < len(prev); i++ {
+		gap := strings.TrimSpace(text[prev[i-1].End:prev[i].Start])
+		if gap != "," && gap != "and" && gap != "or" && gap != ", and" || !fitsKind(prev[i].Result.Candidates[0], kind) {
+			break
+		}
+		out = append(out, prev[i])
+	}
+	return out
+}
+
+// fitsKind reports whether an anaphor of kind k may stand for n.
+func fitsKind(n graph.Node, k anaphorKind) bool {
+	switch k {
+	case molecule:
+		return n.Kind == graph.Gene || n.Kind == graph.Group && n.Group != graph.DrugClass
+	case chemical:
+		return n.Kind == graph.Chemical || n.Kind == graph.Drug || n.Group == graph.DrugClass
+	case cellKind:
+		return n.Kind == graph.Cell
+	}
+	return n.Kind != graph.Process
+}
+
+// impersonalIt reports whether the words after "it" make it impersonal:
+// "it is likely that", "it has been shown", "it seems".
+func impersonalIt(text string, ws []span) bool {
+	for i := 0; i < len(ws) && i < 3; i++ {
+		w := strings.ToLower(text[ws[i].start:ws[i].end])
+		if impersonal[w] {
+			return true
+		}
+		if w != "is" && w != "was" && w != "has" && w != "had" && w != "also" && w != "not" {
+			return false
+		}
+	}
+	return false
+}
+
+// opensClause reports whether the word w lets a subject follow it: a
+// comma, "and", "but", "which", "whereas", "while", "because".
+func opensClause(text string, w span) bool {
+	switch strings.ToLower(text[w.start:w.end]) {
+	case ",", ";", "and", "but", "which", "whereas", "while", "because", "since", "although", "where":
+		return true
+	}
+	return false
+}
+
+// span is a word of a sentence, or a comma or semicolon.
+type span struct{ start, end int }
+
+// sentenceWords returns the words (letters and digits joined by hyphens)
+// and the commas and semicolons of the sentence.
+func sentenceWords(text string, sp Span) []span {
+	var out []span
+	i := sp.Start
+	for i < sp.End {
+		c, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case c == ',' || c == ';':
+			out = append(out, span{i, i + n})
+			i += n
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			j := i + n
+			for j < sp.End {
+				d, m := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(d) && !unicode.IsDigit(d) && d != '-' {
+					break
+				}
+				j += m
+			}
+			out = append(out, span{i, j})
+			i = j
+		default:
+			i += n
+		}
+	}
+	return out
+}
+
+func mentionAt(ms []resolve.Mention, start int) bool {
+	for _, m := range ms {
+		if m.Start == start {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionOverlaps(ms []resolve.Mention, start, end int) bool {
+	for _, m := range ms {
+		if m.Start < end && start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// nextIsMention reports whether a mention follows the offset at, past
+// spaces, a comma or an opening bracket.
+func nextIsMention(text string, at int, ms []resolve.Mention) bool {
+	i := at
+	for i < len(text) && (text[i] == ' ' || text[i] == ',' || text[i] == '(') {
+		i++
+	}
+	return mentionAt(ms, i)
+}

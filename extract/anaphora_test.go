@@ -1,0 +1,54 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bonemet/bonemet/extract"
+	"github.com/bonemet/bonemet/resolve"
+)
+
+// TestAnaphors reads sentences of our own whose subject is a pronoun or a
+// definite description standing for what the sentence before named.
+func TestAnaphors(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{name: "it", text: "Sclerostin is made by osteocytes. It also inhibits LRP5.",
+			want: []string{"sclerostin inhibits LRP5"}},
+		{name: "they", text: "Myeloma cells adhere to stroma. They then secrete DKK1.",
+			want: []string{"myeloma cell secretes DKK1"}},
+		{name: "these kinases: the coordination named before", text: "IL-1 recruits IRAK4 and IRAK1. These kinases activate TRAF6.",
+			want: []string{"IRAK4 activates TRAF6", "IRAK1 activates TRAF6"}, not: []string{"IL-1 activates TRAF6"}},
+		{name: "this drug: a drug, not the first name", text: "TNF levels fell when zoledronic acid was given. This drug inhibited osteoclastogenesis.",
+			want: []string{"zoledronic acid inhibits osteoclastogenesis"}, not: []string{"TNF inhibits osteoclastogenesis"}},
+		{name: "these cells", text: "Osteoblasts line the bone surface. These cells produce RANKL.",
+			want: []string{"osteoblast secretes RANKL"}},
+		{name: "an impersonal it", text: "TNF binds TNFR1. It is likely that IL-6 activates STAT3.",
+			not: []string{"TNF activates STAT3"}},
+		{name: "an apposition names it", text: "TNF binds TNFR1. The kinase TAK1 then activates IKK.",
+			not: []string{"TNF activates IKK"}},
+		{name: "a name before it in its sentence", text: "TNF binds TNFR1. Although IL-6 was absent, it activated NF-κB.",
+			not: []string{"TNF activates NF-κB"}},
+		{name: "a process is no antecedent of it", text: "Bone resorption rises. It activates NF-κB.",
+			not: []string{"bone resorption activates NF-κB"}},
+		{name: "no sentence before", text: "It activates NF-κB.", not: []string{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := resolve.Default()
+			rd := &extract.Reader{Resolver: r}
+			got, stmts := readText(rd, tc.text)
+			checkClaims(t, r, got, stmts, tc.want, tc.not)
+			for _, s := range stmts {
+				if !strings.Contains(s.Rule, "+anaphor") {
+					continue
+				}
+				// the quote holds both sentences, the name and its anaphor
+				if s.Start != 0 || s.Quote != tc.text {
+					t.Errorf("%s: quote %q, want both sentences", s.Rule, s.Quote)
+				}
+			}
+		})
+	}
+}
