@@ -81,8 +81,10 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			}
 			k++
 		}
-		// "growth factors, such as IGF1": a family and its examples
-		if k+1 < len(seq) && g.ents[len(g.ents)-1].node.Kind == graph.Group && (k == j || seq[k-1].w == ",") {
+		// "growth factors, such as IGF1": a family or class and its
+		// examples ("statins, such as atorvastatin", "immune cells such
+		// as T cells")
+		if k+1 < len(seq) && classLike(g.ents[len(g.ents)-1]) && (k == j || seq[k-1].w == ",") {
 			if k+2 < len(seq) && seq[k].w == "such" && seq[k+1].w == "as" && seq[k+2].e != nil {
 				k, sawCoord, conjoined = k+2, true, true
 			} else if seq[k].w == "including" && seq[k+1].e != nil {
@@ -100,6 +102,18 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		g.ents = append(g.ents, seq[k].e)
 		j = k + 1
 	}
+}
+
+// classLike reports whether e may name a class with examples: a group,
+// a chemical class, a cell type written in the plural.
+func classLike(e *ent) bool {
+	switch e.node.Kind {
+	case graph.Group, graph.Chemical, graph.Drug:
+		return true
+	case graph.Cell:
+		return strings.HasSuffix(e.text, "s")
+	}
+	return false
 }
 
 // skipUnknownItem passes over an item of a comma list that names nothing

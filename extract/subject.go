@@ -100,7 +100,11 @@ func (s *sentence) subjectOf(v int) int {
 		s.bare = true // the clause is about the mention, not its loss
 		return s.antecedent(k)
 	case "and", "or", ",":
-		return s.coordinatedSubject(k, !s.hasForm(v, formGer))
+		c := s.coordinatedSubject(k, !s.hasForm(v, formGer))
+		if g := s.groupBefore(k); c < 0 && t.w == "," && g >= 0 && s.opens(g) {
+			return s.headOf(g) // "Statins, such as atorvastatin, induce"
+		}
+		return c
 	case "but":
 		// "X has no effect on A, but increases B"
 		if c := s.coordinatedSubject(k, false); c >= 0 {
@@ -130,6 +134,17 @@ func (s *sentence) clauseSubject(k int) int {
 		return -1
 	}
 	return -1
+}
+
+// opens reports whether only determiners and covered words come before
+// toks[g] in its sentence.
+func (s *sentence) opens(g int) bool {
+	for i := 0; i < g; i++ {
+		if !s.toks[i].covered && !s.rs.sets[setDet][s.w(i)] {
+			return false
+		}
+	}
+	return true
 }
 
 // exposure holds the nouns of "X stimulation of cells": X is what acts.
@@ -246,6 +261,9 @@ func (s *sentence) headOf(k int) int {
 }
 
 func (s *sentence) hasForm(i int, f form) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
 	for _, x := range s.toks[i].forms {
 		if x.form&f != 0 {
 			return true

@@ -68,6 +68,8 @@ var mentionTests = []struct {
 	{"elliptic coordination", "GSK-3α and -β, C/EBPα and β, MMP-2 and -9; IL-6, 24 h later.",
 		[]wantMention{{"GSK-3α", "HGNC:4616"}, {"β", "HGNC:4617"}, {"C/EBPα", "HGNC:1833"}, {"β", "HGNC:1834"},
 			{"MMP-2", "HGNC:7166"}, {"9", "HGNC:7176"}, {"IL-6", "HGNC:6018"}}},
+	{"elliptic numbers without a dash", "BMP-4 and 6 expression; IL-6 and 24 h later; TRAF6 and 2 cells; MMP-2, 9.",
+		[]wantMention{{"BMP-4", "HGNC:1071"}, {"6", "HGNC:1073"}, {"IL-6", "HGNC:6018"}, {"TRAF6", "HGNC:12036"}, {"MMP-2", "HGNC:7166"}}},
 	{"elliptic processes", "osteoclast formation, activation and survival; bone formation and resorption; bone formation and mice.",
 		[]wantMention{{"osteoclast formation", "BONEMET:osteoclastogenesis"}, {"activation", "BONEMET:osteoclast_activity"}, {"survival", "BONEMET:cell_survival"},
 			{"bone formation", "BONEMET:bone_formation"}, {"resorption", "BONEMET:bone_resorption"}, {"bone formation", "BONEMET:bone_formation"}}},

@@ -33,7 +33,7 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 		if !ok || covered && (ms[j].Start != w.start || ms[j].End != w.end) {
 			name, ok = "", false
 			if !covered && prev >= 0 {
-				name, ok = ellipsis(ms[prev].Result.Query, text[ms[prev].End:w.start], s)
+				name, ok = ellipsis(ms[prev].Result.Query, text[ms[prev].End:w.start], s, text[w.end:])
 			}
 		}
 		if !ok {
@@ -119,7 +119,7 @@ func coordination(gap string) bool {
 // ellipsis returns the name the word w stands for after the name base and
 // the gap between them: base with its final Greek letter, or its final
 // number when a dash precedes w, replaced by w.
-func ellipsis(base, gap, w string) (string, bool) {
+func ellipsis(base, gap, w, after string) (string, bool) {
 	dash := strings.ContainsAny(gap, "-\u2010\u2011\u2013")
 	g := strings.Map(func(c rune) rune {
 		if c == ' ' || isDash(c) || c == '\u2013' {
@@ -135,5 +135,33 @@ func ellipsis(base, gap, w string) (string, bool) {
 		return base[:len(base)-size] + w, true
 	}
 	stem := strings.TrimRight(base, "0123456789")
-	return stem + w, dash && isDigits(w) && len(w) <= 2 && stem != base
+	if !isDigits(w) || len(w) > 2 || stem == base {
+		return "", false
+	}
+	// "BMP-4 and 6": without a dash before the number, only after "and"
+	// or "or", a base whose number follows a dash, and no unit after it
+	// ("IL-6 and 24 h")
+	end, _ := utf8.DecodeLastRuneInString(stem)
+	bare := g != "," && isDash(end) && !unitFollows(after)
+	return stem + w, dash || bare
+}
+
+// unitFollows reports whether the text after a number starts with a unit
+// or a sign that makes the number a quantity: "24 h", "5 %", "10 nM".
+func unitFollows(after string) bool {
+	f := strings.Fields(after)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimRight(f[0], ".,;:)"))
+	if strings.HasPrefix(after, "%") || strings.HasPrefix(after, " %") {
+		return true
+	}
+	switch w {
+	case "h", "hr", "hrs", "hours", "hour", "min", "minutes", "s", "sec", "days", "day", "d", "weeks", "week",
+		"months", "years", "nm", "µm", "um", "mm", "m", "mg", "µg", "ug", "ng", "kg", "g", "ml", "µl", "l",
+		"%", "fold", "times", "patients", "mice", "cells", "samples", "cases":
+		return true
+	}
+	return false
 }
