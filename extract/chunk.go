@@ -69,8 +69,14 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 	conjoined := false
 	for {
 		k := j
-		for k < len(seq) && seq[k].e == nil && heads[seq[k].w] {
-			k++
+		for k < len(seq) && seq[k].e == nil {
+			if heads[seq[k].w] {
+				k++
+			} else if k+1 < len(seq) && seq[k].w == "in" && (seq[k+1].w == "vitro" || seq[k+1].w == "vivo") {
+				k += 2 // "A in vitro and B in vivo"
+			} else {
+				break
+			}
 		}
 		sawCoord := false
 		for k < len(seq) && seq[k].e == nil && (isCoord(seq[k].w) || seq[k].w == ")" && k+1 < len(seq) && seq[k+1].w == "/" ||

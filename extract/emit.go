@@ -16,8 +16,10 @@ func (s *sentence) emitMatch() {
 	xs, ys := s.ents(s.m.slot('X')), s.ents(s.m.slot('Y'))
 	if s.m.slot('X').mods && s.m.slot('X').at == s.m.slot('Y').at {
 		// "RANKL-induced Y": a reading inside one phrase, whatever the
-		// phrase's own loss of function
-		xs, ys = bareEnts(xs), bareEnts(ys)
+		// phrase's own loss of function; but a loss written between the
+		// modifier and its head is what the modifier does ("TNF-induced
+		// inhibition of bone formation")
+		xs, ys = bareEnts(xs), s.innerLoss(ys, s.toks[s.m.slot('Y').at].g.modAt, s.m.slot('Y').at)
 	} else if s.m.slot('X').bare {
 		xs = bareEnts(xs)
 	}
@@ -36,6 +38,24 @@ func (s *sentence) emitMatch() {
 	if y := s.m.slot('Y'); y.at >= 0 && r.Kind == Relation && !y.mods && y.at >= s.m.hi {
 		s.follow(xs, ys, r, y.at, conf, hedge, s.amount(ys))
 	}
+}
+
+// innerLoss returns copies of ys without their loss of function, except
+// a loss said by words between toks[from] and toks[to].
+func (s *sentence) innerLoss(ys []*ent, from, to int) []*ent {
+	out := make([]*ent, 0, len(ys))
+	for _, y := range ys {
+		inside := y.pol < 0 && len(y.polBy) > 0
+		for _, i := range y.polBy {
+			inside = inside && i > from && i < to
+		}
+		if inside {
+			out = append(out, y)
+			continue
+		}
+		out = append(out, bareEnts([]*ent{y})...)
+	}
+	return out
 }
 
 // amount returns the sign of the change in amount that the statement in

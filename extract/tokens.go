@@ -419,6 +419,15 @@ func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
 	if j >= len(seq) || seq[j].e != nil || x.e.suffix != "" {
 		return x
 	}
+	if w := seq[j].w; (w == "growth" || w == "progression") && x.e.cells && tumourCell(x.e.node) {
+		// "CaP growth", "myeloma progression": the tumour's growth
+		if n, ok := r.Resolve("tumor growth").Node(); ok {
+			e := *x.e
+			e.ids, e.node, e.procs, e.cells, e.chems = []string{n.ID}, n, true, false, false
+			seq[j].w = ""
+			return raw{e: &e, p: x.p}
+		}
+	}
 	if w := seq[j].w; w != "formation" && w != "differentiation" && w != "maturation" {
 		return x
 	}
@@ -435,6 +444,17 @@ func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
 		}
 	}
 	return x
+}
+
+// tumourCell reports whether n is a cancer cell.
+func tumourCell(n graph.Node) bool {
+	name := strings.ToLower(n.Name)
+	for _, w := range [...]string{"tumor", "tumour", "cancer", "carcinoma", "myeloma", "malignant", "neoplastic"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // notTheEntity reports whether the word after a mention makes the phrase
