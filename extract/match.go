@@ -326,8 +326,9 @@ func (s *sentence) plain(i int) bool {
 			return false
 		}
 	}
-	// an unknown participle opens a clause: "the complex containing Y"
-	return !(len(t.w) > 5 && strings.HasSuffix(t.w, "ing"))
+	// an unknown participle opens a clause: "the complex containing Y";
+	// a hyphenated one is an adjective ("bone-resorbing")
+	return !(len(t.w) > 5 && strings.HasSuffix(t.w, "ing") && !strings.Contains(t.w, "-"))
 }
 
 // innerComma reports whether toks[i] is a comma inside a phrase, which a

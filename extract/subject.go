@@ -277,6 +277,13 @@ func (s *sentence) hasForm(i int, f form) bool {
 // words ("X, implicated as factors that ..."); for "X is the factor
 // produced by Y that ...", X.
 func (s *sentence) antecedent(k int) int {
+	if p := s.wordBefore(k); s.w(p) == "," {
+		// "sensitizes Y to chemotherapy, which induces": the noun of the
+		// phrase just before, which names nothing the resolver knows
+		if n := s.wordBefore(p); n >= 0 && s.plain(n) && !s.rs.sets[setHeads][s.w(n)] && s.rs.sets[setPrep][s.w(s.wordBefore(n))] {
+			return -1
+		}
+	}
 	plain := 0
 	for m := k - 1; m >= 0 && m >= k-10; m-- {
 		t := &s.toks[m]

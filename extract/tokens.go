@@ -303,6 +303,11 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 	out := seq[:0:0]
 	for i := 0; i < len(seq); i++ {
 		x := seq[i]
+		if x.e != nil && x.e.procs && adjective(x.e.text) && i+1 < len(seq) && seq[i+1].e != nil {
+			// "bone-resorbing osteoclasts", "osteolytic MM cells": an
+			// adjective that names a process modifies the name after it
+			x = raw{w: strings.ToLower(x.e.text), p: x.p}
+		}
 		if x.e != nil && x.e.known() && len(x.e.ids) == 1 {
 			x, i = apposition(seq, x, i)
 			x = processHead(r, seq, x, i)
@@ -444,6 +449,13 @@ func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
 		}
 	}
 	return x
+}
+
+// adjective reports whether a name is written as an adjective:
+// "osteolytic", "bone-resorbing", "osteoblastic".
+func adjective(name string) bool {
+	low := strings.ToLower(name)
+	return !strings.Contains(low, " ") && (strings.HasSuffix(low, "ic") || strings.HasSuffix(low, "ing"))
 }
 
 // tumourCell reports whether n is a cancer cell.
