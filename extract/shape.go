@@ -56,7 +56,7 @@ const (
 )
 
 // maxRun bounds the words a quantified element matches.
-const maxRun = 8
+const maxRun = 10
 
 type elem struct {
 	kind    elemKind

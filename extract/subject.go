@@ -147,15 +147,53 @@ func (s *sentence) opens(g int) bool {
 	return true
 }
 
+// exposureAgent returns, for the cells at toks[k] in "X stimulation of
+// (quiescent) cells", the index of X; else -1.
+func (s *sentence) exposureAgent(k int) int {
+	if s.toks[k].g == nil || !s.toks[k].g.cellsOnly() {
+		return -1
+	}
+	j := k - 1
+	for n := 0; n < 2 && j >= 0 && s.plain(j) && s.w(j) != "of"; n++ {
+		j-- // "of quiescent NIH 3T3 cells"
+	}
+	if j < 2 || s.w(j) != "of" || !exposure[s.w(j-1)] || s.toks[j-2].g == nil {
+		return -1
+	}
+	return j - 2
+}
+
+// exposedCells reports whether the "to" or "with" at toks[p] follows
+// "exposure/treatment/stimulation of (cultured) cells".
+func (s *sentence) exposedCells(p int) bool {
+	c := p - 1
+	if c < 0 || s.toks[c].g == nil || !s.toks[c].g.cellsOnly() {
+		return false
+	}
+	j := c - 1
+	for n := 0; n < 2 && j >= 0 && s.plain(j) && s.w(j) != "of"; n++ {
+		j--
+	}
+	return j >= 1 && s.w(j) == "of" && exposure[s.w(j-1)]
+}
+
 // exposure holds the nouns of "X stimulation of cells": X is what acts.
 var exposure = map[string]bool{"stimulation": true, "treatment": true, "exposure": true, "challenge": true, "incubation": true}
 
-// openingSubject returns the group that opens the sentence, before
+// openingSubject returns the group that opens the sentence (after an
+// opening phrase and its comma: "In resting cells, X ..."), before
 // toks[k], when a plain word follows it ("Tollip forms a complex with
 // IRAK1, thereby ..."): the subject of a main clause whose verb no rule
 // reads. Otherwise -1.
 func (s *sentence) openingSubject(k int) int {
 	i := 0
+	if s.rs.sets[setPrep][s.w(0)] {
+		// "In resting cells, Tollip forms ...": past the opening phrase
+		for i < k && s.w(i) != "," {
+			i++
+		}
+		i++
+	}
 	for i < k && (s.toks[i].covered || s.rs.sets[setDet][s.w(i)]) {
 		i++
 	}
@@ -202,8 +240,8 @@ func (s *sentence) wordBefore(k int) int {
 // head a prepositional phrase hangs on, or the head of a reduced relative
 // whose agent it is; -1 when it cannot be a subject.
 func (s *sentence) headOf(k int) int {
-	if k >= 3 && s.w(k-1) == "of" && exposure[s.w(k-2)] && s.toks[k-3].g != nil && s.toks[k].g.cellsOnly() {
-		return s.headOf(k - 3) // "PDGF stimulation of fibroblasts leads to": PDGF
+	if a := s.exposureAgent(k); a >= 0 {
+		return s.headOf(a) // "PDGF stimulation of fibroblasts leads to": PDGF
 	}
 	p := s.wordBefore(k)
 	for n := 0; n < 2 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
@@ -240,6 +278,9 @@ func (s *sentence) headOf(k int) int {
 	case s.rs.sets[setPrep][pw]:
 		if s.w(k+1) == ")" || s.w(k+1) == "," {
 			return -1 // "In the presence of M-CSF, ..."
+		}
+		if (pw == "to" || pw == "with") && s.exposedCells(p) {
+			return k // "exposure of cultured cells to TNF results in": TNF
 		}
 		// "expression of X in osteoblasts increased": X
 		plain := 0
