@@ -315,12 +315,16 @@ func (b belScore) log(t *testing.T, h belHalf) {
 // reading English words, citation numbers, figures and residues as names:
 // tune F1 0.19, test F1 0.19; after phosphorylated forms, elliptic
 // coordinations, "X, but not Y," asides and "the Y promoter" as an object:
-// tune F1 0.22, test F1 0.21). belTargetF1 is the bar the
-// project aims at (the best BioCreative BEL systems reached F 0.31-0.36 on
-// relationships); it is not met yet, and the tests say by how much.
+// tune F1 0.22, test F1 0.21; after anaphors, enzyme-inhibitor roles,
+// elliptic processes, losses inside modified phrases, agents of cell
+// exposures and longer object phrases: tune F1 0.24, test F1 0.20 (P 0.34
+// R 0.15), the tuning half's gain not carried over). belTargetF1 is the
+// bar the project aims at (the best BioCreative BEL systems reached F
+// 0.31-0.36 on relationships); it is not met yet, and the tests say by
+// how much.
 const (
 	belTestF1Floor = 0.20
-	belTuneF1Floor = 0.21
+	belTuneF1Floor = 0.23
 	belTargetF1    = 0.35
 )
 

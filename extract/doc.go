@@ -25,9 +25,12 @@
 //
 // The subject of a verb is found by clause rules (relative pronouns,
 // coordinated verbs, purpose clauses, participles) rather than by
-// adjacency, "respectively" pairs coordinations in order, and negation
-// and speculation lower a statement's confidence without ever flipping its
-// sign. Time is linear in the length of a sentence.
+// adjacency; a subject written "it", "they", "these kinases" or "this
+// drug" stands for what the sentence before named (marked "+anaphor",
+// quoted with that sentence). "Respectively" pairs coordinations in
+// order, and negation and speculation lower a statement's confidence
+// without ever flipping its sign. Time is linear in the length of a
+// sentence.
 //
 //	rd := &extract.Reader{}
 //	for _, s := range rd.Read(doc) {
