@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
@@ -36,6 +37,7 @@ func isCoord(w string) bool {
 // groups joins coordinated mentions into groups ("IL-6, TNF and IL-1",
 // "growth factors such as IGF1") and returns the tokens of the sentence.
 func (rs *Rules) groups(seq []raw) []tok {
+	seq = unbracketExamples(seq)
 	var toks []tok
 	for i := 0; i < len(seq); {
 		if seq[i].e == nil {
@@ -68,6 +70,17 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 	j := i + 1
 	conjoined := false
 	for {
+		if n, end := parenExamples(seq, j); n > 0 && classLike(g.ents[len(g.ents)-1]) && len(g.ents)+n <= maxGroup {
+			// "growth factors (IGF-1, GH, BMP2) activate": the class and
+			// its examples
+			for m := j + 1; m < end; m++ {
+				if seq[m].e != nil {
+					g.ents = append(g.ents, seq[m].e)
+				}
+			}
+			j, conjoined = end+1, true
+			continue
+		}
 		k := j
 		for k < len(seq) && seq[k].e == nil {
 			if heads[seq[k].w] {
@@ -80,7 +93,7 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		}
 		sawCoord := false
 		for k < len(seq) && seq[k].e == nil && (isCoord(seq[k].w) || seq[k].w == ")" && k+1 < len(seq) && seq[k+1].w == "/" ||
-			(sawCoord && (seq[k].w == "the" || seq[k].w == "both" || seq[k].w == "its" || seq[k].w == "their"))) {
+			(sawCoord && (seq[k].w == "the" || seq[k].w == "both" || seq[k].w == "its" || seq[k].w == "their" || listAdverb[seq[k].w]))) {
 			if isCoord(seq[k].w) {
 				sawCoord = true
 				conjoined = conjoined || seq[k].w != ","
@@ -109,6 +122,70 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		j = k + 1
 	}
 }
+
+// parenExamples reports, for a bracket at seq[j] that holds two or more
+// mentions joined by commas or conjunctions and nothing else ("(IGF-1,
+// GH, BMP2)"), their number and the index of the closing bracket.
+func parenExamples(seq []raw, j int) (int, int) {
+	if j >= len(seq) || seq[j].w != "(" {
+		return 0, 0
+	}
+	n := 0
+	for k := j + 1; k < len(seq); k++ {
+		switch {
+		case seq[k].e != nil:
+			n++
+		case seq[k].w == ")":
+			if n < 2 {
+				return 0, 0
+			}
+			return n, k
+		case !isCoord(seq[k].w):
+			return 0, 0
+		}
+	}
+	return 0, 0
+}
+
+// unbracketExamples drops the brackets around a list of names after a
+// noun the resolver does not know ("cytokines (IL-1β, TNF) activate"), so
+// that the list is the phrase; after a name, bracketed examples join its
+// group in coordination.
+func unbracketExamples(seq []raw) []raw {
+	var out []raw
+	for i := 0; i < len(seq); i++ {
+		if i > 0 && seq[i-1].e == nil && seq[i-1].w != "" && !isPunct(seq[i-1].w) {
+			if n, end := parenExamples(seq, i); n > 0 {
+				if out == nil {
+					out = append(make([]raw, 0, len(seq)), seq[:i]...)
+				}
+				inner := seq[i+1 : end]
+				if !slices.ContainsFunc(inner, func(r raw) bool { return r.e == nil && r.w != "," }) {
+					// "(IL-1β, TNF)": a list of examples is conjoined, its
+					// last comma read as "and"
+					last := len(inner) - 1
+					out = append(out, inner[:last-1]...)
+					out = append(out, raw{w: "and", p: inner[last-1].p}, inner[last])
+				} else {
+					out = append(out, inner...)
+				}
+				i = end
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, seq[i])
+		}
+	}
+	if out == nil {
+		return seq
+	}
+	return out
+}
+
+// listAdverb holds the adverbs that may open the last item of a list:
+// "proliferation, invasion, and ultimately metastasis".
+var listAdverb = map[string]bool{"ultimately": true, "eventually": true, "finally": true, "subsequently": true, "consequently": true}
 
 // classLike reports whether e may name a class with examples: a group,
 // a chemical class, a cell type written in the plural.

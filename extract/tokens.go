@@ -312,7 +312,7 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			x, i = apposition(seq, x, i)
 			x = processHead(r, seq, x, i)
 		}
-		if x.e != nil && i+1 < len(seq) && seq[i+1].e == nil && notTheEntity(seq[i+1].w, x.e) {
+		if x.e != nil && i+1 < len(seq) && seq[i+1].e == nil && notTheEntity(seq[i+1].w, x.e) && !targetsVerb(seq, i+1) {
 			e := *x.e
 			if w := seq[i+1].w; w == "promoter" || w == "promoters" {
 				e.promoter = true // "activates the IGF2R promoter": IGF2R's expression
@@ -449,6 +449,16 @@ func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
 		}
 	}
 	return x
+}
+
+// targetsVerb reports whether "targets" at seq[i] is the verb ("Ononin
+// targets the ERK pathway"), not the noun ("Wnt targets").
+func targetsVerb(seq []raw, i int) bool {
+	if seq[i].w != "targets" || i+1 >= len(seq) {
+		return false
+	}
+	n := seq[i+1]
+	return n.e != nil || n.w == "the" || n.w == "a" || n.w == "an" || n.w == "both" || n.w == "multiple" || n.w == "several"
 }
 
 // adjective reports whether a name is written as an adjective:

@@ -142,7 +142,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 	}
 	cands = append(cands, r.parenCompounds(text, words)...)
 
-	chosen := r.variants(text, words, selectMentions(cands))
+	chosen := r.numbered(text, words, r.variants(text, words, selectMentions(cands)))
 	chosen = r.abbreviations(text, words, chosen)
 	return chosen
 }

@@ -165,3 +165,68 @@ func unitFollows(after string) bool {
 	}
 	return false
 }
+
+// numbered reads the members a plural name lists by number: "Smads 1, 5,
+// and 8" (SMAD1, SMAD5, SMAD8... as the name with each number resolves),
+// "MMPs 2 and 9", "Wnts 3a and 5a". The plural becomes the first member's
+// mention ("Smads 1"), each later number a mention of its own; the list
+// is read only when every name resolves to a gene.
+func (r *Resolver) numbered(text string, words []word, ms []Mention) []Mention {
+	changed := false
+	for i := 0; i+1 < len(words); i++ {
+		plural := text[words[i].start:words[i].end]
+		if len(plural) < 3 || plural[len(plural)-1] != 's' || !isNumberWord(text[words[i+1].start:words[i+1].end]) ||
+			strings.TrimSpace(text[words[i].end:words[i+1].start]) != "" {
+			continue
+		}
+		stem := plural[:len(plural)-1]
+		items := []word{words[i+1]}
+		for j := i + 2; j < len(words); j++ {
+			w := text[words[j].start:words[j].end]
+			if (w == "and" || w == "or") && j+1 < len(words) {
+				continue // the conjunction is a word of its own
+			}
+			if !isNumberWord(w) || !coordination(text[items[len(items)-1].end:words[j].start]) {
+				break
+			}
+			items = append(items, words[j])
+		}
+		var found []Mention
+		for k, it := range items {
+			num := text[it.start:it.end]
+			res := r.Resolve(stem + num)
+			if res.Status != Resolved || !genesOnly(res) {
+				found = nil
+				break
+			}
+			start := it.start
+			if k == 0 {
+				start = words[i].start // "Smads 1"
+			}
+			found = append(found, Mention{Start: start, End: it.end, Text: text[start:it.end], Result: res})
+		}
+		if len(found) < 2 {
+			continue
+		}
+		// the list replaces whatever mentions overlapped it ("Smads")
+		lo, hi := found[0].Start, found[len(found)-1].End
+		ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Start < hi && lo < m.End })
+		ms = append(ms, found...)
+		i += len(items)
+		changed = true
+	}
+	if changed {
+		slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	}
+	return ms
+}
+
+// isNumberWord reports whether w is a member number: one or two digits
+// and at most one lower-case letter ("5", "12", "3a").
+func isNumberWord(w string) bool {
+	d := 0
+	for d < len(w) && w[d] >= '0' && w[d] <= '9' {
+		d++
+	}
+	return d >= 1 && d <= 2 && (len(w) == d || len(w) == d+1 && w[d] >= 'a' && w[d] <= 'z')
+}
