@@ -23,11 +23,18 @@ import (
 // family; for "this drug", "these compounds", a chemical or drug; for
 // "these cells", a cell. Only a mention that resolves to one entity is
 // an antecedent, and only the first words of a sentence (its subject) or
-// the words after a comma, "and" or "which" are read as anaphors.
+// the words after a comma, "and" or "which" are read as anaphors. An "it"
+// or "they" that opens the main clause after a subordinate one ("When
+// GLP-1 binds GLP-1R, it inhibits ...") stands for the first named entity
+// of the subordinate clause; its statements quote their own sentence.
 
 // anaphorReason is the Reason of the mentions the reader adds for
-// anaphors.
-const anaphorReason = "anaphor"
+// anaphors whose antecedent is in the sentence before; anaphorHereReason
+// for those whose antecedent is in their own sentence.
+const (
+	anaphorReason     = "anaphor"
+	anaphorHereReason = "anaphor in its sentence"
+)
 
 // anaphorKind is what an anaphor may stand for.
 type anaphorKind int
@@ -79,11 +86,14 @@ var impersonal = map[string]bool{
 // sentence text[sp.Start:sp.End], given the mentions of the sentence
 // before (prev) and of this one (ms).
 func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mention {
+	ws := sentenceWords(text, sp)
+	if a, ok := subordinateAnaphor(text, ws, ms); ok {
+		return []resolve.Mention{a}
+	}
 	if len(prev) == 0 {
 		return nil
 	}
 	var out []resolve.Mention
-	ws := sentenceWords(text, sp)
 	for i := 0; i < len(ws); i++ {
 		if i > 0 && !opensClause(text, ws[i-1]) {
 			continue
@@ -149,11 +159,58 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 	return out
 }
 
+// isAnaphor reports whether the reader added m for an anaphor.
+func isAnaphor(m resolve.Mention) bool {
+	return m.Result.Reason == anaphorReason || m.Result.Reason == anaphorHereReason
+}
+
+// subordinators open a clause before the main one: "When GLP-1 binds
+// GLP-1R, it inhibits MAPK".
+// Concessive and contrastive ones ("although", "whereas") are left out:
+// the "it" after them seldom names their subject.
+var subordinators = map[string]bool{"when": true, "once": true, "after": true, "because": true, "since": true,
+	"upon": true, "as": true, "if": true}
+
+// subordinateAnaphor reads the "it" or "they" that opens a main clause
+// after a subordinate one ("When GLP-1 binds to GLP-1R, it inhibits ...")
+// as the first named entity of the subordinate clause.
+func subordinateAnaphor(text string, ws []span, ms []resolve.Mention) (resolve.Mention, bool) {
+	for i := 0; i+1 < len(ws) && i < 4; i++ {
+		if !subordinators[strings.ToLower(text[ws[i].start:ws[i].end])] {
+			continue
+		}
+		for c := i + 1; c+1 < len(ws); c++ {
+			if text[ws[c].start:ws[c].end] != "," {
+				continue
+			}
+			p := ws[c+1]
+			low := strings.ToLower(text[p.start:p.end])
+			if low != "it" && low != "they" || c+2 < len(ws) && impersonalIt(text, ws[c+2:]) {
+				return resolve.Mention{}, false
+			}
+			var clause []resolve.Mention
+			for _, m := range ms {
+				if m.Start > ws[i].end && m.End <= ws[c].start {
+					clause = append(clause, m)
+				}
+			}
+			a, ok := antecedent(clause, anyEntity, low == "it", low == "they")
+			if !ok {
+				return resolve.Mention{}, false
+			}
+			return resolve.Mention{Start: p.start, End: p.end, Text: text[p.start:p.end],
+				Result: resolve.Result{Query: a.Result.Query, Status: resolve.Resolved, Candidates: a.Result.Candidates, Reason: anaphorHereReason}}, true
+		}
+		return resolve.Mention{}, false
+	}
+	return resolve.Mention{}, false
+}
+
 // antecedent returns the first mention of prev that an anaphor of kind
 // may stand for.
 func antecedent(prev []resolve.Mention, kind anaphorKind, singular, plural bool) (resolve.Mention, bool) {
 	for _, m := range prev {
-		if !m.Resolved() || len(m.Result.Candidates) != 1 || m.Result.Reason == anaphorReason {
+		if !m.Resolved() || len(m.Result.Candidates) != 1 || isAnaphor(m) {
 			continue
 		}
 		k := m.Result.Candidates[0].Kind
@@ -180,7 +237,7 @@ func described(text string, prev []resolve.Mention, kind anaphorKind, noun strin
 	first := -1
 	var named []int
 	for i, m := range prev {
-		if !m.Resolved() || len(m.Result.Candidates) != 1 || m.Result.Reason == anaphorReason {
+		if !m.Resolved() || len(m.Result.Candidates) != 1 || isAnaphor(m) {
 			continue
 		}
 		n := m.Result.Candidates[0]

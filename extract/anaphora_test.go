@@ -34,6 +34,10 @@ func TestAnaphors(t *testing.T) {
 		{name: "a process is no antecedent of it", text: "Bone resorption rises. It activates NF-κB.",
 			not: []string{"bone resorption activates NF-κB"}},
 		{name: "no sentence before", text: "It activates NF-κB.", not: []string{}},
+		{name: "it after a subordinate clause", text: "When PTH binds PTH1R, it induces RANKL.",
+			want: []string{"PTH activates RANKL"}, not: []string{"PTH1R activates RANKL"}},
+		{name: "an impersonal it after a subordinate clause", text: "When PTH binds PTH1R, it is likely that cAMP rises.",
+			not: []string{"PTH activates cAMP"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := resolve.Default()
@@ -44,7 +48,8 @@ func TestAnaphors(t *testing.T) {
 				if !strings.Contains(s.Rule, "+anaphor") {
 					continue
 				}
-				// the quote holds both sentences, the name and its anaphor
+				// the quote holds the name and its anaphor: both
+				// sentences, or the one that holds both
 				if s.Start != 0 || s.Quote != tc.text {
 					t.Errorf("%s: quote %q, want both sentences", s.Rule, s.Quote)
 				}

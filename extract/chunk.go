@@ -91,15 +91,23 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 				break
 			}
 		}
-		sawCoord := false
+		sawCoord, onlyComma, det := false, true, false
 		for k < len(seq) && seq[k].e == nil && (isCoord(seq[k].w) || seq[k].w == ")" && k+1 < len(seq) && seq[k+1].w == "/" ||
 			(sawCoord && (seq[k].w == "the" || seq[k].w == "both" || seq[k].w == "its" || seq[k].w == "their" || listAdverb[seq[k].w]))) {
 			if isCoord(seq[k].w) {
 				sawCoord = true
-				conjoined = conjoined || seq[k].w != ","
+				onlyComma = onlyComma && seq[k].w == ","
+			} else {
+				det = det || seq[k].w == "the"
 			}
 			k++
 		}
+		if sawCoord && onlyComma && conjoined && det {
+			// "A and B, the C pathway is ...": after a list closed by
+			// "and", a comma and a determiner open a new phrase
+			return g, j, conjoined
+		}
+		conjoined = conjoined || sawCoord && !onlyComma
 		// "growth factors, such as IGF1": a family or class and its
 		// examples ("statins, such as atorvastatin", "immune cells such
 		// as T cells")

@@ -122,15 +122,15 @@ func (s *sentence) emitOne(x, y *ent, rel graph.Relation, rule string, conf floa
 	if len(x.ids) > 1 || len(y.ids) > 1 {
 		conf *= 0.95
 	}
-	anaphor := x.anaphor || y.anaphor
-	if anaphor {
+	if x.anaphor || y.anaphor {
 		rule += "+anaphor"
 		conf *= s.rs.anaphor
 	}
+	before := x.crossSentence || y.crossSentence // the quote takes the sentence before
 	for _, a := range x.ids {
 		for _, b := range y.ids {
 			if a != b {
-				s.out = append(s.out, found{a, b, rel, rule, clamp01(conf), hedge, anaphor})
+				s.out = append(s.out, found{a, b, rel, rule, clamp01(conf), hedge, before})
 			}
 		}
 	}

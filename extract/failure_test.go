@@ -161,6 +161,8 @@ var failureClasses = []struct {
 			want: []string{"curcumin inhibits osteoclastogenesis"}},
 		{name: "members listed by number", text: "Smads 2 and 3 activate SERPINE1 transcription.",
 			want: []string{"SMAD2 activates SERPINE1", "SMAD3 activates SERPINE1"}},
+		{name: "a list closed by and, then a new phrase", text: "In the presence of DKK1 and sclerostin, the Wnt pathway is downregulated.",
+			want: []string{"DKK1 inhibits Wnt", "sclerostin inhibits Wnt"}, not: []string{"DKK1 inhibits sclerostin"}},
 		{name: "a drug of a named class", text: "HSP27 phosphorylation was lost with the p38 inhibitors SB203580 or SB202190.",
 			want: []string{"SB203580 inhibits p38", "SB202190 inhibits p38"},
 			not:  []string{"SB203580 inhibits p38 inhibitors", "SB202190 inhibits p38 inhibitors"}},

@@ -75,7 +75,7 @@ type found struct {
 	rule      string
 	conf      float64
 	hedge     source.Hedge
-	anaphor   bool // an end was read through an anaphor
+	anaphor   bool // an end was read through an anaphor of the sentence before
 }
 
 // elemFits reports whether the element e (of count one) matches toks[i],

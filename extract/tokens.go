@@ -27,8 +27,8 @@ type ent struct {
 	// the object of a statement, never its subject
 	promoter bool
 	// anaphor is set for "it", "these kinases": a word that stands for an
-	// entity the sentence before named
-	anaphor bool
+	// entity named before, in the sentence before when crossSentence
+	anaphor, crossSentence bool
 
 	// set by the modifiers
 	pol    int8  // -1 when a loss of function is said of it
@@ -275,7 +275,8 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = words(seq, text, pos, m.Start, suffixBefore())
 		e := rs.mentionEnt(r, text, sp, m)
 		pos = m.End
-		if e.anaphor = m.Result.Reason == anaphorReason; e.anaphor {
+		if e.anaphor = isAnaphor(m); e.anaphor {
+			e.crossSentence = m.Result.Reason == anaphorReason
 			seq = append(seq, raw{e: e, p: m.Start})
 			continue
 		}
