@@ -67,7 +67,7 @@ func (s *sentence) matchAt(r *Rule, p int) bool {
 	}
 	return s.run(r.elems[r.anchor+1:], p+1, 1, func(int) bool {
 		if !r.subjectMode {
-			return s.run(left, before, -1, func(int) bool { return true })
+			return s.run(left, before, -1, func(int) bool { s.agentHead(left); return true })
 		}
 		// the words before the verb, then its subject by the clause rules
 		return s.run(left[:r.subjIdx], p-1, -1, func(end int) bool {
@@ -83,6 +83,39 @@ func (s *sentence) matchAt(r *Rule, p int) bool {
 			return s.run(left[r.subjIdx+1:], k-1, -1, func(int) bool { return true }) || s.undo(nil)
 		})
 	})
+}
+
+// agentHead moves a slot of the left elements that matched the agent of
+// a reduced relative to the relative's head, or the partner of a binding
+// to what binds: in "FGF23 produced by osteocytes is an inhibitor of Y"
+// the subject is FGF23, in "binding of M-CSF to c-Fms is essential for Y"
+// M-CSF.
+func (s *sentence) agentHead(left []elem) {
+	for _, e := range left {
+		if e.kind != eSlot {
+			continue
+		}
+		ref := &s.m.slots[slotIndex(e.slot)]
+		if ref.at < 0 || ref.mods {
+			continue
+		}
+		h := -1
+		switch p := s.wordBefore(ref.at); s.w(p) {
+		case "by":
+			h = s.headOf(ref.at)
+		default:
+			// "binding of M-CSF to (its receptor) c-Fms is essential for"
+			for n := 0; n < 4 && p > 0 && (s.w(p) == "(" || s.plain(p)) && s.w(p) != "to" && s.w(p) != "with"; n++ {
+				p = s.wordBefore(p)
+			}
+			if s.w(p) == "to" || s.w(p) == "with" {
+				h = s.bindingOf(p)
+			}
+		}
+		if h >= 0 && h != ref.at && s.toks[h].g != nil && consOK(e.cons, s.toks[h].g.ents) {
+			ref.at = h
+		}
+	}
 }
 
 // modify applies the modifier that matched in s.m.

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // The clause rules: how the engine finds the subject of a verb, for the
 // slot written just before a VERB, PART or GER element. They stand in for
 // the "nsubj" of a dependency parse, over tokens:
@@ -65,6 +67,8 @@ func (s *sentence) subjectOf(v int) int {
 			k--
 			plain++
 			continue
+		case (t.w == "to" || t.w == "with") && s.bindingOf(k) >= 0:
+			return s.bindingOf(k) // "binding of M-CSF to c-Fms is essential for"
 		case t.w == "to" && s.groupBefore(k) >= 0:
 			return s.purposeSubject(s.groupBefore(k))
 		case t.g == nil && (skip[t.w] || heads[t.w]):
@@ -210,11 +214,25 @@ func (s *sentence) openingSubject(k int) int {
 	return i
 }
 
+// bindingOf returns, for the "to" or "with" at toks[k] in "binding of X
+// to Y", the index of X; else -1.
+func (s *sentence) bindingOf(k int) int {
+	g := s.groupBefore(k)
+	if g < 2 || s.w(g-1) != "of" {
+		return -1
+	}
+	switch s.w(g - 2) {
+	case "binding", "interaction", "association", "engagement", "ligation", "attachment":
+		return g
+	}
+	return -1
+}
+
 // groupBefore returns the index of the group just before toks[k]
-// (skipping covered tokens), or -1.
+// (skipping covered tokens, heads and adverbs), or -1.
 func (s *sentence) groupBefore(k int) int {
 	for j := k - 1; j >= 0 && k-j <= 4; j-- {
-		if s.toks[j].covered || s.rs.sets[setHeads][s.toks[j].w] {
+		if s.toks[j].covered || s.rs.sets[setHeads][s.toks[j].w] || s.toks[j].g == nil && len(s.toks[j].w) > 4 && strings.HasSuffix(s.toks[j].w, "ly") && s.plain(j) {
 			continue
 		}
 		if s.toks[j].g != nil {
