@@ -37,7 +37,7 @@ func isCoord(w string) bool {
 // groups joins coordinated mentions into groups ("IL-6, TNF and IL-1",
 // "growth factors such as IGF1") and returns the tokens of the sentence.
 func (rs *Rules) groups(seq []raw) []tok {
-	seq = unbracketExamples(seq)
+	seq = unbracketExamples(dropListMarkers(seq))
 	var toks []tok
 	for i := 0; i < len(seq); {
 		if seq[i].e == nil {
@@ -153,6 +153,42 @@ func parenExamples(seq []raw, j int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// signalHead holds the words after "X-mediated" that make the phrase X's
+// own signal: "ACVR1-mediated signalling".
+var signalHead = map[string]bool{"signaling": true, "signalling": true, "signal": true, "signals": true}
+
+// dropListMarkers drops the markers of an enumeration: "(1)", "(ii)",
+// "(b)".
+func dropListMarkers(seq []raw) []raw {
+	var out []raw
+	for i := 0; i < len(seq); i++ {
+		if i+2 < len(seq) && seq[i].w == "(" && seq[i+2].w == ")" && seq[i+1].e == nil && listMarker(seq[i+1].w) {
+			if out == nil {
+				out = append(make([]raw, 0, len(seq)), seq[:i]...)
+			}
+			i += 2
+			continue
+		}
+		if out != nil {
+			out = append(out, seq[i])
+		}
+	}
+	if out == nil {
+		return seq
+	}
+	return out
+}
+
+// listMarker reports whether w numbers an item: 1-9, i-x, a-h.
+func listMarker(w string) bool {
+	switch w {
+	case "1", "2", "3", "4", "5", "6", "7", "8", "9", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+		"a", "b", "c", "d", "e", "f", "g", "h":
+		return true
+	}
+	return false
 }
 
 // unbracketExamples drops the brackets around a list of names after a
@@ -324,11 +360,12 @@ func (rs *Rules) merge(toks []tok) {
 		}
 	}
 	// "osteoclast-mediated bone degradation": the modifier of a phrase
-	// whose head names nothing is no slot either
+	// whose head names nothing is no slot either; but "ACVR1-mediated
+	// signalling" is ACVR1's signalling
 	for i := range toks {
 		if g := toks[i].g; g != nil {
 			suf := g.ents[len(g.ents)-1].suffix
-			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] {
+			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] && !(i+1 < len(toks) && signalHead[toks[i+1].w]) {
 				toks[i].covered = true
 			}
 		}
