@@ -159,16 +159,18 @@ func parenExamples(seq []raw, j int) (int, int) {
 // own signal: "ACVR1-mediated signalling".
 var signalHead = map[string]bool{"signaling": true, "signalling": true, "signal": true, "signals": true}
 
-// dropListMarkers drops the markers of an enumeration: "(1)", "(ii)",
-// "(b)".
-func dropListMarkers(seq []raw) []raw {
+// rewrite returns seq with runs replaced: at(i) returns the tokens that
+// stand for seq[i:end+1], end, and whether a run starts at i. seq itself
+// is returned when nothing is replaced.
+func rewrite(seq []raw, at func(i int) ([]raw, int, bool)) []raw {
 	var out []raw
 	for i := 0; i < len(seq); i++ {
-		if i+2 < len(seq) && seq[i].w == "(" && seq[i+2].w == ")" && seq[i+1].e == nil && listMarker(seq[i+1].w) {
+		if repl, end, ok := at(i); ok {
 			if out == nil {
 				out = append(make([]raw, 0, len(seq)), seq[:i]...)
 			}
-			i += 2
+			out = append(out, repl...)
+			i = end
 			continue
 		}
 		if out != nil {
@@ -179,6 +181,15 @@ func dropListMarkers(seq []raw) []raw {
 		return seq
 	}
 	return out
+}
+
+// dropListMarkers drops the markers of an enumeration: "(1)", "(ii)",
+// "(b)".
+func dropListMarkers(seq []raw) []raw {
+	return rewrite(seq, func(i int) ([]raw, int, bool) {
+		ok := i+2 < len(seq) && seq[i].w == "(" && seq[i+2].w == ")" && seq[i+1].e == nil && listMarker(seq[i+1].w)
+		return nil, i + 2, ok
+	})
 }
 
 // listMarker reports whether w numbers an item: 1-9, i-x, a-h.
@@ -196,35 +207,24 @@ func listMarker(w string) bool {
 // that the list is the phrase; after a name, bracketed examples join its
 // group in coordination.
 func unbracketExamples(seq []raw) []raw {
-	var out []raw
-	for i := 0; i < len(seq); i++ {
-		if i > 0 && seq[i-1].e == nil && seq[i-1].w != "" && !isPunct(seq[i-1].w) {
-			if n, end := parenExamples(seq, i); n > 0 {
-				if out == nil {
-					out = append(make([]raw, 0, len(seq)), seq[:i]...)
-				}
-				inner := seq[i+1 : end]
-				if !slices.ContainsFunc(inner, func(r raw) bool { return r.e == nil && r.w != "," }) {
-					// "(IL-1β, TNF)": a list of examples is conjoined, its
-					// last comma read as "and"
-					last := len(inner) - 1
-					out = append(out, inner[:last-1]...)
-					out = append(out, raw{w: "and", p: inner[last-1].p}, inner[last])
-				} else {
-					out = append(out, inner...)
-				}
-				i = end
-				continue
-			}
+	return rewrite(seq, func(i int) ([]raw, int, bool) {
+		if i == 0 || seq[i-1].e != nil || seq[i-1].w == "" || isPunct(seq[i-1].w) {
+			return nil, 0, false
 		}
-		if out != nil {
-			out = append(out, seq[i])
+		n, end := parenExamples(seq, i)
+		if n == 0 {
+			return nil, 0, false
 		}
-	}
-	if out == nil {
-		return seq
-	}
-	return out
+		inner := seq[i+1 : end]
+		if slices.ContainsFunc(inner, func(r raw) bool { return r.e == nil && r.w != "," }) {
+			return inner, end, true
+		}
+		// "(IL-1β, TNF)": a list of examples is conjoined, its last comma
+		// read as "and"
+		last := len(inner) - 1
+		repl := append(slices.Clip(inner[:last-1]), raw{w: "and", p: inner[last-1].p}, inner[last])
+		return repl, end, true
+	})
 }
 
 // listAdverb holds the adverbs that may open the last item of a list:
