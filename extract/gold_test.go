@@ -166,11 +166,13 @@ func evaluate(t *testing.T, name string, gold []goldFile, docs map[string]*sourc
 func evaluateAll(t *testing.T, name string, gold []goldFile, docs map[string]*source.Document, skip map[string]bool, all bool) score {
 	t.Helper()
 	rd := &extract.Reader{Resolver: resolve.Default()}
-	return evaluateWith(t, name, gold, docs, skip, all, rd.Read)
+	return evaluateWith(t, name, gold, docs, skip, all, testing.Verbose(), rd.Read)
 }
 
-// evaluateWith is evaluateAll with the reading function read.
-func evaluateWith(t *testing.T, name string, gold []goldFile, docs map[string]*source.Document, skip map[string]bool, all bool, read func(*source.Document) []source.Statement) score {
+// evaluateWith is evaluateAll with the reading function read; with
+// listMisses, the misses and extras are logged too (never for a gold whose
+// errors nobody may look at, as the kept-apart records').
+func evaluateWith(t *testing.T, name string, gold []goldFile, docs map[string]*source.Document, skip map[string]bool, all, listMisses bool, read func(*source.Document) []source.Statement) score {
 	t.Helper()
 	r := resolve.Default()
 	per := map[graph.Relation]*score{graph.Activates: {}, graph.Inhibits: {}, graph.Secretes: {}}
@@ -228,7 +230,7 @@ func evaluateWith(t *testing.T, name string, gold []goldFile, docs map[string]*s
 	t.Logf("%-10s %6d %6d %6d %9.2f %7.2f", "overall", sum.gold, sum.pred, sum.tp, sum.precision(), sum.recall())
 	slices.Sort(misses)
 	slices.Sort(extras)
-	if testing.Verbose() && !scoresOnly {
+	if listMisses {
 		for _, m := range misses {
 			t.Logf("missed: %s", m)
 		}
@@ -238,10 +240,6 @@ func evaluateWith(t *testing.T, name string, gold []goldFile, docs map[string]*s
 	}
 	return sum
 }
-
-// scoresOnly keeps evaluateWith from listing misses and extras, for a
-// gold whose errors nobody may look at (the kept-apart records).
-var scoresOnly bool
 
 func TestGoldSeeds(t *testing.T) {
 	gold := readGold(t)

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/internal/sharedtest"
+	"github.com/bonemet/bonemet/resolve"
 )
 
 // The blind gold of the kept-apart records as first annotated
@@ -44,10 +46,9 @@ func TestHeldOutCaptions(t *testing.T) {
 	}
 	// the scores only: what the reader misses there stays unread, so
 	// that the records keep measuring a reader nobody tuned to them
-	scoresOnly = true
-	defer func() { scoresOnly = false }()
-	all := evaluateAll(t, "kept-apart PFOCR records (every gold statement)", gold, docs, nil, true)
-	evaluateAll(t, "kept-apart PFOCR records (gold whose ends the resolver knows)", gold, docs, nil, false)
+	rd := &extract.Reader{Resolver: resolve.Default()}
+	all := evaluateWith(t, "kept-apart PFOCR records (every gold statement)", gold, docs, nil, true, false, rd.Read)
+	evaluateWith(t, "kept-apart PFOCR records (gold whose ends the resolver knows)", gold, docs, nil, false, false, rd.Read)
 	if goldHash(t, dir) != heldOutGoldSHA256 {
 		t.Logf("a gold other than the first (SHA-256 %s...): no floors", heldOutGoldSHA256[:12])
 		return
