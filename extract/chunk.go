@@ -38,7 +38,7 @@ func isCoord(w string) bool {
 // "growth factors such as IGF1") and returns the tokens of the sentence.
 func (rs *Rules) groups(seq []raw) []tok {
 	seq = unbracketExamples(dropListMarkers(seq))
-	var toks []tok
+	toks := make([]tok, 0, len(seq)+1)
 	for i := 0; i < len(seq); {
 		if seq[i].e == nil {
 			toks = append(toks, tok{w: seq[i].w, start: seq[i].p, forms: rs.words[seq[i].w]})

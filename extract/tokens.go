@@ -186,9 +186,9 @@ func isLetterAt(s string, i int) bool {
 	return unicode.IsLetter(c)
 }
 
-// mentionEnt makes the ent of a mention, with the suffix after it.
-func (rs *Rules) mentionEnt(r *resolve.Resolver, text string, sp Span, m resolve.Mention) *ent {
-	e := &ent{text: m.Text, start: m.Start, end: m.End, pol: 1}
+// mentionEnt makes the ent of a mention, with the suffix after it, in e.
+func (rs *Rules) mentionEnt(e *ent, r *resolve.Resolver, text string, sp Span, m resolve.Mention) *ent {
+	*e = ent{text: m.Text, start: m.Start, end: m.End, pol: 1}
 	res := m.Result
 	if res.Status != resolve.Resolved && len(m.Text) > 5 && strings.EqualFold(m.Text[:5], "anti-") {
 		// "anti-E-selectin": the name after the prefix
@@ -263,17 +263,18 @@ func (rs *Rules) nameStem(r *resolve.Resolver, e *ent) {
 
 // tokenize returns the words and mentions of a sentence.
 func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolve.Mention) []raw {
-	var seq []raw
+	seq := make([]raw, 0, (sp.End-sp.Start)/5+len(ms)+1)
 	pos := sp.Start
 	suffixBefore := func() bool {
 		return len(seq) > 0 && seq[len(seq)-1].e != nil && seq[len(seq)-1].e.suffix != ""
 	}
-	for _, m := range ms {
+	slab := make([]ent, len(ms)) // the ents of the mentions, allocated at once
+	for k, m := range ms {
 		if m.Start < pos {
 			continue
 		}
 		seq = words(seq, text, pos, m.Start, suffixBefore())
-		e := rs.mentionEnt(r, text, sp, m)
+		e := rs.mentionEnt(&slab[k], r, text, sp, m)
 		pos = m.End
 		if e.anaphor = isAnaphor(m); e.anaphor {
 			e.crossSentence = m.Result.Reason == anaphorReason
@@ -301,7 +302,7 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 // as a process, and unsets mentions that name something else ("Wnt target
 // genes").
 func cleanup(r *resolve.Resolver, seq []raw) []raw {
-	out := seq[:0:0]
+	out := make([]raw, 0, len(seq))
 	for i := 0; i < len(seq); i++ {
 		x := seq[i]
 		if x.e != nil && x.e.procs && adjective(x.e.text) && i+1 < len(seq) && seq[i+1].e != nil {

@@ -114,6 +114,9 @@ type Lexicon struct {
 	// filter has the bit h&filterMask set for the hash h of every key, so
 	// that most look-ups of names the lexicon lacks skip the map.
 	filter []uint64
+	// prefixes holds every key and every prefix of one (see
+	// [lexdata.PrefixFilter]).
+	prefixes *lexdata.PrefixFilter
 
 	xrefOnce sync.Once
 	byXref   map[string][]int32 // cross-reference → entries carrying it
@@ -172,11 +175,13 @@ func NewLexicon(entries []Entry) (*Lexicon, error) {
 		}
 	}
 	l.filter = make([]uint64, (filterMask+1)/64)
+	l.prefixes = lexdata.NewPrefixFilter(len(byKey))
 	// Postings are kept strongest tier first, then by ID, so that lookups
 	// need not sort.
 	for k, ps := range byKey {
 		h := lexdata.Hash(k) & filterMask
 		l.filter[h/64] |= 1 << (h % 64)
+		l.prefixes.Add(k)
 		if len(ps) > 1 {
 			slices.SortFunc(ps, func(a, b posting) int {
 				return cmp.Or(cmp.Compare(a.tier, b.tier), strings.Compare(entries[a.entry].Node.ID, entries[b.entry].Node.ID))
@@ -221,12 +226,25 @@ func (l *Lexicon) lookup(dst []posting, key []byte, h uint64) []posting {
 	return l.keys[string(key)]
 }
 
-// has reports whether a leaf knows a normalised key.
-func (l *Lexicon) has(key []byte) bool {
+// has reports whether a leaf knows a normalised key whose
+// [lexdata.Hash] is h.
+func (l *Lexicon) has(key []byte, h uint64) bool {
 	if l.pk != nil {
-		return l.pk.x.Find(key).Len() > 0
+		return l.pk.x.FindHash(key, h).Len() > 0
+	}
+	if f := h & filterMask; l.filter[f/64]&(1<<(f%64)) == 0 {
+		return false
 	}
 	return len(l.keys[string(key)]) > 0
+}
+
+// mayBegin reports whether a key of a leaf may begin with the normalised
+// string whose [lexdata.Hash] is h; false means that none does.
+func (l *Lexicon) mayBegin(h uint64) bool {
+	if l.pk != nil {
+		return l.pk.x.Prefixes().MayBegin(h)
+	}
+	return l.prefixes.MayBegin(h)
 }
 
 // node returns the node of entry i of a leaf; it must not be modified.

@@ -120,13 +120,22 @@ func coordination(gap string) bool {
 // the gap between them: base with its final Greek letter, or its final
 // number when a dash precedes w, replaced by w.
 func ellipsis(base, gap, w, after string) (string, bool) {
-	dash := strings.ContainsAny(gap, "-\u2010\u2011\u2013")
-	g := strings.Map(func(c rune) rune {
-		if c == ' ' || isDash(c) || c == '\u2013' {
-			return -1
+	// The gap without its spaces and dashes: at most ",and".
+	var kept [4]byte
+	n, dash := 0, false
+	for _, c := range gap {
+		switch {
+		case c == ' ':
+		case isDash(c) || c == '\u2013':
+			dash = true
+		case n == len(kept) || c >= utf8.RuneSelf:
+			return "", false
+		default:
+			kept[n] = byte(c)
+			n++
 		}
-		return c
-	}, gap)
+	}
+	g := string(kept[:n])
 	if g != "," && g != "and" && g != "or" && g != ",and" && g != ",or" {
 		return "", false
 	}

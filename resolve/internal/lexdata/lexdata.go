@@ -39,6 +39,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -187,6 +188,9 @@ type Index struct {
 	grp                     int
 	mask                    uint64
 	blocks                  []atomic.Pointer[block]
+
+	prefixOnce sync.Once
+	prefix     *PrefixFilter
 }
 
 // block is an inflated block of records and where each line starts.
