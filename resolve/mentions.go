@@ -141,11 +141,19 @@ func (r *Resolver) Mentions(text string) []Mention {
 		if !isDash(rune(text[subs[i].end])) && text[subs[i].end] != 0xe2 {
 			continue
 		}
-		res := r.Resolve(text[subs[i].start:subs[i].end] + " cell")
-		if n, ok := res.Node(); ok && n.Kind == graph.Cell {
-			res.Query = text[subs[i].start:subs[i].end]
-			res.Reason += " (a cell, before " + text[subs[i+1].start:subs[i+1].end] + ")"
-			cands = append(cands, Mention{Start: subs[i].start, End: subs[i].end, Text: res.Query, Result: res})
+		// The longest phrase of up to three words that names a cell:
+		// "breast cancer-induced" is the breast cancer cell's doing.
+		for k := max(i-2, 0); k <= i; k++ {
+			if !subs[k].startOK || !spacedWords(text, subs[k:i+1]) {
+				continue
+			}
+			res := r.Resolve(text[subs[k].start:subs[i].end] + " cell")
+			if n, ok := res.Node(); ok && n.Kind == graph.Cell {
+				res.Query = text[subs[k].start:subs[i].end]
+				res.Reason += " (a cell, before " + text[subs[i+1].start:subs[i+1].end] + ")"
+				cands = append(cands, Mention{Start: subs[k].start, End: subs[i].end, Text: res.Query, Result: res})
+				break
+			}
 		}
 	}
 	// Slash lists that do not name an entry as a whole: "RANK/RANKL".
@@ -341,12 +349,29 @@ func (r *Resolver) listParts(s string) bool {
 	return true
 }
 
+// spacedWords reports whether the sub-tokens are whole words apart from
+// the last one's end, one space between each two.
+func spacedWords(text string, subs []subTok) bool {
+	for k := 1; k < len(subs); k++ {
+		if subs[k].word == subs[k-1].word || text[subs[k-1].end:subs[k].start] != " " {
+			return false
+		}
+	}
+	return true
+}
+
 // gapOK reports whether a name may span the text between two sub-tokens,
 // and the parenthesis depth after it.
 func gapOK(gap string, depth int) (bool, int) {
 	for _, c := range gap {
 		switch c {
 		case ' ', '-', '/', '\u2010', '\u2011', '+', '\u00a0':
+		case '\u2013':
+			// an en dash written for a hyphen, between two words
+			// ("IL–6", "homeobox–5"); spaced, it sets a phrase apart
+			if len(gap) != len("\u2013") {
+				return false, depth
+			}
 		case '(', '[':
 			depth++
 		case ')', ']':
