@@ -41,13 +41,17 @@ func (s *sentence) emitMatch() {
 }
 
 // innerLoss returns copies of ys without their loss of function, except
-// a loss said by words between toks[from] and toks[to].
+// a loss said by words between toks[from] and toks[to], or by a noun of
+// a lowering class just after the head toks[to], past its head words
+// ("TNF-induced IκBα degradation", "SMAD2-dependent DLX5 mRNA
+// down-regulation": the phrase names the loss the modifier causes).
 func (s *sentence) innerLoss(ys []*ent, from, to int) []*ent {
 	out := make([]*ent, 0, len(ys))
+	loss := s.lossNounAfter(to)
 	for _, y := range ys {
 		inside := y.pol < 0 && len(y.polBy) > 0
 		for _, i := range y.polBy {
-			inside = inside && i > from && i < to
+			inside = inside && (i > from && i < to || i > to && i <= loss)
 		}
 		if inside {
 			out = append(out, y)
@@ -56,6 +60,27 @@ func (s *sentence) innerLoss(ys []*ent, from, to int) []*ent {
 		out = append(out, bareEnts([]*ent{y})...)
 	}
 	return out
+}
+
+// lossNounAfter returns the index of a noun of a class that lowers its
+// object (degradation, down-regulation, loss) after the head toks[head],
+// with only head words ("mRNA", "protein") between them, or -1.
+func (s *sentence) lossNounAfter(head int) int {
+	heads := s.rs.sets[setHeads]
+	for k := head + 1; k < len(s.toks) && k <= head+3; k++ {
+		if s.toks[k].g != nil {
+			return -1
+		}
+		for _, f := range s.toks[k].forms {
+			if f.form&formNoun != 0 && s.rs.classes[f.class].sign < 0 {
+				return k
+			}
+		}
+		if !heads[s.toks[k].w] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // amount returns the sign of the change in amount that the statement in
