@@ -87,6 +87,12 @@ var failureClasses = []struct {
 			want: []string{"noggin inhibits BMP2"}},
 	}},
 	{"attachment and coordination", []failureCase{
+		{name: "subjects with a floating quantifier", text: "PTH and IL-11 each induced RANKL in stromal cells.",
+			want: []string{"PTH activates RANKL", "IL-11 activates RANKL"}},
+		{name: "a code described in apposition", text: "KX2391, a MEK inhibitor, reduced ERK phosphorylation.",
+			want: []string{"MEK inhibitors inhibits ERK"}},
+		{name: "an opening in vivo", text: "In vivo treatment with zoledronic acid reduced osteolytic lesions.",
+			want: []string{"zoledronic acid inhibits bone destruction"}},
 		{name: "whereas only", text: "TNF activates NF-κB, whereas only IL-1β and IL-6 activate STAT3.",
 			want: []string{"TNF activates NF-κB", "IL-1β activates STAT3", "IL-6 activates STAT3"},
 			not:  []string{"STAT3 activates NF-κB", "TNF activates STAT3", "NF-κB activates STAT3"}},

@@ -137,10 +137,21 @@ func (s *sentence) formFits(e *elem, i int) bool {
 		if f.form&e.forms == 0 || !containsInt(e.classes, f.class) {
 			continue
 		}
-		if f.form == formVerb && f.past && e.forms&formPart == 0 && (s.passiveAt(i) || s.rs.sets[setDet][s.w(i-1)] || s.rs.sets[setPrep][s.w(i-1)]) {
+		if f.form == formVerb && f.past && e.forms&formPart == 0 && (s.passiveAt(i) || s.rs.sets[setDet][s.w(i-1)] && !s.floatingQuantifier(i-1) || s.rs.sets[setPrep][s.w(i-1)]) {
 			continue // a participle: "is induced", "the increased accumulation", "due to increased Y"
 		}
 		return true
+	}
+	return false
+}
+
+// floatingQuantifier reports whether toks[i] is "each", "both" or "all"
+// right after a mention: "TGF-β and PTH each induced PTHrP", where the
+// past form after it is a finite verb.
+func (s *sentence) floatingQuantifier(i int) bool {
+	switch s.w(i) {
+	case "each", "both", "all":
+		return i > 0 && s.toks[i-1].g != nil
 	}
 	return false
 }

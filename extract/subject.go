@@ -262,6 +262,9 @@ func (s *sentence) headOf(k int) int {
 		return s.headOf(a) // "PDGF stimulation of fibroblasts leads to": PDGF
 	}
 	p := s.wordBefore(k)
+	if w := s.w(p); (w == "vivo" || w == "vitro") && s.w(s.wordBefore(p)) == "in" {
+		p = s.wordBefore(s.wordBefore(p)) // "In vivo, X ...": an adverb, no phrase X hangs on
+	}
 	for n := 0; n < 2 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
 		// "between A and secondary osteolytic X": the word before the phrase
 		if q := s.wordBefore(p); q >= 0 && s.rs.sets[setPrep][s.w(q)] && s.w(q) != "of" && s.w(q) != "by" {

@@ -310,6 +310,9 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			// adjective that names a process modifies the name after it
 			x = raw{w: strings.ToLower(x.e.text), p: x.p}
 		}
+		if x.e != nil && !x.e.known() || x.e == nil && alnumCode(x.w) {
+			x, i = describedCode(seq, x, i)
+		}
 		if x.e != nil && x.e.known() && len(x.e.ids) == 1 {
 			x, i = apposition(seq, x, i)
 			x = processHead(r, seq, x, i)
@@ -407,6 +410,37 @@ func apposition(seq []raw, x raw, i int) (raw, int) {
 		seq[m].w, seq[m].e = "", nil
 	}
 	return x, c
+}
+
+// describedCode reads "1D11, a TGF-β neutralizing antibody," or
+// "XZ4471, a MEK inhibitor,": a name no lexicon knows, described in
+// apposition by a drug or a class of drugs, is that drug or class, and
+// the aside goes.
+func describedCode(seq []raw, x raw, i int) (raw, int) {
+	if i+4 >= len(seq) || seq[i+1].w != "," || seq[i+2].w != "a" && seq[i+2].w != "an" {
+		return x, i
+	}
+	for j := i + 3; j < len(seq) && j <= i+5; j++ {
+		e := seq[j].e
+		if e == nil {
+			continue
+		}
+		if !e.known() || len(e.ids) != 1 || e.node.Kind != graph.Drug && e.node.Kind != graph.Chemical && e.node.Group != graph.DrugClass ||
+			j+1 >= len(seq) || seq[j+1].w != "," {
+			return x, i
+		}
+		for m := i + 1; m <= j+1; m++ {
+			seq[m].w, seq[m].e = "", nil
+		}
+		return raw{e: e, p: x.p}, j + 1
+	}
+	return x, i
+}
+
+// alnumCode reports whether a word mixes letters and digits ("1d11"):
+// a code, not an English word.
+func alnumCode(w string) bool {
+	return strings.ContainsAny(w, "0123456789") && strings.ContainsFunc(w, unicode.IsLetter)
 }
 
 // processHead reads "osteoclast formation" as the process the resolver
