@@ -91,6 +91,8 @@ var failureClasses = []struct {
 			want: []string{"PTH activates RANKL", "IL-11 activates RANKL"}},
 		{name: "a code described in apposition", text: "KX2391, a MEK inhibitor, reduced ERK phosphorylation.",
 			want: []string{"MEK inhibitors inhibits ERK"}},
+		{name: "markers listed after their class", text: "Alendronate lowered the expression of osteoclast marker genes, TRAP (p<0.01) and cathepsin K (p<0.05).",
+			want: []string{"alendronate inhibits TRAP", "alendronate inhibits cathepsin K"}, not: []string{"alendronate inhibits osteoclast"}},
 		{name: "an opening in vivo", text: "In vivo treatment with zoledronic acid reduced osteolytic lesions.",
 			want: []string{"zoledronic acid inhibits bone destruction"}},
 		{name: "whereas only", text: "TNF activates NF-κB, whereas only IL-1β and IL-6 activate STAT3.",

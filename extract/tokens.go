@@ -321,6 +321,11 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			e := *x.e
 			if w := seq[i+1].w; w == "promoter" || w == "promoters" {
 				e.promoter = true // "activates the IGF2R promoter": IGF2R's expression
+			} else if w == "marker" || w == "markers" {
+				// "osteoclast marker genes such as TRAP": words before
+				// the markers the sentence names
+				out = append(out, raw{w: strings.ToLower(e.text), p: x.p})
+				continue
 			} else {
 				e.ids = nil // "Wnt target genes" are not Wnt
 			}

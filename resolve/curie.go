@@ -12,7 +12,7 @@ import (
 var curiePrefixes = map[string]string{
 	"hgnc": "HGNC", "fplx": "FPLX", "chebi": "CHEBI", "cl": "CL", "mesh": "MESH",
 	"drugbank": "DRUGBANK", "bonemet": "BONEMET", "ncbigene": "NCBIGene", "entrez": "NCBIGene",
-	"uniprot": "UniProt", "up": "UniProt", "bel": "BEL", "chembl": "CHEMBL",
+	"uniprot": "UniProt", "up": "UniProt", "bel": "BEL", "chembl": "CHEMBL", "ensembl": "ENSEMBL",
 }
 
 // canonicalCURIE returns the CURIE with its prefix spelled as the

@@ -39,6 +39,8 @@ var mentionTests = []struct {
 		[]wantMention{{"lung cancer", "BONEMET:lung_cancer_cell"}, {"bone loss", "BONEMET:bone_loss"}, {"myeloma", "BONEMET:myeloma_cell"}, {"DKK1", "HGNC:2891"}}},
 	{"en dash for a hyphen inside a name", "IL–11 and TGF–β; 5–10 ng and RANKL – a ligand",
 		[]wantMention{{"IL–11", "HGNC:5966"}, {"TGF–β", "FPLX:TGFB"}, {"RANKL", "HGNC:11926"}}},
+	{"TRAP is the osteoclast's acid phosphatase", "TRAP and TRAcP 5b in osteoclasts",
+		[]wantMention{{"TRAP", "HGNC:124"}, {"TRAcP 5b", "HGNC:124"}, {"osteoclasts", "CL:0000092"}}},
 	{"integrins by their chains", "integrin αvβ3 on osteoclasts and platelet alphaIIbbeta3",
 		[]wantMention{{"integrin αvβ3", "FPLX:VTNR"}, {"osteoclasts", "CL:0000092"}, {"platelet", "CL:0000233"}, {"alphaIIbbeta3", "FPLX:ITGA2B3"}}},
 	{"marker and cell", "RANK+ tumor cells and CD80+ AIRE+ medullary thymic epithelial cell (mTEC)",

@@ -60,6 +60,8 @@ var fieldScaleTests = []struct {
 	{"FPLX:ERK", "FPLX:ERK", graph.Group},
 	{"BEL:AKT Family", "FPLX:AKT", graph.Group},
 	{"NCBIGene:7157", "HGNC:11998", graph.Gene},
+	{"ENSEMBL:ENSG00000126602", "HGNC:16264", graph.Gene}, // TRAP1 by its Ensembl gene id
+	{"ensembl:ENSG00000102575", "HGNC:124", graph.Gene},
 	{"UniProt:P04637", "HGNC:11998", graph.Gene},
 	{"DRUGBANK:DB00399", "CHEBI:46557", graph.Drug},
 	{"MESH:D004533", "MESH:D004533", graph.Chemical},

@@ -104,6 +104,9 @@ func (b *builder) readHGNC() error {
 		if v := get("entrez_id"); v != "" {
 			e.Node.Xrefs = append(e.Node.Xrefs, "NCBIGene:"+v)
 		}
+		if v := get("ensembl_gene_id"); v != "" {
+			e.Node.Xrefs = append(e.Node.Xrefs, "ENSEMBL:"+v) // as LoadHGNC reads it
+		}
 		for _, u := range splitBar(get("uniprot_ids")) {
 			e.Node.Xrefs = append(e.Node.Xrefs, "UniProt:"+u)
 			b.byUniProt[u] = e.Node.ID
