@@ -22,8 +22,12 @@ import (
 // process; for "this protein", "these kinases" and the like, a gene or a
 // family; for "this drug", "these compounds", a chemical or drug; for
 // "these cells", a cell. Only a mention that resolves to one entity is
-// an antecedent, and only the first words of a sentence (its subject) or
-// the words after a comma, "and" or "which" are read as anaphors. An "it"
+// an antecedent. "Its" or "their" before a noun such as "expression" or
+// "activity" ("Its expression is induced by PTH") stands for the entity
+// whose expression it is: for expression, production and the like a
+// molecule (for "their", the molecules named together). Only the first
+// words of a sentence (its subject) or the words after a comma, "and" or
+// "which" are read as anaphors. An "it"
 // or "they" that opens the main clause after a subordinate one ("When
 // GLP-1 binds GLP-1R, it inhibits ...") stands for the first named entity
 // of the subordinate clause; its statements quote their own sentence.
@@ -59,6 +63,18 @@ var descriptionNouns = map[string]anaphorKind{
 	"drug": chemical, "drugs": chemical, "compound": chemical, "compounds": chemical,
 	"agent": chemical, "agents": chemical,
 	"cells": cellKind, "cell": cellKind,
+}
+
+// possessedNouns are the nouns after "its" or "their" that make the
+// possessive an anaphor: what is said of an entity's expression or
+// activity is said of the entity.
+// Expression and production are a molecule's; activity may be a cell's.
+var possessedNouns = map[string]anaphorKind{
+	"expression": molecule, "production": molecule, "secretion": molecule, "release": molecule,
+	"synthesis": molecule, "transcription": molecule, "level": molecule, "levels": molecule,
+	"phosphorylation": molecule, "abundance": molecule, "stability": molecule, "degradation": molecule,
+	"mrna": molecule, "activation": anyEntity, "activity": anyEntity, "signaling": anyEntity,
+	"signalling": anyEntity,
 }
 
 // specificNoun holds the nouns of a description that the name of what
@@ -109,6 +125,8 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 			ok        bool
 			singular  bool
 			pluralUse bool
+			// possessive: "its"/"their" before a noun of possessedNouns
+			possessive bool
 		)
 		switch low {
 		case "it":
@@ -118,6 +136,20 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 			kind, end, ok, singular = anyEntity, w.end, true, true
 		case "they":
 			kind, end, ok, pluralUse = anyEntity, w.end, true, true
+		case "its", "their":
+			// "Its expression is induced by PTH": the possessive before
+			// a head noun ("expression", "activity") stands for the
+			// entity, and the noun stays a word of its phrase
+			if i+1 >= len(ws) || mentionAt(ms, ws[i+1].start) {
+				continue
+			}
+			k, known := possessedNouns[strings.ToLower(text[ws[i+1].start:ws[i+1].end])]
+			if !known {
+				continue
+			}
+			kind, end, ok = k, w.end, true
+			singular, pluralUse = low == "its", low == "their"
+			possessive = true
 		case "this", "these", "the", "such":
 			if i+1 >= len(ws) {
 				continue
@@ -140,10 +172,21 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 			continue
 		}
 		var as []resolve.Mention
-		if kind != anyEntity {
+		switch {
+		case possessive && kind != anyEntity:
+			// what is expressed or produced: a molecule, or the
+			// molecules named together for "their"
+			noun := "protein"
+			if pluralUse {
+				noun = "proteins"
+			}
+			as = described(text, prev, kind, noun)
+		case kind != anyEntity:
 			as = described(text, prev, kind, strings.ToLower(text[ws[i+1].start:ws[i+1].end]))
-		} else if a, found := antecedent(prev, kind, singular, pluralUse); found {
-			as = []resolve.Mention{a}
+		default:
+			if a, found := antecedent(prev, kind, singular, pluralUse); found {
+				as = []resolve.Mention{a}
+			}
 		}
 		if len(as) == 0 {
 			continue
