@@ -306,20 +306,33 @@ func (rs *Rules) clauseAfter(seq []raw, k int) bool {
 	return k+1 < len(seq) && seq[k-1].w == "," && rs.sets[setBe][seq[k+1].w]
 }
 
+// clauseVerbs are verbs no trigger class holds that open a clause after a
+// subject: modals and the verbs of an evaluation.
+var clauseVerbs = map[string]bool{"may": true, "might": true, "can": true, "could": true, "will": true,
+	"would": true, "represents": true, "remains": true, "plays": true, "has": true, "have": true}
+
 // verbFollows reports whether a finite verb follows the mention at seq[k]
 // within a few words.
 func (rs *Rules) verbFollows(seq []raw, k int) bool {
-	skip := rs.sets[setSkip]
+	skip, heads, be := rs.sets[setSkip], rs.sets[setHeads], rs.sets[setBe]
 	for j := k + 1; j < len(seq) && j <= k+3; j++ {
 		if seq[j].e != nil {
 			return false
 		}
-		for _, f := range rs.words[seq[j].w] {
+		w := seq[j].w
+		if be[w] || clauseVerbs[w] {
+			return true
+		}
+		noun := heads[w]
+		for _, f := range rs.words[w] {
 			if f.form == formVerb {
 				return true
 			}
+			noun = noun || f.form == formNoun
 		}
-		if !skip[seq[j].w] {
+		// "..., and endothelin A receptor blockade represents": a noun
+		// of the phrase before its verb
+		if !skip[w] && !noun {
 			return false
 		}
 	}

@@ -181,8 +181,11 @@ func (s *sentence) exposedCells(p int) bool {
 	return j >= 1 && s.w(j) == "of" && exposure[s.w(j-1)]
 }
 
-// exposure holds the nouns of "X stimulation of cells": X is what acts.
-var exposure = map[string]bool{"stimulation": true, "treatment": true, "exposure": true, "challenge": true, "incubation": true}
+// exposure holds the nouns of "X stimulation of cells": X is what acts
+// ("myeloma cell engagement of stromal cells enhanced Y": the myeloma
+// cells).
+var exposure = map[string]bool{"stimulation": true, "treatment": true, "exposure": true, "challenge": true, "incubation": true,
+	"engagement": true, "contact": true, "coculture": true, "co-culture": true}
 
 // openingSubject returns the group that opens the sentence (after an
 // opening phrase and its comma: "In resting cells, X ..."), before

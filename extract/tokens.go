@@ -526,7 +526,8 @@ func tumourCell(n graph.Node) bool {
 func notTheEntity(w string, e *ent) bool {
 	switch w {
 	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
-		"promoter", "promoters", "lineage", "ratio", "marker", "markers", "level-independent":
+		"promoter", "promoters", "lineage", "ratio", "marker", "markers", "level-independent",
+		"protease", "proteases", "proteinase", "proteinases": // "a cysteine protease" is no cysteine
 		return true
 	}
 	if strings.HasPrefix(w, "receptor") { // "BMP receptor", "IL-1 receptor-activating kinase"
