@@ -337,7 +337,22 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		out = append(out, x)
 	}
 	out = slices.DeleteFunc(out, func(x raw) bool { return x.e == nil && x.w == "" })
-	return dropAsides(out)
+	return dropAsides(chemicalModifiers(out))
+}
+
+// chemicalModifiers turns the chemicals that only modify a noun after
+// them into words: "guanine nucleotide exchange factor" names neither
+// guanine nor a nucleotide.
+func chemicalModifiers(seq []raw) []raw {
+	for i, x := range seq {
+		if x.e != nil || x.w != "exchange" {
+			continue
+		}
+		for j := i - 1; j >= 0 && seq[j].e != nil && seq[j].e.known() && seq[j].e.node.Kind == graph.Chemical; j-- {
+			seq[j] = raw{w: strings.ToLower(seq[j].e.text), p: seq[j].p}
+		}
+	}
+	return seq
 }
 
 // dropAsides removes the bracketed asides that name nothing ("(p=0.006)",
