@@ -268,6 +268,23 @@ func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge 
 		z := s.m.slot('Z')
 		zs := s.ents(z)
 		rc := min(conf, r.Confidence)
+		if r.Chain == chainSubject {
+			// "X leads to activation of A and repression of B": X and
+			// B with the verb's sign times the noun's
+			rel := main.Relation
+			if r.Relation == graph.Inhibits {
+				if rel == graph.Secretes {
+					return // "cells secrete A and inhibition of B": no sign to turn
+				}
+				rel = opposite(rel)
+			}
+			for _, x := range xs {
+				for _, zz := range zs {
+					s.emitOne(x, zz, rel, r.ID, rc, hedge, s.m.consumed)
+				}
+			}
+			return
+		}
 		if r.Chain == chainObject {
 			rel := r.Relation
 			if amount < 0 {

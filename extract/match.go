@@ -216,6 +216,7 @@ func (s *sentence) run(elems []elem, i, dir int, done func(end int) bool) bool {
 	e := &elems[0]
 	// covered tokens and asides before a slot, literal or set are skipped
 	if e.max == 1 {
+		i0 := i
 		for i >= 0 && i < len(s.toks) {
 			j, next := i, i+dir
 			if e.kind == eMerged {
@@ -236,7 +237,10 @@ func (s *sentence) run(elems []elem, i, dir int, done func(end int) bool) bool {
 			i += dir
 		}
 		if e.optional() {
-			return s.run(elems[1:], i, dir, done)
+			// the next element starts where this one would have: the
+			// covered words skipped here may be its own ("and
+			// repression of": taken by a loss-of-function modifier)
+			return s.run(elems[1:], i0, dir, done)
 		}
 		return false
 	}

@@ -97,8 +97,12 @@ type Rule struct {
 	// X inhibits Z, Z activates Y) unless Z's own phrase has one
 	// ("through inhibition of Z").
 	SameSign bool
-	Chain    string // for a route: "through" (X → Z → Y) or "object" (Y → Z)
-	Effect   Effect // for modifiers
+	// Chain, for a route, is "through" (X → Z → Y), "object" (Y → Z) or
+	// "subject" (X → Z: a second object of the statement's verb, "leads
+	// to activation of A and repression of B", whose relation is the
+	// statement's, inverted when the route's is "inhibits").
+	Chain  string
+	Effect Effect // for modifiers
 	// Confidence is the confidence of the statements the entry reads,
 	// before hedges lower it: its measured precision.
 	Confidence float64
@@ -186,6 +190,7 @@ type Rules struct {
 const (
 	chainThrough = "through"
 	chainObject  = "object"
+	chainSubject = "subject"
 )
 
 type anchorRef struct {

@@ -194,8 +194,8 @@ func (p *tableParser) entries(n *yaml.Node, kind Kind) {
 					r.Over = p.strs(v)
 				case "chain":
 					r.Chain = p.str(v)
-					if r.Chain != chainThrough && r.Chain != chainObject || kind != Route {
-						p.fail(v, fmt.Errorf("%w: chain is %q or %q, for routes", source.ErrWrongType, chainThrough, chainObject))
+					if r.Chain != chainThrough && r.Chain != chainObject && r.Chain != chainSubject || kind != Route {
+						p.fail(v, fmt.Errorf("%w: chain is %q, %q or %q, for routes", source.ErrWrongType, chainThrough, chainObject, chainSubject))
 					}
 				case "examples":
 					r.Examples = p.examples(v)

@@ -712,6 +712,12 @@ func parenDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 		if _, dup := defs[key]; !dup {
 			defs[key] = abbrev{at: m.End, res: m.Result, def: m.Text}
 		}
+		// "proteasome inhibitors (PIs)": a later "PI" is one of them
+		if n := len(short); n > 2 && short[n-1] == 's' && 'A' <= short[n-2] && short[n-2] <= 'Z' {
+			if _, dup := defs[key[:len(key)-1]]; !dup {
+				defs[key[:len(key)-1]] = abbrev{at: m.End, res: m.Result, def: m.Text}
+			}
+		}
 	}
 }
 

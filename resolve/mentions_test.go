@@ -31,6 +31,8 @@ var mentionTests = []struct {
 		[]wantMention{{"RANK/RANKL", "HGNC:11908|HGNC:11926"}}},
 	{"slash parts", "the RANKL-induced AKT/ERK/NF-κB pathway",
 		[]wantMention{{"RANKL", "HGNC:11926"}, {"AKT/ERK/NF-κB", "FPLX:AKT|FPLX:ERK|FPLX:NFkappaB"}}},
+	{"a plural short form defines its singular", "Cancer-associated fibroblasts (CAFs) grow; one CAF divides.",
+		[]wantMention{{"fibroblasts", "CL:0000057"}, {"CAFs", "CL:0000057"}, {"CAF", "CL:0000057"}}},
 	{"nominal compound", "PTH-induction of RANKL and OPG-inhibition of osteoclasts",
 		[]wantMention{{"PTH", "HGNC:9606"}, {"RANKL", "HGNC:11926"}, {"OPG", "HGNC:11909"}, {"osteoclasts", "CL:0000092"}}},
 	{"secreting compound", "RANKL-secreting osteoblasts",
