@@ -29,8 +29,10 @@
 // drug" stands for what the sentence before named (marked "+anaphor",
 // quoted with that sentence). "Respectively" pairs coordinations in
 // order, and negation and speculation lower a statement's confidence
-// without ever flipping its sign. Time is linear in the length of a
-// sentence.
+// without ever flipping its sign. A reading that a more confident reading
+// of the same sentence contradicts (the same pair, the opposite sign) has
+// its confidence halved and is marked "+contradicted". Time is linear in
+// the length of a sentence.
 //
 //	rd := &extract.Reader{}
 //	for _, s := range rd.Read(doc) {

@@ -90,6 +90,7 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 				continue
 			}
 			fs, _ := rs.readSentence(r, sec.Text, sp, here)
+			contradictions(fs)
 			for _, f := range fs {
 				if minConf > 0 && f.conf < minConf {
 					continue
@@ -108,6 +109,36 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 		}
 	}
 	return dedupe(all)
+}
+
+// contradictedFactor is what a reading's confidence is multiplied by
+// when its sentence also reads the same pair with the opposite sign, more
+// confidently by at least contradictedMargin.
+const (
+	contradictedFactor = 0.5
+	contradictedMargin = 0.1
+)
+
+// contradictions lowers the readings of a sentence that a more confident
+// reading of the same pair contradicts ("GSK3B phosphorylates β-catenin
+// and inactivates it": the phosphorylation's default activation gives way
+// to the inactivation), marking them "+contradicted". Readings of equal
+// standing both stay.
+func contradictions(fs []found) {
+	for i := range fs {
+		a := &fs[i]
+		if a.rel != graph.Activates && a.rel != graph.Inhibits {
+			continue
+		}
+		for j := range fs {
+			b := fs[j]
+			if b.subj == a.subj && b.obj == a.obj && b.rel == opposite(a.rel) && b.conf >= a.conf+contradictedMargin {
+				a.conf *= contradictedFactor
+				a.rule += "+contradicted"
+				break
+			}
+		}
+	}
 }
 
 type keyed struct {
