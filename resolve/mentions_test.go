@@ -33,6 +33,8 @@ var mentionTests = []struct {
 		[]wantMention{{"RANKL", "HGNC:11926"}, {"AKT/ERK/NF-κB", "FPLX:AKT|FPLX:ERK|FPLX:NFkappaB"}}},
 	{"a plural short form defines its singular", "Cancer-associated fibroblasts (CAFs) grow; one CAF divides.",
 		[]wantMention{{"fibroblasts", "CL:0000057"}, {"CAFs", "CL:0000057"}, {"CAF", "CL:0000057"}}},
+	{"E2 is estradiol, the enzymes are E2 enzymes", "E2 induced RANK; E2 enzymes transfer ubiquitin",
+		[]wantMention{{"E2", "CHEBI:16469"}, {"RANK", "HGNC:11908"}, {"E2 enzymes", "FPLX:UBE2"}, {"ubiquitin", "FPLX:Ubiquitin"}}},
 	{"nominal compound", "PTH-induction of RANKL and OPG-inhibition of osteoclasts",
 		[]wantMention{{"PTH", "HGNC:9606"}, {"RANKL", "HGNC:11926"}, {"OPG", "HGNC:11909"}, {"osteoclasts", "CL:0000092"}}},
 	{"secreting compound", "RANKL-secreting osteoblasts",
