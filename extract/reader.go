@@ -125,18 +125,24 @@ const (
 // to the inactivation), marking them "+contradicted". Readings of equal
 // standing both stay.
 func contradictions(fs []found) {
+	type pair struct {
+		subj, obj string
+		rel       graph.Relation
+	}
+	best := make(map[pair]float64, len(fs))
+	for _, f := range fs {
+		if k := (pair{f.subj, f.obj, f.rel}); f.conf > best[k] {
+			best[k] = f.conf
+		}
+	}
 	for i := range fs {
 		a := &fs[i]
 		if a.rel != graph.Activates && a.rel != graph.Inhibits {
 			continue
 		}
-		for j := range fs {
-			b := fs[j]
-			if b.subj == a.subj && b.obj == a.obj && b.rel == opposite(a.rel) && b.conf >= a.conf+contradictedMargin {
-				a.conf *= contradictedFactor
-				a.rule += "+contradicted"
-				break
-			}
+		if b, ok := best[pair{a.subj, a.obj, opposite(a.rel)}]; ok && b >= a.conf+contradictedMargin {
+			a.conf *= contradictedFactor
+			a.rule += "+contradicted"
 		}
 	}
 }
