@@ -27,7 +27,10 @@ import (
 // whose expression it is: for expression, production and the like a
 // molecule (for "their", the molecules named together). Only the first
 // words of a sentence (its subject) or the words after a comma, "and" or
-// "which" are read as anaphors. An "it"
+// "which" are read as anaphors, with one exception: "this gene" or "these
+// kinases" after a name of their sentence, in no clause's opening place
+// ("HBP1 is an activator for this gene"), stands for what the sentence
+// before named other than the entities its own sentence names. An "it"
 // or "they" that opens the main clause after a subordinate one ("When
 // GLP-1 binds GLP-1R, it inhibits ...") stands for the first named entity
 // of the subordinate clause; its statements quote their own sentence.
@@ -196,6 +199,55 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 			cands = append(cands, a.Result.Candidates[0])
 		}
 		out = append(out, resolve.Mention{Start: w.start, End: end, Text: text[w.start:end],
+			Result: resolve.Result{Query: as[0].Result.Query, Status: resolve.Resolved, Candidates: cands,
+				Reason: anaphorReason}})
+	}
+	return append(out, objectDescriptions(text, ws, prev, ms, out)...)
+}
+
+// objectDescriptions reads "this gene", "these kinases" after a name of
+// their sentence ("HBP1 is an activator for this gene"): such a
+// description stands for what the sentence before named, other than the
+// entities its own sentence names. Descriptions found as subjects (done)
+// are skipped.
+func objectDescriptions(text string, ws []span, prev, ms, done []resolve.Mention) []resolve.Mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	here := map[string]bool{}
+	for _, m := range ms {
+		for _, c := range m.Result.Candidates {
+			here[c.ID] = true
+		}
+	}
+	var others []resolve.Mention
+	for _, m := range prev {
+		if m.Resolved() && len(m.Result.Candidates) == 1 && !here[m.Result.Candidates[0].ID] {
+			others = append(others, m)
+		}
+	}
+	var out []resolve.Mention
+	for i := 0; i+1 < len(ws); i++ {
+		w, n := ws[i], ws[i+1]
+		if low := strings.ToLower(text[w.start:w.end]); low != "this" && low != "these" || w.start < ms[0].Start ||
+			i > 0 && opensClause(text, ws[i-1]) {
+			continue // a description that opens a clause may stand for a name of its own sentence
+		}
+		noun := strings.ToLower(text[n.start:n.end])
+		kind, known := descriptionNouns[noun]
+		if !known || mentionAt(ms, n.start) || mentionOverlaps(ms, w.start, n.end) || mentionOverlaps(done, w.start, n.end) ||
+			i+2 < len(ws) && mentionAt(ms, ws[i+2].start) || nextIsMention(text, n.end, ms) {
+			continue
+		}
+		as := described(text, others, kind, noun)
+		if len(as) == 0 {
+			continue
+		}
+		var cands []graph.Node
+		for _, a := range as {
+			cands = append(cands, a.Result.Candidates[0])
+		}
+		out = append(out, resolve.Mention{Start: w.start, End: n.end, Text: text[w.start:n.end],
 			Result: resolve.Result{Query: as[0].Result.Query, Status: resolve.Resolved, Candidates: cands,
 				Reason: anaphorReason}})
 	}
