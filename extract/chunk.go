@@ -22,6 +22,9 @@ const (
 	setGeneric  = "generic-names" // names that never stand for an entity: "protein"
 	setEnglish  = "english"       // words that are words when written in lower case: "mice"
 	setGenotype = "genotype"      // suffixes that say what cells carry: "expressing"
+	// setPhosOff, optional, holds the substrates that phosphorylation
+	// switches off: "RB1".
+	setPhosOff = "phospho-inactivated"
 )
 
 var engineSets = []string{setSkip, setHeads, setModFill, setPrep, setBe, setBreakers, setDet, setNotSubj, setClause, setGeneric, setEnglish, setGenotype}

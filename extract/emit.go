@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/source"
 )
@@ -23,6 +26,11 @@ func (s *sentence) emitMatch() {
 	} else if s.m.slot('X').bare {
 		xs = bareEnts(xs)
 	}
+	if x := s.m.slot('X'); x.at >= 0 && x.at+1 <= s.m.hi && s.w(x.at+1) == "," && strings.Contains(r.Shape, "@cop") {
+		// "the loss of miR-200b, a negative regulator of SUZ12": the
+		// apposition says what X is, whatever happens to X around it
+		xs = bareEnts(xs)
+	}
 	conf := r.Confidence - unknownCost*float64(s.m.unknown)
 	hedge := s.hedge(s.m.lo, s.m.hi)
 	consumed := s.m.consumed
@@ -32,12 +40,32 @@ func (s *sentence) emitMatch() {
 			if respectively && i != j {
 				continue
 			}
-			s.emitOne(x, y, r.Relation, r.ID, conf, hedge, consumed)
+			rel, id := r.Relation, r.ID
+			if rel == graph.Activates && s.phosphoOff(r, y) {
+				rel, id = graph.Inhibits, id+"+phospho-off"
+			}
+			s.emitOne(x, y, rel, id, conf, hedge, consumed)
 		}
 	}
 	if y := s.m.slot('Y'); y.at >= 0 && r.Kind == Relation && !y.mods && y.at >= s.m.hi {
 		s.follow(xs, ys, r, y.at, conf, hedge, s.amount(ys))
 	}
+}
+
+// phosphoOff reports whether r reads a phosphorylation and y is a
+// substrate that phosphorylation switches off (the table's
+// phospho-inactivated set: "CDK4 phosphorylates RB1" reads CDK4 inhibits
+// RB1).
+func (s *sentence) phosphoOff(r *Rule, y *ent) bool {
+	if !slices.Contains(r.Triggers, "phosphorylate") {
+		return false
+	}
+	set := s.rs.sets[setPhosOff]
+	name := strings.ToLower(y.node.Symbol)
+	if after, ok := strings.CutPrefix(y.node.ID, "FPLX:"); ok {
+		name = strings.ToLower(after)
+	}
+	return name != "" && set[name]
 }
 
 // innerLoss returns copies of ys without their loss of function, except

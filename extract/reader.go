@@ -43,7 +43,9 @@ type Reader struct {
 // "it" or "these kinases"), Rule to the id of the table entry that read
 // it (with "+lof" when a loss of function inverted its sign, "+target"
 // when it was read through the target of an inhibitor, "+anaphor" when an
-// end is an anaphor's antecedent), a Confidence in 0..1, and Hedge
+// end is an anaphor's antecedent, "+phospho-off" when a phosphorylation
+// switches its substrate off, "+contradicted" when a more confident
+// reading of its sentence says the opposite), a Confidence in 0..1, and Hedge
 // [source.Negated], [source.Speculative] or none. Statements are sorted by
 // section (in document order), Start, Rule, Subject, Relation and Object.
 // Time is linear in the length of the text.

@@ -542,7 +542,8 @@ func notTheEntity(w string, e *ent) bool {
 	switch w {
 	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
 		"promoter", "promoters", "lineage", "ratio", "marker", "markers", "level-independent",
-		"protease", "proteases", "proteinase", "proteinases": // "a cysteine protease" is no cysteine
+		"protease", "proteases", "proteinase", "proteinases", // "a cysteine protease" is no cysteine
+		"resistance", "element", "elements": // "insulin resistance", "cAMP-responsive element"
 		return true
 	}
 	if strings.HasPrefix(w, "receptor") { // "BMP receptor", "IL-1 receptor-activating kinase"
