@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,7 +111,7 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 		return []resolve.Mention{a}
 	}
 	if len(prev) == 0 {
-		return nil
+		return possessiveHere(text, ws, ms, nil)
 	}
 	var out []resolve.Mention
 	for i := 0; i < len(ws); i++ {
@@ -202,7 +203,36 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 			Result: resolve.Result{Query: as[0].Result.Query, Status: resolve.Resolved, Candidates: cands,
 				Reason: anaphorReason}})
 	}
-	return append(out, objectDescriptions(text, ws, prev, ms, out)...)
+	out = append(out, objectDescriptions(text, ws, prev, ms, out)...)
+	return append(out, possessiveHere(text, ws, ms, out)...)
+}
+
+// possessiveHere reads "its expression" after a clause of its own
+// sentence ("Nox2 is a component of the oxidase, and its expression is
+// increased by TNF"): "its" before a molecule's noun, opening a clause
+// after the sentence named a molecule, stands for the first molecule it
+// named.
+func possessiveHere(text string, ws []span, ms, done []resolve.Mention) []resolve.Mention {
+	first := slices.IndexFunc(ms, func(m resolve.Mention) bool {
+		return m.Resolved() && len(m.Result.Candidates) == 1 && fitsKind(m.Result.Candidates[0], molecule)
+	})
+	if first < 0 {
+		return nil
+	}
+	for i := 1; i+1 < len(ws); i++ {
+		w := ws[i]
+		if !strings.EqualFold(text[w.start:w.end], "its") || w.start < ms[first].End || !opensClause(text, ws[i-1]) ||
+			mentionOverlaps(done, w.start, w.end) {
+			continue
+		}
+		if k, ok := possessedNouns[strings.ToLower(text[ws[i+1].start:ws[i+1].end])]; !ok || k != molecule || mentionAt(ms, ws[i+1].start) {
+			continue
+		}
+		a := ms[first]
+		return []resolve.Mention{{Start: w.start, End: w.end, Text: text[w.start:w.end],
+			Result: resolve.Result{Query: a.Result.Query, Status: resolve.Resolved, Candidates: a.Result.Candidates, Reason: anaphorHereReason}}}
+	}
+	return nil
 }
 
 // objectDescriptions reads "this gene", "these kinases" after a name of

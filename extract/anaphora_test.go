@@ -38,6 +38,8 @@ func TestAnaphors(t *testing.T) {
 			want: []string{"PTH inhibits sclerostin"}},
 		{name: "an object description is not its own sentence's subject", text: "TRAF6 binds TAK1. TRAF6 then activates this kinase.",
 			want: []string{"TRAF6 activates TAK1"}, not: []string{"TRAF6 activates TRAF6"}},
+		{name: "its expression in its own sentence", text: "Osteoblasts secrete RANKL, and its expression is induced by PTH.",
+			want: []string{"PTH activates RANKL", "osteoblast secretes RANKL"}, not: []string{"PTH activates osteoblast"}},
 		{name: "its expression", text: "Sclerostin is made by osteocytes. Its expression is suppressed by PTH.",
 			want: []string{"PTH inhibits sclerostin"}},
 		{name: "their production", text: "Osteoblasts secrete IL-6 and M-CSF. Their production is induced by TNF.",
