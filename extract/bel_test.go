@@ -323,13 +323,16 @@ func (b belScore) log(t *testing.T, h belHalf) {
 // "targets" as a verb: tune F1 0.24, test F1 0.198 (P 0.33 R 0.14), one
 // statement fewer read right, found when this floor failed; at 7f6b839,
 // after a few more rules from the curated figures: test P 0.32 R 0.14 F1
-// 0.197). belTargetF1
+// 0.197; at cc04a60, after experimental phrasings, nominal forms with the
+// agent first, second nominal objects, object pronouns and descriptions,
+// phosphorylations that switch their substrate off: tune F1 0.25 (P 0.28
+// R 0.22), test P 0.32 R 0.14 F1 0.197, unchanged). belTargetF1
 // is the bar the project aims at (the best BioCreative BEL systems reached F
 // 0.31-0.36 on relationships); it is not met yet, and the tests say by
 // how much.
 const (
 	belTestF1Floor = 0.19
-	belTuneF1Floor = 0.23
+	belTuneF1Floor = 0.24
 	belTargetF1    = 0.35
 )
 
