@@ -139,7 +139,13 @@ func (s *sentence) modify() {
 			// "knockdown of DKK1, a Wnt inhibitor,": DKK1 itself inhibits Wnt
 			s.emitPairs(bareEnts(s.ents(x)), s.ents(t), graph.Inhibits, r.ID, r.Confidence)
 		}
-		// the actor's group carries the targets, read through it
+		// the actor's group carries the targets, read through it, when
+		// the actor is a drug or chemical: a protein that inhibits ("DKK1,
+		// a Wnt inhibitor,") acts by itself, and what it does is not read
+		// again, inverted, of what it inhibits
+		if !drugActors(xg.ents) {
+			break
+		}
 		for _, e := range targets {
 			if e.cells || e.procs {
 				continue // a cell or process is no drug target
@@ -179,6 +185,17 @@ func (s *sentence) modify() {
 			}
 		}
 	}
+}
+
+// drugActors reports whether every mention of an inhibitor phrase's actor
+// is a drug, a chemical or a class of them.
+func drugActors(es []*ent) bool {
+	for _, e := range es {
+		if !e.known() || e.node.Kind != graph.Drug && e.node.Kind != graph.Chemical && e.node.Group != graph.DrugClass {
+			return false
+		}
+	}
+	return len(es) > 0
 }
 
 // ents returns the mentions a slot stands for.

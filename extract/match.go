@@ -140,6 +140,9 @@ func (s *sentence) formFits(e *elem, i int) bool {
 		if f.form == formVerb && f.past && e.forms&formPart == 0 && (s.passiveAt(i) || s.rs.sets[setDet][s.w(i-1)] && !s.floatingQuantifier(i-1) || s.rs.sets[setPrep][s.w(i-1)]) {
 			continue // a participle: "is induced", "the increased accumulation", "due to increased Y"
 		}
+		if f.form == formVerb && !f.past && (s.w(i-1) == "a" || s.w(i-1) == "an" || s.w(i-1) == "the") {
+			continue // a noun: "in association with a decrease in Y"
+		}
 		return true
 	}
 	return false

@@ -310,6 +310,18 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			// adjective that names a process modifies the name after it
 			x = raw{w: strings.ToLower(x.e.text), p: x.p}
 		}
+		if x.e != nil && actsOnFactor(seq, x, i) {
+			// "osteoclast-activating factors", "osteoblast inhibitory
+			// factors": unnamed factors act on the mention
+			out = append(out, raw{w: strings.ToLower(x.e.text), p: x.p})
+			continue
+		}
+		if x.e != nil && (x.e.suffix == "negative" || x.e.suffix == "positive") {
+			// "estrogen receptor α-negative breast cancer", "RANK-positive
+			// cells": a trait of what follows, not the molecule
+			out = append(out, raw{w: strings.ToLower(x.e.text) + "-" + x.e.suffix, p: x.p})
+			continue
+		}
 		if x.e != nil && !x.e.known() || x.e == nil && alnumCode(x.w) {
 			x, i = describedCode(seq, x, i)
 		}
@@ -430,6 +442,40 @@ func apposition(seq []raw, x raw, i int) (raw, int) {
 		seq[m].w, seq[m].e = "", nil
 	}
 	return x, c
+}
+
+// factorNouns are the nouns of unnamed agents: "osteoclast-activating
+// factors".
+var factorNouns = map[string]bool{"factor": true, "factors": true, "cytokine": true, "cytokines": true,
+	"agent": true, "agents": true, "molecule": true, "molecules": true, "signal": true, "signals": true}
+
+// actingOn are the words between a mention and a factor noun that say the
+// factor acts on the mention.
+var actingOn = map[string]bool{"activating": true, "inducing": true, "stimulating": true, "promoting": true,
+	"inhibiting": true, "suppressing": true, "inhibitory": true, "stimulatory": true, "suppressive": true}
+
+// actsOnFactor reports whether the mention seq[i] is what a factor after
+// it acts on: "osteoclast-activating factors" (a suffix) or "osteoblast
+// inhibitory factors" (a word).
+func actsOnFactor(seq []raw, x raw, i int) bool {
+	noun := -1
+	switch {
+	case actingOn[x.e.suffix] && i+1 < len(seq) && factorNouns[seq[i+1].w]:
+		noun = i + 1
+	case x.e.suffix == "" && i+2 < len(seq) && actingOn[seq[i+1].w] && factorNouns[seq[i+2].w]:
+		noun = i + 2
+	default:
+		return false
+	}
+	// "osteoclast inhibiting agents such as bisphosphonates": the rules
+	// read the examples' action on the mention
+	if n := noun + 1; n < len(seq) {
+		switch seq[n].w {
+		case "such", "including", "like", "(", ",", "e.g":
+			return false
+		}
+	}
+	return true
 }
 
 // describedCode reads "1D11, a TGF-β neutralizing antibody," or
