@@ -310,6 +310,9 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			// adjective that names a process modifies the name after it
 			x = raw{w: strings.ToLower(x.e.text), p: x.p}
 		}
+		if x.e != nil && x.e.procs && strings.HasSuffix(strings.ToLower(x.e.text), "differentiation") || x.e == nil && x.w == "differentiation" {
+			x, i = differentiationInto(r, seq, x, i)
+		}
 		if x.e != nil && actsOnFactor(seq, x, i) {
 			// "osteoclast-activating factors", "osteoblast inhibitory
 			// factors": unnamed factors act on the mention
@@ -442,6 +445,47 @@ func apposition(seq []raw, x raw, i int) (raw, int) {
 		seq[m].w, seq[m].e = "", nil
 	}
 	return x, c
+}
+
+// differentiationInto reads "MSC differentiation toward osteoblasts",
+// "differentiation of precursors into osteoclasts" as the differentiation
+// of the cell named after into|toward|towards when the resolver names it
+// ("osteoblast differentiation": osteoblastogenesis).
+func differentiationInto(r *resolve.Resolver, seq []raw, x raw, i int) (raw, int) {
+	j := i + 1
+	if j+1 < len(seq) && seq[j].w == "of" {
+		// "of (the) precursors": what differentiates, skipped
+		j++
+		for k := 0; k < 3 && j < len(seq) && seq[j].w != "into" && seq[j].w != "toward" && seq[j].w != "towards"; k++ {
+			j++
+		}
+	}
+	if j >= len(seq) || seq[j].w != "into" && seq[j].w != "toward" && seq[j].w != "towards" {
+		return x, i
+	}
+	j++
+	if j < len(seq) && (seq[j].w == "mature" || seq[j].w == "the") {
+		j++
+	}
+	if j >= len(seq) || seq[j].e == nil || !seq[j].e.cells || len(seq[j].e.ids) != 1 {
+		return x, i
+	}
+	cell := seq[j].e
+	n, ok := r.Resolve(cell.node.Name + " differentiation").Node()
+	if !ok || n.Kind != graph.Process {
+		return x, i
+	}
+	var e ent
+	if x.e != nil {
+		e = *x.e
+	} else {
+		e = ent{text: x.w, start: x.p, pol: 1}
+	}
+	e.ids, e.node, e.end, e.procs, e.cells, e.chems = []string{n.ID}, n, cell.end, true, false, false
+	for m := i + 1; m <= j; m++ {
+		seq[m].w, seq[m].e = "", nil
+	}
+	return raw{e: &e, p: x.p}, j
 }
 
 // factorNouns are the nouns of unnamed agents: "osteoclast-activating
