@@ -97,7 +97,10 @@ func (s *sentence) subjectOf(v int) int {
 	}
 	t := &s.toks[k]
 	if t.g != nil {
-		return s.headOf(k)
+		if h := s.headOf(k); h >= 0 || !t.g.unknownOnly() {
+			return h
+		}
+		return s.listBeforeUnknownItem(k)
 	}
 	switch t.w {
 	case "which", "that", "who":
@@ -115,6 +118,30 @@ func (s *sentence) subjectOf(v int) int {
 			return c
 		}
 		return s.clauseSubject(k)
+	}
+	return -1
+}
+
+// listBeforeUnknownItem returns the list a subject of unknown names ends
+// ("Wnt3a, Wnt5a, and conditioned medium (CM) from C4-2B cells induced
+// Y": the last item names nothing the resolver knows, and the names in it
+// hang on a preposition), or -1: the group before ", and" or ", or" over
+// at most ten plain words, asides and prepositions.
+func (s *sentence) listBeforeUnknownItem(k int) int {
+	for j := k - 1; j >= 1 && k-j <= 10; j-- {
+		t := &s.toks[j]
+		switch {
+		case t.g != nil && !t.g.unknownOnly():
+			return -1
+		case t.w == "and" || t.w == "or":
+			if s.w(j-1) == "," && j >= 2 && s.toks[j-2].g != nil && !s.toks[j-2].g.unknownOnly() {
+				return s.headOf(j - 2)
+			}
+			return -1
+		case t.g != nil, t.w == "(", t.w == ")", s.plain(j), s.rs.sets[setPrep][t.w]:
+		default:
+			return -1
+		}
 	}
 	return -1
 }

@@ -58,6 +58,16 @@ type group struct {
 }
 
 // cellsOnly reports whether every entity of the group is a cell.
+// unknownOnly reports whether no mention of the group resolved.
+func (g *group) unknownOnly() bool {
+	for _, e := range g.ents {
+		if e.known() {
+			return false
+		}
+	}
+	return true
+}
+
 func (g *group) cellsOnly() bool {
 	for _, e := range g.ents {
 		if !e.cells {
@@ -295,7 +305,53 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return cleanup(r, seq)
+	return rs.cancerAgents(r, text, cleanup(r, seq))
+}
+
+// cancerWords are the nouns of a cancer named as a disease.
+var cancerWords = map[string]bool{"cancer": true, "cancers": true, "carcinoma": true, "carcinomas": true,
+	"tumor": true, "tumors": true, "tumour": true, "tumours": true, "myeloma": true, "melanoma": true, "pca": true}
+
+// cancerAgents reads a cancer named as a disease that is the subject of a
+// verb ("Prostate cancer induces bone metastasis", "Multiple myeloma
+// suppresses bone formation", "PCa promotes Y") as its cells, when the
+// resolver names them ("prostate cancer cell"). Elsewhere ("patients
+// with breast cancer") the disease stays words.
+func (rs *Rules) cancerAgents(r *resolve.Resolver, text string, seq []raw) []raw {
+	for i := 0; i+1 < len(seq); i++ {
+		if seq[i].e != nil || !cancerWords[seq[i].w] || !rs.finiteVerb(seq[i+1].w) {
+			continue
+		}
+		start := i
+		if i > 0 && seq[i-1].e == nil && seq[i-1].w != "" && !rs.tableWords[seq[i-1].w] {
+			start = i - 1 // "prostate cancer", "multiple myeloma"
+		}
+		for ; start <= i; start++ {
+			from, to := seq[start].p, seq[i].p+len(seq[i].w)
+			if to > len(text) {
+				break
+			}
+			n, ok := r.Resolve(text[from:to] + " cell").Node()
+			if !ok || n.Kind != graph.Cell || !tumourCell(n) {
+				continue
+			}
+			e := &ent{ids: []string{n.ID}, node: n, cells: true, text: text[from:to], start: from, end: to, pol: 1}
+			seq = slices.Replace(seq, start, i+1, raw{e: e, p: from})
+			i = start
+			break
+		}
+	}
+	return seq
+}
+
+// finiteVerb reports whether w is a finite verb of a trigger class.
+func (rs *Rules) finiteVerb(w string) bool {
+	for _, f := range rs.words[w] {
+		if f.form == formVerb {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanup merges appositions ("sclerostin (SOST)"), reads "X formation"
