@@ -26,6 +26,13 @@ func (s *sentence) emitMatch() {
 	} else if s.m.slot('X').bare {
 		xs = bareEnts(xs)
 	}
+	if y := s.m.slot('Y'); r.Kind == Relation && y.at >= 0 && y.at == s.m.hi && !y.mods {
+		if z := s.agentNominalObject(y.at); z >= 0 {
+			// "Jnk inhibitor I blocked Wnt5a induction of the BMP
+			// promoters": what is blocked is the induction of BMP
+			ys = s.toks[z].g.ents
+		}
+	}
 	if x := s.m.slot('X'); x.at >= 0 && x.at+1 <= s.m.hi && s.w(x.at+1) == "," && strings.Contains(r.Shape, "@cop") {
 		// "the loss of miR-200b, a negative regulator of SUZ12": the
 		// apposition says what X is, whatever happens to X around it
@@ -50,6 +57,36 @@ func (s *sentence) emitMatch() {
 	if y := s.m.slot('Y'); y.at >= 0 && r.Kind == Relation && !y.mods && y.at >= s.m.hi {
 		s.follow(xs, ys, r, y.at, conf, hedge, s.amount(ys))
 	}
+}
+
+// agentNominalObject returns, for an object at toks[y] followed by a
+// noun of activation and "of" ("Wnt5a induction of the BMP promoters"),
+// the group after "of", or -1: the object the verb acts on is what that
+// agent induces.
+func (s *sentence) agentNominalObject(y int) int {
+	n := y + 1
+	if n+1 >= len(s.toks) || s.toks[n].g != nil || s.w(n+1) != "of" {
+		return -1
+	}
+	noun := false
+	for _, f := range s.toks[n].forms {
+		if f.form&formNoun != 0 {
+			if c := s.rs.classes[f.class]; c.sign > 0 && (c.name == "activate" || c.name == "increase") {
+				noun = true
+			}
+		}
+	}
+	if !noun {
+		return -1
+	}
+	z := n + 2
+	for z < len(s.toks) && s.rs.sets[setDet][s.w(z)] {
+		z++
+	}
+	if z >= len(s.toks) || s.toks[z].g == nil {
+		return -1
+	}
+	return z
 }
 
 // phosphoOff reports whether r reads a phosphorylation and y is a

@@ -122,6 +122,20 @@ func (s *sentence) subjectOf(v int) int {
 	return -1
 }
 
+// betweenBefore reports whether "between" opens the phrase whose "and"
+// is at toks[p], within ten tokens and no verb.
+func (s *sentence) betweenBefore(p int) bool {
+	for j := p - 1; j >= 0 && p-j <= 10; j-- {
+		if s.w(j) == "between" {
+			return true
+		}
+		if s.hasForm(j, formVerb) {
+			return false
+		}
+	}
+	return false
+}
+
 // listBeforeUnknownItem returns the list a subject of unknown names ends
 // ("Wnt3a, Wnt5a, and conditioned medium (CM) from C4-2B cells induced
 // Y": the last item names nothing the resolver knows, and the names in it
@@ -305,6 +319,9 @@ func (s *sentence) headOf(k int) int {
 	}
 	if p >= 0 && s.toks[p].g != nil {
 		p = s.wordBefore(k)
+	}
+	if s.w(p) == "and" && s.betweenBefore(p) {
+		return -1 // "a link between A and secondary B may facilitate": B is no subject
 	}
 	pw := s.w(p)
 	switch {
