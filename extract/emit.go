@@ -59,6 +59,19 @@ func (s *sentence) emitMatch() {
 	}
 }
 
+// contrastAfter reports whether a word of contrast ("but", "whereas",
+// "yet", a semicolon) follows toks[i] up to toks[to]: a negation before it
+// belongs to the clause it closes.
+func (s *sentence) contrastAfter(i, to int) bool {
+	for j := i + 1; j <= to && j < len(s.toks); j++ {
+		switch s.w(j) {
+		case "but", "whereas", "yet", ";":
+			return true
+		}
+	}
+	return false
+}
+
 // agentNominalObject returns, for an object at toks[y] followed by a
 // noun of activation and "of" ("Wnt5a induction of the BMP promoters"),
 // the group after "of", or -1: the object the verb acts on is what that
@@ -294,8 +307,8 @@ func (s *sentence) hedge(from, to int) source.Hedge {
 	for i := from; i <= to; i++ {
 		w := s.toks[i].w
 		if h.negation[w] {
-			if w == "no" && s.w(i+1) == "longer" {
-				continue
+			if w == "no" && s.w(i+1) == "longer" || s.contrastAfter(i, to) {
+				continue // "has no effect on A, but increases B": A's clause
 			}
 			return source.Negated
 		}

@@ -122,6 +122,24 @@ func (s *sentence) subjectOf(v int) int {
 	return -1
 }
 
+// subjectOverAside returns the group before the aside that the comma at
+// toks[c] closes (", more commonly known as a potent vasoconstrictor,"),
+// or -1.
+func (s *sentence) subjectOverAside(c int) int {
+	for j := c - 1; j >= 1 && c-j <= 12; j-- {
+		if s.w(j) == "," {
+			if g := j - 1; s.toks[g].g != nil && !s.toks[g].covered {
+				return s.headOf(g)
+			}
+			return -1
+		}
+		if s.toks[j].g != nil && !s.toks[j].covered || s.hasForm(j, formVerb) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // betweenBefore reports whether "between" opens the phrase whose "and"
 // is at toks[p], within ten tokens and no verb.
 func (s *sentence) betweenBefore(p int) bool {
@@ -323,6 +341,9 @@ func (s *sentence) headOf(k int) int {
 	if s.w(p) == "and" && s.betweenBefore(p) {
 		return -1 // "a link between A and secondary B may facilitate": B is no subject
 	}
+	if w := s.w(p); w == "both" || w == "either" {
+		p = s.wordBefore(p) // "on both tumor cells and stromal cells"
+	}
 	pw := s.w(p)
 	switch {
 	case pw == "by":
@@ -335,6 +356,7 @@ func (s *sentence) headOf(k int) int {
 			}
 		}
 		return k
+
 	case pw == "of":
 		q := s.wordBefore(p)
 		if q >= 0 && s.rs.sets[setNotSubj][s.w(q)] {
@@ -403,6 +425,10 @@ func (s *sentence) antecedent(k int) int {
 			return s.headOf(m)
 		}
 		switch {
+		case s.rs.sets[setBe][t.w] && s.w(m-1) == ",":
+			// "X, known as a vasoconstrictor, is a protein that
+			// stimulates": the subject of the copula, over the aside
+			return s.subjectOverAside(m - 1)
 		case t.covered, t.w == ",", s.rs.sets[setSkip][t.w], s.rs.sets[setHeads][t.w], s.rs.sets[setDet][t.w]:
 		case s.hasForm(m, formVerb|formPart) && s.w(m+1) == ",":
 			return s.subjectOf(m) // "Y was activated, which inhibited": Y
@@ -474,7 +500,14 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 			}
 		case s.hasForm(m, formVerb|formGer|formPart):
 			return s.subjectOf(m)
-		case (s.plain(m) || s.rs.sets[setPrep][t.w]) && plain < maxPlain:
+		case s.rs.sets[setBe][t.w] && groups == 0:
+			// "X is a prostate cancer mitogen and increases Y": the
+			// copula's subject
+			if g := m - 1; g >= 0 && s.toks[g].g != nil && !s.toks[g].covered {
+				return s.headOf(g)
+			}
+			return -1
+		case (s.plain(m) || s.rs.sets[setPrep][t.w]) && plain < maxPlain+2:
 			plain++
 		default:
 			return -1

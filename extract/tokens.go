@@ -375,6 +375,14 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			out = append(out, raw{w: strings.ToLower(x.e.text), p: x.p})
 			continue
 		}
+		if x.e != nil && eitherWay(seq, i) {
+			// "BMP-dependent and BMP-independent osteoblast
+			// differentiation": whichever way, the mediator is no end
+			out = append(out, raw{w: strings.ToLower(x.e.text) + "-" + x.e.suffix, p: x.p}, raw{w: seq[i+1].w, p: seq[i+1].p},
+				raw{w: strings.ToLower(seq[i+2].e.text) + "-" + seq[i+2].e.suffix, p: seq[i+2].p})
+			i += 2
+			continue
+		}
 		if x.e != nil && (x.e.suffix == "negative" || x.e.suffix == "positive") {
 			// "estrogen receptor α-negative breast cancer", "RANK-positive
 			// cells": a trait of what follows, not the molecule
@@ -408,7 +416,66 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		out = append(out, x)
 	}
 	out = slices.DeleteFunc(out, func(x raw) bool { return x.e == nil && x.w == "" })
-	return dropAsides(chemicalModifiers(out))
+	return dropAsides(chemicalModifiers(longForms(out)))
+}
+
+// longForms drops the words of a long form that no lexicon knows before
+// the short form that names it ("Receptor Activator of Nuclear Factor k B
+// Ligand (RANKL)"): the short form's mention stands in their place. The
+// words are a long form when the first starts with the short form's
+// first letter and the short form's letters occur in them in order
+// (after Schwartz and Hearst, 2003), within twice the short form's
+// length in words.
+func longForms(seq []raw) []raw {
+	for i := 1; i+2 < len(seq); i++ {
+		if seq[i].w != "(" || seq[i+1].e == nil || !seq[i+1].e.known() || seq[i+2].w != ")" {
+			continue
+		}
+		short := strings.ToLower(seq[i+1].e.text)
+		letters := strings.Map(func(c rune) rune {
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				return c
+			}
+			return -1
+		}, short)
+		if len(letters) < 2 {
+			continue
+		}
+		for start := i - 1; start >= 0 && i-start <= 2*len(letters); start-- {
+			if seq[start].e != nil || seq[start].w == "" || strings.ContainsAny(seq[start].w, ",;:()") {
+				break
+			}
+			if !strings.HasPrefix(seq[start].w, letters[:1]) {
+				continue
+			}
+			var words []string
+			for k := start; k < i; k++ {
+				words = append(words, seq[k].w)
+			}
+			if !inOrder(letters, strings.Join(words, " ")) {
+				continue
+			}
+			e := seq[i+1]
+			e.p = seq[start].p
+			for k := start; k <= i+2; k++ {
+				seq[k] = raw{}
+			}
+			seq[start] = e
+			break
+		}
+	}
+	return slices.DeleteFunc(seq, func(x raw) bool { return x.e == nil && x.w == "" })
+}
+
+// inOrder reports whether the letters of short occur in long in order.
+func inOrder(short, long string) bool {
+	j := 0
+	for _, c := range long {
+		if j < len(short) && c == rune(short[j]) {
+			j++
+		}
+	}
+	return j == len(short)
 }
 
 // chemicalModifiers turns the chemicals that only modify a noun after
@@ -542,6 +609,16 @@ func differentiationInto(r *resolve.Resolver, seq []raw, x raw, i int) (raw, int
 		seq[m].w, seq[m].e = "", nil
 	}
 	return raw{e: &e, p: x.p}, j
+}
+
+// eitherWay reports whether seq[i] and seq[i+2] are "X-dependent and
+// Y-independent" (or the other way round).
+func eitherWay(seq []raw, i int) bool {
+	if i+2 >= len(seq) || seq[i+2].e == nil || seq[i+1].w != "and" && seq[i+1].w != "or" {
+		return false
+	}
+	a, b := seq[i].e.suffix, seq[i+2].e.suffix
+	return a == "dependent" && b == "independent" || a == "independent" && b == "dependent"
 }
 
 // factorNouns are the nouns of unnamed agents: "osteoclast-activating
