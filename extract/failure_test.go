@@ -144,6 +144,8 @@ var failureClasses = []struct {
 			not: []string{"Wnt5a activates BMP"}},
 		{name: "a phrase on both of two groups hangs on its head", text: "Integrins on both tumor cells and stromal cells promote bone metastasis.",
 			want: []string{"integrins activates bone metastasis"}, not: []string{"tumor cell activates bone metastasis"}},
+		{name: "a drug of a target is the subject", text: "A specific platelet aggregation inhibitor of activated integrin αvβ3 prevented bone metastases.",
+			want: []string{"platelet aggregation inhibitor inhibits bone metastasis"}, not: []string{"integrin αvβ3 inhibits bone metastasis"}},
 		{name: "markers listed after their class", text: "Alendronate lowered the expression of osteoclast marker genes, TRAP (p<0.01) and cathepsin K (p<0.05).",
 			want: []string{"alendronate inhibits TRAP", "alendronate inhibits cathepsin K"}, not: []string{"alendronate inhibits osteoclast"}},
 		{name: "an opening in vivo", text: "In vivo treatment with zoledronic acid reduced osteolytic lesions.",

@@ -344,6 +344,9 @@ func (s *sentence) headOf(k int) int {
 	if w := s.w(p); w == "both" || w == "either" {
 		p = s.wordBefore(p) // "on both tumor cells and stromal cells"
 	}
+	if s.toks[max(p, 0)].g == nil && s.hasForm(p, formPart) && s.w(s.wordBefore(p)) == "of" {
+		p = s.wordBefore(p) // "an inhibitor of activated αIIbβ3"
+	}
 	pw := s.w(p)
 	switch {
 	case pw == "by":
@@ -361,6 +364,11 @@ func (s *sentence) headOf(k int) int {
 		q := s.wordBefore(p)
 		if q >= 0 && s.rs.sets[setNotSubj][s.w(q)] {
 			return -1 // "the effects of X"
+		}
+		if q >= 0 && s.toks[q].g != nil && !s.toks[q].covered && s.toks[q].g.chemsOnly() {
+			// "a platelet aggregation inhibitor of activated αIIbβ3
+			// prevented": the drug the phrase names
+			return s.headOf(q)
 		}
 		return k
 	case pw == "":

@@ -58,6 +58,17 @@ type group struct {
 }
 
 // cellsOnly reports whether every entity of the group is a cell.
+// chemsOnly reports whether every mention of the group is a chemical or
+// drug (or a class of them).
+func (g *group) chemsOnly() bool {
+	for _, e := range g.ents {
+		if !e.chems && e.node.Group != graph.DrugClass {
+			return false
+		}
+	}
+	return len(g.ents) > 0
+}
+
 // unknownOnly reports whether no mention of the group resolved.
 func (g *group) unknownOnly() bool {
 	for _, e := range g.ents {
