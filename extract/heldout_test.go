@@ -19,8 +19,8 @@ import (
 // reader missed there): P 0.70 R 0.30 (95 of 136 read right) with the
 // reader of 5afacb8, P 0.71 R 0.30 (98 of 139) with that of 2baf570, P
 // 0.71 R 0.31 (100 of 141) with those of 7f6b839, 9c2ca58 and 28346d1, P
-// 0.71 R 0.30 (98 of 139) with that of cc04a60. The floors hold for that
-// gold only.
+// 0.71 R 0.30 (98 of 139) with those of cc04a60 and fd438d0. The floors
+// hold for that gold only.
 const (
 	heldOutGoldSHA256     = "f39bc7080b39400249a869761aa788ede918716ab09fba3a4b8275f51a2ed379"
 	heldOutPrecisionFloor = 0.67

@@ -31,10 +31,19 @@ import (
 //     0.43 (107); TRAP and markers after their class (feccbf9): 0.69 0.44;
 //     clauses after ", and", engagement, proteases (6ad00da): 0.72 0.45;
 //     second nominal objects and plural short forms (847bdba): 0.73 0.46
-//     (114 of 246 right, 157 read).
+//     (114 of 246 right, 157 read); inhibitor proteins, X-negative traits,
+//     factors acting on a mention (55c0fdd): 0.76 0.46; differentiation
+//     into a cell type, "the ability of" (25258ca): 0.79 0.48; cancers as
+//     agents, lists ending with an unknown item (bded5a5): 0.78 0.49;
+//     agents' nominal objects, "between", opening participles (086e1e8):
+//     0.79 0.49; negations closed by "but", long forms, copulas' subjects
+//     (f7f7d3c): 0.80 0.50; the drug of "a drug of Y" (fd438d0): 0.81 0.51
+//     (125 of 246 right, 155 read). The goal is reached in-sample only:
+//     the same rounds left the kept-apart records (P 0.71 R 0.30) and the
+//     BEL test half (F1 0.197) where they were.
 const (
-	pubmedPrecisionFloor = 0.70
-	pubmedRecallFloor    = 0.43
+	pubmedPrecisionFloor = 0.78
+	pubmedRecallFloor    = 0.48
 	pubmedPrecisionGoal  = 0.80
 	pubmedRecallGoal     = 0.50
 )
