@@ -241,7 +241,9 @@ func possessiveHere(text string, ws []span, ms, done []resolve.Mention) []resolv
 // entities its own sentence names. Descriptions found as subjects (done)
 // are skipped.
 func objectDescriptions(text string, ws []span, prev, ms, done []resolve.Mention) []resolve.Mention {
-	if len(ms) == 0 {
+	if len(ms) == 0 || !slices.ContainsFunc(ws, func(w span) bool {
+		return w.start > ms[0].Start && (strings.EqualFold(text[w.start:w.end], "this") || strings.EqualFold(text[w.start:w.end], "these"))
+	}) {
 		return nil
 	}
 	here := map[string]bool{}
@@ -259,7 +261,7 @@ func objectDescriptions(text string, ws []span, prev, ms, done []resolve.Mention
 	var out []resolve.Mention
 	for i := 0; i+1 < len(ws); i++ {
 		w, n := ws[i], ws[i+1]
-		if low := strings.ToLower(text[w.start:w.end]); low != "this" && low != "these" || w.start < ms[0].Start ||
+		if low := text[w.start:w.end]; !strings.EqualFold(low, "this") && !strings.EqualFold(low, "these") || w.start < ms[0].Start ||
 			i > 0 && opensClause(text, ws[i-1]) {
 			continue // a description that opens a clause may stand for a name of its own sentence
 		}
