@@ -323,14 +323,11 @@ func (rs *Rules) verbFollows(seq []raw, k int) bool {
 			return false
 		}
 		w := seq[j].w
-		if be[w] || clauseVerbs[w] {
+		if be[w] || clauseVerbs[w] || rs.finiteVerb(w) {
 			return true
 		}
 		noun := heads[w]
 		for _, f := range rs.words[w] {
-			if f.form == formVerb {
-				return true
-			}
 			noun = noun || f.form == formNoun
 		}
 		// "..., and endothelin A receptor blockade represents": a noun

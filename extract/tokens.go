@@ -365,6 +365,17 @@ func (rs *Rules) finiteVerb(w string) bool {
 	return false
 }
 
+// asWord returns the mention of x read as a lower-case word (with its
+// hyphenated suffix when withSuffix): a name that stands for no entity
+// where it is written.
+func asWord(x raw, withSuffix bool) raw {
+	w := strings.ToLower(x.e.text)
+	if withSuffix && x.e.suffix != "" {
+		w += "-" + x.e.suffix
+	}
+	return raw{w: w, p: x.p}
+}
+
 // cleanup merges appositions ("sclerostin (SOST)"), reads "X formation"
 // as a process, and unsets mentions that name something else ("Wnt target
 // genes").
@@ -375,7 +386,7 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		if x.e != nil && x.e.procs && adjective(x.e.text) && i+1 < len(seq) && seq[i+1].e != nil {
 			// "bone-resorbing osteoclasts", "osteolytic MM cells": an
 			// adjective that names a process modifies the name after it
-			x = raw{w: strings.ToLower(x.e.text), p: x.p}
+			x = asWord(x, false)
 		}
 		if x.e != nil && x.e.procs && strings.HasSuffix(strings.ToLower(x.e.text), "differentiation") || x.e == nil && x.w == "differentiation" {
 			x, i = differentiationInto(r, seq, x, i)
@@ -383,21 +394,20 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		if x.e != nil && actsOnFactor(seq, x, i) {
 			// "osteoclast-activating factors", "osteoblast inhibitory
 			// factors": unnamed factors act on the mention
-			out = append(out, raw{w: strings.ToLower(x.e.text), p: x.p})
+			out = append(out, asWord(x, false))
 			continue
 		}
 		if x.e != nil && eitherWay(seq, i) {
 			// "BMP-dependent and BMP-independent osteoblast
 			// differentiation": whichever way, the mediator is no end
-			out = append(out, raw{w: strings.ToLower(x.e.text) + "-" + x.e.suffix, p: x.p}, raw{w: seq[i+1].w, p: seq[i+1].p},
-				raw{w: strings.ToLower(seq[i+2].e.text) + "-" + seq[i+2].e.suffix, p: seq[i+2].p})
+			out = append(out, asWord(x, true), seq[i+1], asWord(seq[i+2], true))
 			i += 2
 			continue
 		}
 		if x.e != nil && (x.e.suffix == "negative" || x.e.suffix == "positive") {
 			// "estrogen receptor α-negative breast cancer", "RANK-positive
 			// cells": a trait of what follows, not the molecule
-			out = append(out, raw{w: strings.ToLower(x.e.text) + "-" + x.e.suffix, p: x.p})
+			out = append(out, asWord(x, true))
 			continue
 		}
 		if x.e != nil && !x.e.known() || x.e == nil && alnumCode(x.w) {
@@ -414,7 +424,7 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			} else if w == "marker" || w == "markers" {
 				// "osteoclast marker genes such as TRAP": words before
 				// the markers the sentence names
-				out = append(out, raw{w: strings.ToLower(e.text), p: x.p})
+				out = append(out, asWord(x, false))
 				continue
 			} else {
 				e.ids = nil // "Wnt target genes" are not Wnt
@@ -498,7 +508,7 @@ func chemicalModifiers(seq []raw) []raw {
 			continue
 		}
 		for j := i - 1; j >= 0 && seq[j].e != nil && seq[j].e.known() && seq[j].e.node.Kind == graph.Chemical; j-- {
-			seq[j] = raw{w: strings.ToLower(seq[j].e.text), p: seq[j].p}
+			seq[j] = asWord(seq[j], false)
 		}
 	}
 	return seq

@@ -75,23 +75,18 @@ type Posting struct {
 
 // Hash is the hash of a key: 64-bit FNV-1a, folded so that its low bits
 // pick the slot and its high bits are the tag.
-func Hash(key string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(key); i++ {
-		h ^= uint64(key[i])
-		h *= 1099511628211
-	}
-	return h ^ h>>29
-}
+func Hash(key string) uint64 { return HashFold(hashMore(HashStart, key)) }
 
 // HashBytes is [Hash] of a key held in bytes.
-func HashBytes(key []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range key {
-		h ^= uint64(c)
+func HashBytes(key []byte) uint64 { return HashFold(hashMore(HashStart, key)) }
+
+// hashMore continues the unfolded FNV-1a hash h with the bytes of b.
+func hashMore[T string | []byte](h uint64, b T) uint64 {
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
 		h *= 1099511628211
 	}
-	return h ^ h>>29
+	return h
 }
 
 // Key is one key of an index with its postings, in the order lookups
@@ -279,6 +274,10 @@ func (x *Index) Group(i int) int { return int(x.u32(x.grp + 4*i)) }
 func (x *Index) Find(key []byte) Postings { return x.FindHash(key, HashBytes(key)) }
 
 // FindHash is [Index.Find] for a key whose [HashBytes] the caller has.
+// It and FindString are the same loop written twice on purpose: a []byte
+// key compared as a string allocates nothing only outside generic code,
+// and a comparison passed as a function would cost every look-up (see
+// resolve's TestResolveAllocations and BenchmarkResolveDefault).
 func (x *Index) FindHash(key []byte, h uint64) Postings {
 	tag := uint32(h>>56) << 24
 	for s := h & x.mask; ; s = (s + 1) & x.mask {
@@ -295,9 +294,7 @@ func (x *Index) FindHash(key []byte, h uint64) Postings {
 		if int(n) != len(key) || x.data[p:p+int(n)] != string(key) {
 			continue
 		}
-		p += int(n)
-		c, w := uvarint(x.data, p)
-		return Postings{data: x.data[p+w:], n: int(c)}
+		return x.postingsAfter(p + int(n))
 	}
 }
 
@@ -319,10 +316,14 @@ func (x *Index) FindString(key string) Postings {
 		if int(n) != len(key) || x.data[p:p+int(n)] != key {
 			continue
 		}
-		p += int(n)
-		c, w := uvarint(x.data, p)
-		return Postings{data: x.data[p+w:], n: int(c)}
+		return x.postingsAfter(p + int(n))
 	}
+}
+
+// postingsAfter decodes the postings that follow a key ending at p.
+func (x *Index) postingsAfter(p int) Postings {
+	c, w := uvarint(x.data, p)
+	return Postings{data: x.data[p+w:], n: int(c)}
 }
 
 // Postings are the postings of one key, decoded as they are read.

@@ -8,13 +8,7 @@ import "math/bits"
 const HashStart uint64 = 14695981039346656037
 
 // HashMore continues the unfolded hash h with the bytes b.
-func HashMore(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
+func HashMore(h uint64, b []byte) uint64 { return hashMore(h, b) }
 
 // HashFold folds an unfolded hash into [Hash]'s form.
 func HashFold(h uint64) uint64 { return h ^ h>>29 }
@@ -40,8 +34,7 @@ func NewPrefixFilter(n int) *PrefixFilter {
 func (f *PrefixFilter) Add(key string) {
 	h := HashStart
 	for i := 0; i < len(key); i++ {
-		h ^= uint64(key[i])
-		h *= 1099511628211
+		h = hashMore(h, key[i:i+1])
 		b := HashFold(h) & f.mask
 		f.bits[b/64] |= 1 << (b % 64)
 	}
@@ -84,10 +77,4 @@ func (x *Index) Prefixes() *PrefixFilter {
 }
 
 // HashMoreString is [HashMore] of bytes held in a string.
-func HashMoreString(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+func HashMoreString(h uint64, s string) uint64 { return hashMore(h, s) }
