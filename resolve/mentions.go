@@ -25,7 +25,9 @@ type Mention struct {
 	// entry matches. A short form defined in the text ("parathyroid
 	// hormone-related protein (PTHrP)", or a legend "OC, osteoclast;")
 	// carries the result of its long form when it does not resolve to one
-	// entity by itself; its Reason then starts with "abbreviation".
+	// entity by itself; its Reason then starts with "abbreviation". A
+	// short alias set aside (see [Resolver.Mentions]) is Unknown with its
+	// gene as the one candidate and a Reason starting "set aside".
 	Result Result
 }
 
@@ -73,7 +75,12 @@ type word struct {
 // mentions; "pERK" and the "-β" of "GSK-3α and -β" name their proteins.
 // Short forms defined in the text are recorded (see [Mention]),
 // and symbol-like words that match nothing are returned as Unknown
-// mentions. The result is sorted by Start. Time is linear in the length of
+// mentions. A word in lower case that genes' entries write only in
+// capitals ("marks", "minor") is no mention. A gene named only by a short
+// alias or previous symbol ("CSR", "TGs") that shares no pathway (of
+// lexicon/pathways.tsv) with any other gene the text names is set aside:
+// the mention is Unknown, its candidate kept and its Reason starting
+// "set aside". The result is sorted by Start. Time is linear in the length of
 // the text (a bounded number of map look-ups per word): a phrase stops
 // growing as soon as no name can begin with it, which a filter of the
 // names' prefixes tells; the first call builds that filter for the
@@ -175,6 +182,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 
 	chosen := r.numbered(text, words, r.variants(text, words, selectMentions(cands)))
 	chosen = r.abbreviations(text, words, chosen)
+	r.coherence(chosen)
 	return chosen
 }
 
@@ -190,6 +198,9 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 	}
 	if i < j && genesOnly(res) && englishPhrase(s) {
 		return Mention{}, false // "It is" read as the symbol ITIS
+	}
+	if r.lowerAlias(s, res) {
+		return Mention{}, false // "marks" read as the alias MARK of MARK1
 	}
 	return Mention{Start: subs[i].start, End: subs[j].end, Text: s, Result: res}, true
 }
@@ -293,6 +304,45 @@ func residue(s string) bool {
 	}
 	n := len(s) - 2
 	return n >= 2 && strings.ContainsRune(one, rune(s[0])) && digits(s[1:]) == n && strings.ContainsRune(one, rune(s[len(s)-1]))
+}
+
+// lowerAlias reports whether a name written in lower-case letters
+// matches only genes, through aliases or previous symbols that their
+// entries write as symbols, in capitals ("marks", "minor", "act as" for
+// MARK, MINOR, ACTAS): running text, not a name. A name an entry writes
+// with small letters ("survivin", "Hepcidin") stays a name, and so do
+// symbols ("rela" in a zebrafish text).
+func (r *Resolver) lowerAlias(s string, res Result) bool {
+	if res.Tier < TierSynonym || !genesOnly(res) || len(res.Candidates) == 0 {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsLower(c) && c != ' ' {
+			return false
+		}
+	}
+	key := Normalize(s)
+	single := string(singularKey([]byte(key)))
+	for _, n := range res.Candidates {
+		e, ok := r.Entry(n.ID)
+		if !ok || wordForm(e, key) || single != "" && wordForm(e, single) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordForm reports whether one of an entry's names with the key is
+// written with a small letter.
+func wordForm(e Entry, key string) bool {
+	for _, list := range [][]string{{e.Node.Symbol, e.Node.Name}, e.Preferred, e.Synonyms, e.Previous} {
+		for _, f := range list {
+			if f != "" && strings.ContainsFunc(f, unicode.IsLower) && Normalize(f) == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // genesOnly reports whether every candidate is a gene or a group.

@@ -57,6 +57,14 @@ var mentionTests = []struct {
 		[]wantMention{{"bone destruction", "BONEMET:bone_destruction"}, {"new bone formation", "BONEMET:bone_formation"}}},
 	{"English words are not genes", "We find that the cells set a large impact in pink.",
 		nil},
+	{"lower-case words that genes' entries write in capitals", "Histone marks guide cell fates and act as a minor limit; survivin and Hepcidin rise.",
+		[]wantMention{{"Histone", "FPLX:Histone"}, {"survivin", "HGNC:593"}, {"Hepcidin", "HGNC:15598"}}},
+	{"a short alias that fits no other gene of the text is set aside", "TGFB1 activates SMAD3 and SMAD2, and CSR rises in B cells.",
+		[]wantMention{{"TGFB1", "HGNC:11766"}, {"SMAD3", "HGNC:6769"}, {"SMAD2", "HGNC:6768"}, {"CSR", ""}, {"B cells", "CL:0000236"}}},
+	{"a short alias that shares a pathway with another gene stays", "RUNX2 and DLX5 induce Osx in osteoblasts.",
+		[]wantMention{{"RUNX2", "HGNC:10472"}, {"DLX5", "HGNC:2918"}, {"Osx", "HGNC:17321"}, {"osteoblasts", "CL:0000062"}}},
+	{"a short alias alone with no other gene stays", "Osx rises in osteoblasts.",
+		[]wantMention{{"Osx", "HGNC:17321"}, {"osteoblasts", "CL:0000062"}}},
 	{"two-letter aliases are not genes", "ER and AR in HS",
 		[]wantMention{}},
 	{"symbol-like unknown word", "NBP inhibits MAPK",
@@ -131,6 +139,24 @@ func TestMentionsAbbreviationReason(t *testing.T) {
 	ms := resolve.Default().Mentions("Cas inhibits bone loss. Cas, casticin.")
 	if len(ms) == 0 || ms[0].Text != "Cas" || !strings.HasPrefix(ms[0].Result.Reason, "abbreviation") {
 		t.Fatalf("first mention %+v, want Cas as an abbreviation", ms)
+	}
+}
+
+func TestMentionsSetAsideReason(t *testing.T) {
+	ms := resolve.Default().Mentions("TGFB1 activates SMAD3, and CSR rises.")
+	var csr *resolve.Mention
+	for i := range ms {
+		if ms[i].Text == "CSR" {
+			csr = &ms[i]
+		}
+	}
+	if csr == nil {
+		t.Fatalf("no mention of CSR in %+v", ms)
+	}
+	r := csr.Result
+	if r.Status != resolve.Unknown || len(r.Candidates) != 1 || r.Candidates[0].ID != "HGNC:19000" ||
+		!strings.HasPrefix(r.Reason, "set aside: ") || !strings.Contains(r.Reason, "SCARA3") {
+		t.Errorf("CSR: %v %v %q; want Unknown, SCARA3 kept as the candidate, and a reason naming it", r.Status, r.Candidates, r.Reason)
 	}
 }
 

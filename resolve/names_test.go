@@ -14,6 +14,7 @@ import (
 	"github.com/bonemet/bonemet/internal/sharedtest"
 	"github.com/bonemet/bonemet/resolve"
 	"github.com/bonemet/bonemet/resolve/internal/lexbuild"
+	"github.com/bonemet/bonemet/resolve/internal/pathbuild"
 	"github.com/bonemet/bonemet/source"
 )
 
@@ -198,6 +199,21 @@ func TestIndexUpToDate(t *testing.T) {
 	}
 	if !bytes.Equal(data, embedded) {
 		t.Errorf("lexicon/names.idx (%d bytes) differs from a fresh build (%d bytes): run go generate ./resolve", len(embedded), len(data))
+	}
+}
+
+func TestPathwaysUpToDate(t *testing.T) {
+	dir := sharedtest.Require(t, "reference/wikipathways/gpml")
+	data, err := pathbuild.Build(dir, resolve.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := os.ReadFile(filepath.Join("lexicon", "pathways.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, embedded) {
+		t.Errorf("lexicon/pathways.tsv (%d bytes) differs from a fresh build (%d bytes): run go generate ./resolve", len(embedded), len(data))
 	}
 }
 

@@ -1,0 +1,171 @@
+package resolve
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/bonemet/bonemet/graph"
+)
+
+//go:generate go run ./internal/pathgen -shared ../../shared -o lexicon/pathways.tsv
+
+// pathwaysFile is the generated table of pathway gene sets (see
+// lexicon/SOURCES.md).
+//
+//go:embed lexicon/pathways.tsv
+var pathwaysFile string
+
+// pathwaySets maps an HGNC id to the indices of the pathways (lines of
+// lexicon/pathways.tsv) that name the gene, ascending.
+var pathwaySets = sync.OnceValue(func() map[string][]uint16 {
+	m, err := parsePathways(pathwaysFile)
+	if err != nil {
+		// The embedded table is tested; reaching this is a build defect.
+		panic(fmt.Sprintf("resolve: embedded lexicon/pathways.tsv: %v", err))
+	}
+	return m
+})
+
+func parsePathways(s string) (map[string][]uint16, error) {
+	m := make(map[string][]uint16, 10000)
+	n := 0
+	for line := range strings.Lines(s) {
+		line = strings.TrimRight(line, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		_, genes, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("line %q: no tab", line)
+		}
+		if n > 1<<16-1 {
+			return nil, fmt.Errorf("more than %d pathways", 1<<16)
+		}
+		for g := range strings.SplitSeq(genes, ",") {
+			if _, err := strconv.Atoi(g); err != nil {
+				return nil, fmt.Errorf("line %q: gene %q: %v", line, g, err)
+			}
+			id := "HGNC:" + g
+			m[id] = append(m[id], uint16(n))
+		}
+		n++
+	}
+	return m, nil
+}
+
+// sharePathway reports whether two pathway index lists (ascending) have
+// an index in common.
+func sharePathway(a, b []uint16) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// maxAliasRunes is the longest short alias (in normalised runes) whose
+// fit with the text's other genes is checked.
+const maxAliasRunes = 5
+
+// offPathway is the Reason prefix of a short alias set aside because it
+// fits none of the other genes its text names.
+const offPathway = "set aside: "
+
+// coherence sets aside the short aliases of genes that fit none of the
+// other genes a text names. A gene found only through a short alias or
+// previous symbol ("CSR" for SCARA3, "TGs" for LIN9, "LEC" for CCL16) is
+// kept when the text names no other gene of a known pathway, when it
+// shares a WikiPathways pathway with one of them (a member of a named
+// family counts), or when the text also names it otherwise; else the
+// mention becomes Unknown, its Reason saying why and its candidate kept.
+func (r *Resolver) coherence(ms []Mention) {
+	sets := pathwaySets()
+	type gene struct {
+		id     string
+		strong bool // named by a symbol, preferred synonym or name
+	}
+	var genes []gene
+	addGene := func(id string, strong bool) {
+		if i := slices.IndexFunc(genes, func(g gene) bool { return g.id == id }); i >= 0 {
+			genes[i].strong = genes[i].strong || strong
+			return
+		}
+		genes = append(genes, gene{id, strong})
+	}
+	suspect := false
+	for _, m := range ms {
+		if !m.Resolved() || m.Result.List {
+			for _, n := range m.Result.Candidates {
+				if m.Resolved() && n.Kind == graph.Gene {
+					addGene(n.ID, true)
+				}
+			}
+			continue
+		}
+		n := m.Result.Candidates[0]
+		switch {
+		case n.Kind == graph.Gene:
+			short := isShortAlias(m)
+			suspect = suspect || short
+			addGene(n.ID, !short)
+		case geneLike(n):
+			for _, x := range r.Members(n.ID) {
+				if x.Kind == graph.Gene {
+					addGene(x.ID, true)
+				}
+			}
+		}
+	}
+	if !suspect {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if !m.Resolved() || m.Result.List || !isShortAlias(*m) {
+			continue
+		}
+		n := m.Result.Candidates[0]
+		if n.Kind != graph.Gene {
+			continue
+		}
+		own := sets[n.ID]
+		others, fits := 0, false
+		for _, g := range genes {
+			if g.id == n.ID {
+				fits = fits || g.strong // named otherwise too
+				continue
+			}
+			gs, ok := sets[g.id]
+			if !ok {
+				continue
+			}
+			others++
+			fits = fits || sharePathway(own, gs)
+		}
+		if others == 0 || fits {
+			continue
+		}
+		m.Result.Status = Unknown
+		m.Result.Reason = offPathway + m.Result.Reason + " of " + n.Label() +
+			", which shares no pathway with the other genes the text names"
+	}
+}
+
+// isShortAlias reports whether a mention resolves to a gene only
+// through a short alias or previous symbol, and not through a definition
+// in its text.
+func isShortAlias(m Mention) bool {
+	return m.Result.Tier >= TierSynonym && !strings.HasPrefix(m.Result.Reason, "abbreviation") &&
+		utf8.RuneCountInString(Normalize(m.Text)) <= maxAliasRunes
+}
