@@ -53,6 +53,9 @@ type Stats struct {
 	// Grounding and GroundingSkipped count the grounding-map rows used
 	// and those passed over (naming no entity compiled).
 	Grounding, GroundingSkipped int
+	// FamilyNames counts the long forms given to FamPlex families from
+	// their members' names.
+	FamilyNames int
 	// Warnings are source rows that could not be compiled, with why.
 	Warnings []string
 }
@@ -101,7 +104,7 @@ func (b *builder) gene(sym string) (string, bool) {
 func Build(shared string) ([]byte, *Stats, error) {
 	b := &builder{shared: shared, byID: make(map[string]*item), bySymbol: make(map[string]string),
 		byPrev: make(map[string]string), byUniProt: make(map[string]string)}
-	steps := []func() error{b.readHGNC, b.readFamPlex, b.readCL, b.readChEBI, b.readMeSH, b.readGrounding}
+	steps := []func() error{b.readHGNC, b.readFamPlex, b.readCL, b.readChEBI, b.readMeSH, b.readGrounding, b.familyNames}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, nil, err
