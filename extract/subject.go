@@ -550,6 +550,18 @@ func (s *sentence) appositionHead(k int) int {
 	return -1
 }
 
+// controls reports whether the verb at toks[v] makes its object the
+// subject of a following "to VERB" ("activates Y to induce Z",
+// "stimulates Y to promote Z"): a verb of a signed relation class.
+func (s *sentence) controls(v int) bool {
+	for _, f := range s.toks[v].forms {
+		if f.form&(formVerb|formGer) != 0 && s.rs.classes[f.class].sign != 0 && s.rs.classes[f.class].name != "lead" {
+			return true
+		}
+	}
+	return false
+}
+
 // purposeSubject returns the subject of "to VERB" after the group at
 // toks[g]: the agent of a passive ("inhibited by Z to attenuate W"), the
 // group itself after "of" ("the ability of X to induce Y"), the subject
@@ -557,18 +569,26 @@ func (s *sentence) appositionHead(k int) int {
 // no preposition precedes ("X acts on Y to induce Z").
 func (s *sentence) purposeSubject(g int) int {
 	p := s.wordBefore(g)
+	for n := 0; n < 2 && p >= 0 && s.toks[p].g == nil && s.rs.sets[setDet][s.w(p)]; n++ {
+		p = s.wordBefore(p) // "binds to the IGF-1R to stimulate"
+	}
 	switch pw := s.w(p); {
 	case pw == "by", pw == "of":
 		return g
 	case p >= 0 && s.toks[p].g == nil && s.hasForm(p, formVerb|formGer):
-		// "X secretes Y to induce Z": X and Y
+		// "X secretes Y to induce Z": X and Y; "H. pylori activates
+		// NOD2 to activate autophagy", the subject unknown: NOD2
 		k := s.subjectOf(p)
+		if k < 0 && s.controls(p) {
+			return g
+		}
 		if k >= 0 {
 			s.also = g
 		}
 		return k
-	case pw == "with" && s.hasForm(s.wordBefore(p), formVerb):
-		// "X cooperates with Y to decrease Z": X and Y
+	case (pw == "with" || pw == "to" || pw == "on") && s.hasForm(s.wordBefore(p), formVerb):
+		// "X cooperates with Y to decrease Z", "X binds to Y to
+		// stimulate Z", "X acts on Y to induce Z": X and Y
 		k := s.subjectOf(s.wordBefore(p))
 		if k >= 0 {
 			s.also = g
