@@ -256,6 +256,9 @@ func (rs *Rules) skipUnknownItem(seq []raw, k int) (int, bool) {
 	for n < 2 && k+n < len(seq) && rs.plainNoun(seq[k+n]) {
 		n++
 	}
+	if n == 1 && k+2 < len(seq) && (seq[k+1].w == "and" || seq[k+1].w == "or") && seq[k+2].e != nil && itemCode(seq[k].w) {
+		return k + 2, true // "Tollip, A52 and SOCS1": a code names something unknown
+	}
 	if n == 0 || k+n+1 >= len(seq) || seq[k+n].w != "," {
 		return k, false
 	}
@@ -286,11 +289,29 @@ func (rs *Rules) plainNoun(r raw) bool {
 		}
 	}
 	for _, c := range r.w {
-		if c < 'a' || c > 'z' {
+		if (c < 'a' || c > 'z') && !itemCode(r.w) {
 			return false
 		}
 	}
 	return true
+}
+
+// itemCode reports whether a word is letters and digits with both, as
+// the codes of proteins, compounds and viral genes are ("a52", "n1l",
+// "k1l"): after a comma, an item of a list whatever it names.
+func itemCode(w string) bool {
+	letters, digits := 0, 0
+	for _, c := range w {
+		switch {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c >= '0' && c <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0 && len(w) <= 8
 }
 
 // clauseAfter reports whether the mention at seq[k] starts a clause of

@@ -378,15 +378,34 @@ func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge 
 			s.follow(ys, zs, r, z.at, rc, hedge, 0)
 			return
 		}
+		own := s.signalWay(y, z.at)
 		for _, zz := range zs {
-			s.route(xs, ys, zz, main, r, rc, hedge)
+			s.route(xs, ys, zz, main, r, rc, hedge, own)
 		}
 		return
 	}
 }
 
-// route reads X → Z and Z → Y for the route r after the statement main.
-func (s *sentence) route(xs, ys []*ent, z *ent, main, r *Rule, conf float64, hedge source.Hedge) {
+// signalWay reports whether the way between the object at toks[y] and Z
+// at toks[z] opens with a signalling word ("Y signaling through Z"): Z
+// may then be upstream of Y ("NF-κB signaling via TLR4") or downstream
+// ("IFN-γ signaling through JAK/STAT"), so only X → Z is read.
+func (s *sentence) signalWay(y, z int) bool {
+	for k := y + 1; k < z && k < len(s.toks); k++ {
+		if w := s.toks[k].w; w == "through" || w == "via" {
+			switch s.w(k - 1) {
+			case "signaling", "signalling", "signal", "signals":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// route reads X → Z and Z → Y for the route r after the statement main;
+// with xOnly, X → Z alone.
+func (s *sentence) route(xs, ys []*ent, z *ent, main, r *Rule, conf float64, hedge source.Hedge, xOnly bool) {
 	zsign := 1
 	if z.pol < 0 && !overlaps(z.polBy, s.m.consumed) {
 		zsign = -1
@@ -405,7 +424,7 @@ func (s *sentence) route(xs, ys []*ent, z *ent, main, r *Rule, conf float64, hed
 			s.emitOne(x, z, route, r.ID, conf, hedge, s.m.consumed)
 		}
 	}
-	if main.Relation == graph.Secretes {
+	if main.Relation == graph.Secretes || xOnly {
 		return
 	}
 	// Z → Y carries the main sign times the route's

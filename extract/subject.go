@@ -70,7 +70,7 @@ func (s *sentence) subjectOf(v int) int {
 		case (t.w == "to" || t.w == "with") && s.bindingOf(k) >= 0:
 			return s.bindingOf(k) // "binding of M-CSF to c-Fms is essential for"
 		case t.w == "to" && s.groupBefore(k) >= 0:
-			return s.purposeSubject(s.groupBefore(k))
+			return s.purposeSubject(s.groupBefore(k), v)
 		case t.g == nil && (skip[t.w] || heads[t.w]):
 			k--
 			continue
@@ -555,7 +555,28 @@ func (s *sentence) appositionHead(k int) int {
 // "stimulates Y to promote Z"): a verb of a signed relation class.
 func (s *sentence) controls(v int) bool {
 	for _, f := range s.toks[v].forms {
-		if f.form&(formVerb|formGer) != 0 && s.rs.classes[f.class].sign != 0 && s.rs.classes[f.class].name != "lead" {
+		c := s.rs.classes[f.class]
+		if f.form&(formVerb|formGer) != 0 && c.sign != 0 && (c.name != "lead" || strings.HasPrefix(s.w(v), "allow")) {
+			return true
+		}
+	}
+	return false
+}
+
+// binds reports whether the word at toks[v] is a verb of binding ("binds",
+// "engages", "interacts"): its object is a receptor or partner that acts
+// when the purpose is to activate ("HMGB1 binds CXCR4 to activate
+// NF-κB"), and whose own sign is unknown when it is to inhibit ("WWOX
+// binds Dvl to suppress Wnt signaling").
+func (s *sentence) binds(v int) bool {
+	w := s.w(v)
+	return strings.HasPrefix(w, "bind") || w == "bound" || strings.HasPrefix(w, "engag") || strings.HasPrefix(w, "interact")
+}
+
+// positive reports whether the verb at toks[v] is of a class of sign +.
+func (s *sentence) positive(v int) bool {
+	for _, f := range s.toks[v].forms {
+		if s.rs.classes[f.class].sign > 0 {
 			return true
 		}
 	}
@@ -567,7 +588,7 @@ func (s *sentence) controls(v int) bool {
 // group itself after "of" ("the ability of X to induce Y"), the subject
 // of the verb whose object it is, or the first group of the sentence that
 // no preposition precedes ("X acts on Y to induce Z").
-func (s *sentence) purposeSubject(g int) int {
+func (s *sentence) purposeSubject(g, v int) int {
 	p := s.wordBefore(g)
 	for n := 0; n < 2 && p >= 0 && s.toks[p].g == nil && s.rs.sets[setDet][s.w(p)]; n++ {
 		p = s.wordBefore(p) // "binds to the IGF-1R to stimulate"
@@ -577,14 +598,20 @@ func (s *sentence) purposeSubject(g int) int {
 		return g
 	case p >= 0 && s.toks[p].g == nil && s.hasForm(p, formVerb|formGer):
 		// "X secretes Y to induce Z": X and Y; "H. pylori activates
-		// NOD2 to activate autophagy", the subject unknown: NOD2
+		// NOD2 to activate autophagy", the subject unknown: NOD2; "X
+		// modulates Y to inhibit Z": X alone
 		k := s.subjectOf(p)
-		if k < 0 && s.controls(p) {
+		if s.binds(p) && s.positive(v) && k >= 0 {
+			s.also = g // "HMGB1 binds CXCR4 to activate NF-κB": HMGB1 and CXCR4
+			return k
+		}
+		if !s.controls(p) {
+			return k // "X modulates Y to inhibit Z": Y's own sign is unknown
+		}
+		if k < 0 {
 			return g
 		}
-		if k >= 0 {
-			s.also = g
-		}
+		s.also = g
 		return k
 	case (pw == "with" || pw == "to" || pw == "on") && s.hasForm(s.wordBefore(p), formVerb):
 		// "X cooperates with Y to decrease Z", "X binds to Y to
@@ -594,6 +621,11 @@ func (s *sentence) purposeSubject(g int) int {
 			s.also = g
 		}
 		return k
+	case s.rs.sets[setPrep][pw] && s.hasForm(s.wordBefore(p), formVerb):
+		// "AKT signals through TSC1/2 to activate mTORC1": AKT alone
+		if k := s.subjectOf(s.wordBefore(p)); k >= 0 {
+			return k
+		}
 	case !s.rs.sets[setPrep][pw]:
 		return -1
 	}
