@@ -270,6 +270,9 @@ func (s *sentence) openingSubject(k int) int {
 	for j < k && (s.toks[j].covered || s.rs.sets[setHeads][s.w(j)] || s.rs.sets[setSkip][s.w(j)]) {
 		j++
 	}
+	if j == k && s.w(k) == "," {
+		return i // "FGF signaling, acting through the MAPK pathway, ...": an aside on the opening subject
+	}
 	if j >= k || s.toks[j].g != nil || !s.plain(j) || s.rs.sets[setPrep][s.w(j)] || isCoord(s.w(j)) {
 		return -1
 	}
@@ -430,7 +433,10 @@ func (s *sentence) antecedent(k int) int {
 			if c := s.copulaSubject(m); c >= 0 {
 				return c
 			}
-			return s.headOf(m)
+			if h := s.headOf(m); h >= 0 || s.w(s.wordBefore(m)) != "of" {
+				return h
+			}
+			return m // "the action of the estrogen receptor, which mediates": the receptor
 		}
 		switch {
 		case s.rs.sets[setBe][t.w] && s.w(m-1) == ",":

@@ -164,8 +164,21 @@ func (r *Resolver) coherence(ms []Mention) {
 
 // isShortAlias reports whether a mention resolves to a gene only
 // through a short alias or previous symbol, and not through a definition
-// in its text.
+// in its text nor by a CD number.
 func isShortAlias(m Mention) bool {
+	key := Normalize(m.Text)
 	return m.Result.Tier >= TierSynonym && !strings.HasPrefix(m.Result.Reason, "abbreviation") &&
-		utf8.RuneCountInString(Normalize(m.Text)) <= maxAliasRunes
+		utf8.RuneCountInString(key) <= maxAliasRunes && !clusterOfDifferentiation(key)
+}
+
+// clusterOfDifferentiation reports whether a normalised name is a CD
+// number ("cd148", "cd11b"): a standard name of one molecule, whatever
+// else the text names.
+func clusterOfDifferentiation(key string) bool {
+	rest, ok := strings.CutPrefix(key, "cd")
+	if !ok || rest == "" || rest[0] < '0' || rest[0] > '9' {
+		return false
+	}
+	digits := strings.TrimLeft(rest, "0123456789")
+	return len(digits) <= 1
 }
