@@ -25,9 +25,16 @@ const captionGold = "gold/pfocr-captions"
 //     8c717a1, before anyone looked at these captions' misses: dev half
 //     P 0.48 R 0.17 (16 of 94 right, 33 read), test half P 0.56 R 0.30
 //     (24 of 81 right, 43 read).
+//  2. after rounds on the dev half's misses (in-sample there; the test
+//     half's scores only were looked at): purpose clauses, chains
+//     resulting in Y, evasion (7732471): dev P 0.63 R 0.38, test P 0.55
+//     R 0.30; "and thereby", codes in lists, signal ways (f11fba2): dev
+//     0.64 0.41, test 0.55 0.30; asides of the way, relative clauses on
+//     of-phrases (12f6a87): dev 0.66 0.46 (43 of 94), test 0.55 0.30 (24
+//     of 81, 44 read).
 const (
-	captionDevPrecisionFloor  = 0.45
-	captionDevRecallFloor     = 0.15
+	captionDevPrecisionFloor  = 0.62
+	captionDevRecallFloor     = 0.42
 	captionTestPrecisionFloor = 0.52
 	captionTestRecallFloor    = 0.27
 )
