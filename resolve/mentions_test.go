@@ -29,6 +29,8 @@ var mentionTests = []struct {
 		[]wantMention{{"cIAP1/2", "BONEMET:cIAP1_2"}, {"p52/RelB", "BONEMET:p52_RelB"}}},
 	{"slash list", "RANK/RANKL signaling",
 		[]wantMention{{"RANK/RANKL", "HGNC:11908|HGNC:11926"}}},
+	{"slash lists that elide a letter or a number's stem", "STAT5A/B, GSK3α/β, Wnt3a/5a and IL-1/6; CD4/8 T cells",
+		[]wantMention{{"STAT5A/B", "FPLX:STAT5"}, {"GSK3α/β", "FPLX:GSK3"}, {"Wnt3a/5a", "HGNC:15983|HGNC:12784"}, {"IL-1/6", "FPLX:IL1|HGNC:6018"}, {"CD4/8", "HGNC:1678|FPLX:CD8"}, {"T cells", "CL:0000084"}}},
 	{"slash parts", "the RANKL-induced AKT/ERK/NF-κB pathway",
 		[]wantMention{{"RANKL", "HGNC:11926"}, {"AKT/ERK/NF-κB", "FPLX:AKT|FPLX:ERK|FPLX:NFkappaB"}}},
 	{"a plural short form defines its singular", "Cancer-associated fibroblasts (CAFs) grow; one CAF divides.",

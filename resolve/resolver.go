@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/resolve/internal/lexdata"
@@ -206,6 +208,12 @@ func (r *Resolver) Resolve(name string) Result {
 		if res.Status == Resolved {
 			res.Candidates = h.lex.nodeSlice(h.ps[0].entry) // shared: no allocation
 		}
+		if strings.Contains(name, "/") && !r.slashName(res) {
+			// "CD4/8" is CD4 and CD8, not CD48, whose names have no slash
+			if l := r.resolveList(Result{Query: name, Status: Unknown}); l.Status == Resolved {
+				return l
+			}
+		}
 		return res
 	}
 	if strings.Contains(name, "/") {
@@ -307,6 +315,25 @@ func settle(res Result, n int, at func(i int) (Tier, uint8, *graph.Node), how st
 	return res
 }
 
+// slashName reports whether an entity of a result has a name written
+// with a slash ("ERK1/2", "SMAD2/3", "p52/RelB").
+func (r *Resolver) slashName(res Result) bool {
+	for _, n := range res.Candidates {
+		e, ok := r.Entry(n.ID)
+		if !ok {
+			continue
+		}
+		for _, list := range [][]string{{e.Node.Symbol, e.Node.Name}, e.Preferred, e.Synonyms, e.Previous} {
+			for _, f := range list {
+				if strings.Contains(f, "/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // resolveList resolves "A/B/C" and the suffix shorthand "cIAP1/2".
 func (r *Resolver) resolveList(res Result) Result {
 	parts := expandSlash(res.Query)
@@ -393,10 +420,47 @@ func expandSlash(s string) []string {
 				p = stem + p
 			}
 		}
+		if i > 0 && len(p) >= 2 && isDigits(p[:len(p)-1]) && unicode.IsLetter(rune(p[len(p)-1])) {
+			// "Wnt3a/5a": Wnt3a and Wnt5a
+			prev := parts[0]
+			if k := len(prev) - 1; k > 0 && unicode.IsLetter(rune(prev[k])) {
+				stem := strings.TrimRight(prev[:k], "0123456789")
+				if stem != prev[:k] && stem != "" {
+					p = stem + p
+				}
+			}
+		}
+		if i > 0 {
+			p = letterEllipsis(parts[0], p)
+		}
 		parts = append(parts, p)
 	}
 	return parts
 }
+
+// letterEllipsis completes a list part of one letter from the first
+// part: "STAT5A/B" is STAT5A and STAT5B, "GSK3α/β" GSK3α and GSK3β. The
+// first part must end in a number and a Latin letter, or in a Greek one.
+func letterEllipsis(first, p string) string {
+	c, n := utf8.DecodeRuneInString(p)
+	if n != len(p) || !unicode.IsLetter(c) {
+		return p
+	}
+	last, m := utf8.DecodeLastRuneInString(first)
+	stem := first[:len(first)-m]
+	before, _ := utf8.DecodeLastRuneInString(stem)
+	switch {
+	case stem == "":
+		return p
+	case greekLetter(c) && greekLetter(last):
+		return stem + p
+	case c < utf8.RuneSelf && last < utf8.RuneSelf && unicode.IsUpper(c) == unicode.IsUpper(last) && unicode.IsDigit(before):
+		return stem + p
+	}
+	return p
+}
+
+func greekLetter(c rune) bool { return c >= 'α' && c <= 'ω' || c >= 'Α' && c <= 'Ω' }
 
 func isDigits(s string) bool {
 	for _, r := range s {
