@@ -207,6 +207,15 @@ func (r *Resolver) Resolve(name string) Result {
 		}
 		if res.Status == Resolved {
 			res.Candidates = h.lex.nodeSlice(h.ps[0].entry) // shared: no allocation
+			if res.Tier == TierSymbol && n > 1 && how == "" && h.lex.pk != nil && res.Candidates[0].Symbol != name {
+				// "Rho": the symbol RHO (rhodopsin) written otherwise,
+				// and a curated name as written (RHOA)
+				if i := h.lex.pk.exact(name); i >= 0 && i != h.ps[0].entry {
+					res.Candidates, res.Tier = h.lex.nodeSlice(i), TierPreferred
+					res.Reason = "preferred synonym, as written (a curated name whose case variant is another entity's symbol)"
+					return res
+				}
+			}
 		}
 		if strings.Contains(name, "/") && !r.slashName(res) {
 			// "CD4/8" is CD4 and CD8, not CD48, whose names have no slash
