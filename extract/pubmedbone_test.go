@@ -40,10 +40,14 @@ import (
 //     (f7f7d3c): 0.80 0.50; the drug of "a drug of Y" (fd438d0): 0.81 0.51
 //     (125 of 246 right, 155 read). The goal is reached in-sample only:
 //     the same rounds left the kept-apart records (P 0.71 R 0.30) and the
-//     BEL test half (F1 0.197) where they were.
+//     BEL test half (F1 0.197) where they were;
+//  7. in-sample, after rounds on other texts (the caption gold's dev half,
+//     the third spot check): purpose clauses (7732471): 0.81 0.51 (126
+//     right); "Rho" as RHOA (8316d27): P 0.83 R 0.52 (129 of 246 right,
+//     155 read).
 const (
-	pubmedPrecisionFloor = 0.78
-	pubmedRecallFloor    = 0.48
+	pubmedPrecisionFloor = 0.80
+	pubmedRecallFloor    = 0.50
 	pubmedPrecisionGoal  = 0.80
 	pubmedRecallGoal     = 0.50
 )
