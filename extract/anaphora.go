@@ -105,7 +105,7 @@ var impersonal = map[string]bool{
 // anaphors returns the mentions that stand for the anaphors of the
 // sentence text[sp.Start:sp.End], given the mentions of the sentence
 // before (prev) and of this one (ms).
-func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mention {
+func anaphors(text string, sp Span, prevStart int, prev, ms []resolve.Mention) []resolve.Mention {
 	ws := sentenceWords(text, sp)
 	if a, ok := subordinateAnaphor(text, ws, ms); ok {
 		return []resolve.Mention{a}
@@ -188,7 +188,7 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 		case kind != anyEntity:
 			as = described(text, prev, kind, strings.ToLower(text[ws[i+1].start:ws[i+1].end]))
 		default:
-			if a, found := antecedent(prev, kind, singular, pluralUse); found {
+			if a, found := antecedent(prev, kind, singular, pluralUse); found && wordsBefore(text, prevStart, a.Start) <= maxSubjectWords {
 				as = []resolve.Mention{a}
 			}
 		}
@@ -205,6 +205,21 @@ func anaphors(text string, sp Span, prev, ms []resolve.Mention) []resolve.Mentio
 	}
 	out = append(out, objectDescriptions(text, ws, prev, ms, out)...)
 	return append(out, possessiveHere(text, ws, ms, out)...)
+}
+
+// maxSubjectWords is the most words before the antecedent of "it" or
+// "they" in its sentence: past them, the sentence's subject is something
+// unnamed ("Chromosome segregation errors can promote chromosome 9p loss,
+// which harbors the interferon gene cluster. Furthermore, they activate
+// p38": they are the errors, not interferon).
+const maxSubjectWords = 8
+
+// wordsBefore counts the words of text[from:to].
+func wordsBefore(text string, from, to int) int {
+	if from < 0 || to > len(text) || from >= to {
+		return 0
+	}
+	return len(strings.Fields(text[from:to]))
 }
 
 // possessiveHere reads "its expression" after a clause of its own

@@ -19,6 +19,8 @@ func TestAnaphors(t *testing.T) {
 			want: []string{"sclerostin inhibits LRP5"}},
 		{name: "they", text: "Myeloma cells adhere to stroma. They then secrete DKK1.",
 			want: []string{"myeloma cell secretes DKK1"}},
+		{name: "they: an unnamed subject far before the first name", text: "Mechanical overloading of the joint can promote cartilage loss, which silences the BMP gene cluster. Furthermore, they activate the p38 pathway.",
+			not: []string{"BMP activates p38"}},
 		{name: "these kinases: the coordination named before", text: "IL-1 recruits IRAK4 and IRAK1. These kinases activate TRAF6.",
 			want: []string{"IRAK4 activates TRAF6", "IRAK1 activates TRAF6"}, not: []string{"IL-1 activates TRAF6"}},
 		{name: "this drug: a drug, not the first name", text: "TNF levels fell when zoledronic acid was given. This drug inhibited osteoclastogenesis.",

@@ -25,6 +25,9 @@ const (
 	// setPhosOff, optional, holds the substrates that phosphorylation
 	// switches off: "RB1".
 	setPhosOff = "phospho-inactivated"
+	// setReporting, optional, holds the verbs of saying and finding whose
+	// "that" opens an object clause: "identified".
+	setReporting = "reporting"
 )
 
 var engineSets = []string{setSkip, setHeads, setModFill, setPrep, setBe, setBreakers, setDet, setNotSubj, setClause, setGeneric, setEnglish, setGenotype}

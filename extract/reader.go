@@ -82,7 +82,7 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 				j++
 			}
 			here := ms[k:j]
-			if an := anaphors(sec.Text, sp, prev, here); len(an) > 0 {
+			if an := anaphors(sec.Text, sp, prevStart, prev, here); len(an) > 0 {
 				here = slices.SortedFunc(slices.Values(append(slices.Clip(here), an...)), func(a, b resolve.Mention) int {
 					return cmp.Compare(a.Start, b.Start)
 				})

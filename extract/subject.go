@@ -104,6 +104,9 @@ func (s *sentence) subjectOf(v int) int {
 	}
 	switch t.w {
 	case "which", "that", "who":
+		if t.w == "that" && s.complementizer(k) {
+			return -1 // "we identified that the complex activated Ras": no mention is the subject
+		}
 		s.bare = true // the clause is about the mention, not its loss
 		return s.antecedent(k)
 	case "and", "or", ",":
@@ -455,6 +458,18 @@ func (s *sentence) antecedent(k int) int {
 		}
 	}
 	return -1
+}
+
+// complementizer reports whether the "that" at toks[k] opens the object
+// clause of a verb of saying or finding ("we identified that", "studies
+// showed that"), not a relative clause: the word before it is in the
+// set reporting.
+func (s *sentence) complementizer(k int) bool {
+	p := s.wordBefore(k)
+	if p < 0 || s.toks[p].g != nil {
+		return false
+	}
+	return s.rs.sets[setReporting][s.w(p)]
 }
 
 // copulaSubject returns, for the agent Y at toks[g] of "X is the factor
