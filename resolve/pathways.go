@@ -90,12 +90,23 @@ const offPathway = "set aside: "
 // family counts), or when the text also names it otherwise; else the
 // mention becomes Unknown, its Reason saying why and its candidate kept.
 func (r *Resolver) coherence(ms []Mention) {
+	suspect := false
+	for _, m := range ms {
+		if m.Resolved() && !m.Result.List && m.Result.Candidates[0].Kind == graph.Gene && isShortAlias(m) {
+			suspect = true
+			break
+		}
+	}
+	if !suspect {
+		return // the common case: no short alias to judge
+	}
 	sets := pathwaySets()
 	type gene struct {
 		id     string
 		strong bool // named by a symbol, preferred synonym or name
 	}
 	var genes []gene
+	var groups []string // the groups whose members are in genes
 	addGene := func(id string, strong bool) {
 		if i := slices.IndexFunc(genes, func(g gene) bool { return g.id == id }); i >= 0 {
 			genes[i].strong = genes[i].strong || strong
@@ -103,32 +114,27 @@ func (r *Resolver) coherence(ms []Mention) {
 		}
 		genes = append(genes, gene{id, strong})
 	}
-	suspect := false
 	for _, m := range ms {
-		if !m.Resolved() || m.Result.List {
+		if !m.Resolved() {
+			continue
+		}
+		if m.Result.List {
 			for _, n := range m.Result.Candidates {
-				if m.Resolved() && n.Kind == graph.Gene {
+				if n.Kind == graph.Gene {
 					addGene(n.ID, true)
 				}
 			}
 			continue
 		}
-		n := m.Result.Candidates[0]
-		switch {
+		switch n := m.Result.Candidates[0]; {
 		case n.Kind == graph.Gene:
-			short := isShortAlias(m)
-			suspect = suspect || short
-			addGene(n.ID, !short)
-		case geneLike(n):
-			for _, x := range r.Members(n.ID) {
-				if x.Kind == graph.Gene {
-					addGene(x.ID, true)
-				}
+			addGene(n.ID, !isShortAlias(m))
+		case geneLike(n) && !slices.Contains(groups, n.ID):
+			groups = append(groups, n.ID)
+			for _, id := range r.memberGenes(n.ID) {
+				addGene(id, true)
 			}
 		}
-	}
-	if !suspect {
-		return
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -162,13 +168,31 @@ func (r *Resolver) coherence(ms []Mention) {
 	}
 }
 
+// memberGenes returns the IDs of the members of a group that are genes,
+// read once per resolver and group.
+func (r *Resolver) memberGenes(id string) []string {
+	if v, ok := r.geneMembers.Load(id); ok {
+		return v.([]string)
+	}
+	var out []string
+	for _, x := range r.Members(id) {
+		if x.Kind == graph.Gene {
+			out = append(out, x.ID)
+		}
+	}
+	v, _ := r.geneMembers.LoadOrStore(id, out)
+	return v.([]string)
+}
+
 // isShortAlias reports whether a mention resolves to a gene only
 // through a short alias or previous symbol, and not through a definition
 // in its text nor by a CD number.
 func isShortAlias(m Mention) bool {
+	if m.Result.Tier < TierSynonym || len(m.Text) > 4*maxAliasRunes || strings.HasPrefix(m.Result.Reason, "abbreviation") {
+		return false
+	}
 	key := Normalize(m.Text)
-	return m.Result.Tier >= TierSynonym && !strings.HasPrefix(m.Result.Reason, "abbreviation") &&
-		utf8.RuneCountInString(key) <= maxAliasRunes && !clusterOfDifferentiation(key)
+	return utf8.RuneCountInString(key) <= maxAliasRunes && !clusterOfDifferentiation(key)
 }
 
 // clusterOfDifferentiation reports whether a normalised name is a CD

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,6 +69,9 @@ func (r Result) Node() (graph.Node, bool) {
 // one. It is immutable and safe for concurrent use.
 type Resolver struct {
 	lexicons []*Lexicon
+	// geneMembers caches, per group ID, the IDs of its members that are
+	// genes (see coherence).
+	geneMembers sync.Map
 }
 
 // New returns a resolver over the lexicons, earliest first. A stacked
