@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"bufio"
-	"encoding/csv"
 	"os"
 	"strings"
 	"testing"
@@ -88,27 +87,7 @@ func readSpotVerdicts(t *testing.T, file string) []spotVerdict {
 // scores the judged statements the reader still reads. Statements it now
 // reads that nobody judged are counted, not scored.
 func TestSpotCheckPrecision(t *testing.T) {
-	path := sharedtest.Require(t, "corpus/pfocr-tables/shiny-titles_pfocr_curated.tsv")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cr := csv.NewReader(f)
-	cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = '\t', true, -1
-	recs, err := cr.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	captions := map[string]string{}
-	for _, rec := range recs {
-		if len(rec) >= 7 {
-			fig := strings.TrimSuffix(rec[0], ".jpg")
-			if _, ok := captions[fig]; !ok {
-				captions[fig] = rec[6]
-			}
-		}
-	}
+	captions := pfocrCaptions(t)
 	rd := &extract.Reader{Resolver: resolve.Default()}
 	seen := map[string]string{}
 	for _, sample := range spotSamples {
