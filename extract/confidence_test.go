@@ -60,8 +60,9 @@ func ruleKeys(rule string) []string {
 }
 
 // devCounts measures every rule on the development data: the tuning half
-// of the BEL set and the in-sample gold of the seeds and the pfocr-bone
-// captions, with every statement kept (MinConfidence -1).
+// of the BEL set and the in-sample gold of the seeds, the pfocr-bone
+// captions, the pubmed-bone abstracts and the caption gold's dev half
+// (never its test half), with every statement kept (MinConfidence -1).
 func devCounts(t *testing.T) map[string]*score {
 	t.Helper()
 	r := resolve.Default()
@@ -76,6 +77,18 @@ func devCounts(t *testing.T) map[string]*score {
 			skip[id] = true
 		}
 		ruleCounts(gold, readDocs(t, boneDir), skip, rd, counts)
+	}
+	if _, err := os.Stat(sharedtest.Path("corpus/pubmed-bone/texts")); err == nil {
+		ruleCounts(readGoldDir(t, sharedtest.Testdata("gold/pubmed-bone")), readDocs(t, sharedtest.Path("corpus/pubmed-bone/texts")), nil, rd, counts)
+	}
+	if _, err := os.Stat(sharedtest.Path("corpus/pfocr-tables/shiny-titles_pfocr_curated.tsv")); err == nil {
+		captions, halves := pfocrCaptions(t), captionHalves(t)
+		docs, skip := map[string]*source.Document{}, map[string]bool{}
+		for fig, half := range halves {
+			docs[fig] = &source.Document{ID: fig, Sections: []source.Section{{Name: "caption", Text: captions[fig]}}}
+			skip[fig] = half != "dev" // the test half is never tuned on
+		}
+		ruleCounts(readGoldDir(t, sharedtest.Testdata(captionGold)), docs, skip, rd, counts)
 	}
 	if _, err := os.Stat(sharedtest.Path(belDev)); err == nil {
 		b := scoreBEL(readBEL(t), rd, r, tuneHalf)
