@@ -82,13 +82,16 @@ func devCounts(t *testing.T) map[string]*score {
 		ruleCounts(readGoldDir(t, sharedtest.Testdata("gold/pubmed-bone")), readDocs(t, sharedtest.Path("corpus/pubmed-bone/texts")), nil, rd, counts)
 	}
 	if _, err := os.Stat(sharedtest.Path("corpus/pfocr-tables/shiny-titles_pfocr_curated.tsv")); err == nil {
-		captions, halves := pfocrCaptions(t), captionHalves(t)
-		docs, skip := map[string]*source.Document{}, map[string]bool{}
-		for fig, half := range halves {
-			docs[fig] = &source.Document{ID: fig, Sections: []source.Section{{Name: "caption", Text: captions[fig]}}}
-			skip[fig] = half != "dev" // the test half is never tuned on
+		captions := pfocrCaptions(t)
+		for _, batch := range captionGolds[:calibratedCaptionBatches] {
+			halves := captionHalves(t, batch.dir)
+			docs, skip := map[string]*source.Document{}, map[string]bool{}
+			for fig, half := range halves {
+				docs[fig] = &source.Document{ID: fig, Sections: []source.Section{{Name: "caption", Text: captions[fig]}}}
+				skip[fig] = half != "dev" // the test half is never tuned on
+			}
+			ruleCounts(readGoldDir(t, sharedtest.Testdata(batch.dir)), docs, skip, rd, counts)
 		}
-		ruleCounts(readGoldDir(t, sharedtest.Testdata(captionGold)), docs, skip, rd, counts)
 	}
 	if _, err := os.Stat(sharedtest.Path(belDev)); err == nil {
 		b := scoreBEL(readBEL(t), rd, r, tuneHalf)
@@ -102,6 +105,10 @@ func devCounts(t *testing.T) map[string]*score {
 	}
 	return counts
 }
+
+// calibratedCaptionBatches is how many batches of the caption gold (their
+// dev halves) the confidences were measured on.
+const calibratedCaptionBatches = 1
 
 // priorWeight is how many statements a rule's prior counts for.
 const priorWeight = 4
