@@ -36,6 +36,9 @@ func (s *sentence) subjectOf(v int) int {
 	s.depth++
 	defer func() { s.depth-- }()
 	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) && s.rs.sets[setPrep][s.w(s.wordBefore(v))] {
+		if p := s.wordBefore(v); s.w(p) == "by" && s.controls(v) {
+			return s.byGerundSubject(p) // "SSa slows atherosclerosis by inhibiting p38": SSa
+		}
 		return -1 // "through blocking Y", "by increasing Y": a complement
 	}
 	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) {
@@ -458,6 +461,49 @@ func (s *sentence) antecedent(k int) int {
 		}
 	}
 	return -1
+}
+
+// byGerundSubject returns, for the "by" at toks[p] before a gerund of a
+// signed verb, the subject of the sentence's main clause: its opening
+// mention, when the words up to "by" hold no copula (a passive's subject
+// is no agent: "B is induced by inhibiting C"), no relative or subordinate
+// clause and no other mention ("X induces Y by inhibiting Z" is read by
+// the route chain.by-inhibiting).
+func (s *sentence) byGerundSubject(p int) int {
+	i := s.openingGroup()
+	if i < 0 || i >= p {
+		return -1
+	}
+	for k := i + 1; k < p; k++ {
+		t := &s.toks[k]
+		switch {
+		case t.covered:
+		case t.g != nil, s.rs.sets[setBe][t.w], t.w == "which", t.w == "that", t.w == "when", t.w == "while",
+			t.w == "if", t.w == ";", t.w == ":":
+			return -1
+		}
+	}
+	return s.headOf(i)
+}
+
+// openingGroup returns the index of the group that opens the sentence,
+// after an opening prepositional phrase closed by a comma and after
+// determiners, or -1.
+func (s *sentence) openingGroup() int {
+	i := 0
+	if s.rs.sets[setPrep][s.w(0)] {
+		for i < len(s.toks) && s.w(i) != "," {
+			i++
+		}
+		i++
+	}
+	for i < len(s.toks) && (s.toks[i].covered || s.rs.sets[setDet][s.w(i)]) {
+		i++
+	}
+	if i >= len(s.toks) || s.toks[i].g == nil {
+		return -1
+	}
+	return i
 }
 
 // complementizer reports whether the "that" at toks[k] opens the object
