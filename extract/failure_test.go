@@ -273,6 +273,8 @@ var failureClasses = []struct {
 			want: []string{"celastrol inhibits IL-17"}},
 		{name: "by a gerund after a passive: no agent", text: "Bone loss is worsened by inhibiting WNT signaling.",
 			not: []string{"bone loss inhibits Wnt"}},
+		{name: "a residue between a kinase and its substrate", text: "PKA phosphorylates the Ser133 site of CREB1.",
+			want: []string{"PKA activates CREB1"}},
 		{name: "evasion of a process", text: "BCL2 favors the evasion of apoptosis.",
 			want: []string{"BCL2 inhibits apoptosis"}, not: []string{"BCL2 activates apoptosis"}},
 	}},

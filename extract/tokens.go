@@ -150,6 +150,22 @@ func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
 	return seq
 }
 
+// residueName reports whether a word names an amino-acid residue by its
+// position ("Ser473", "Serine1177", "Tyr-705", "T308"): a site of a
+// protein, no entity.
+func residueName(w string) bool {
+	low := strings.ToLower(w)
+	for _, p := range []string{"serine", "threonine", "tyrosine", "ser", "thr", "tyr", "s", "t", "y"} {
+		if rest, ok := strings.CutPrefix(low, p); ok {
+			rest = strings.TrimPrefix(rest, "-")
+			if rest != "" && len(rest) <= 4 && strings.Trim(rest, "0123456789") == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // plainWords reports whether a name the resolver found is rather
 // ordinary words: a generic name ("protein", "serine"), or a name written
 // in lower case that is a trigger word or holds a function word ("leads",
@@ -302,8 +318,8 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 			seq = append(seq, raw{e: e, p: m.Start})
 			continue
 		}
-		if rs.plainWords(m.Text, m) {
-			seq = words(seq, text, m.Start, m.End, false) // "protein", "leads", "it is": words
+		if rs.plainWords(m.Text, m) || m.Result.Status == resolve.Unknown && residueName(m.Text) {
+			seq = words(seq, text, m.Start, m.End, false) // "protein", "leads", "it is", "Ser473": words
 			continue
 		}
 		if strings.HasSuffix(m.Text, "+") && !e.cells && !e.procs {

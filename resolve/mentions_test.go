@@ -67,6 +67,8 @@ var mentionTests = []struct {
 		[]wantMention{{"TGFB1", "HGNC:11766"}, {"SMAD3", "HGNC:6769"}, {"SMAD2", "HGNC:6768"}, {"CSR", ""}, {"B cells", "CL:0000236"}}},
 	{"a short alias that shares a pathway with another gene stays", "RUNX2 and DLX5 induce Osx in osteoblasts.",
 		[]wantMention{{"RUNX2", "HGNC:10472"}, {"DLX5", "HGNC:2918"}, {"Osx", "HGNC:17321"}, {"osteoblasts", "CL:0000062"}}},
+	{"tissues and organisms ending in -ium are no chemicals; the endothelium is its cells", "VEGF acts on the endothelium and myocardium; Plasmodium and Clostridium; VEGF receptor 2.",
+		[]wantMention{{"VEGF", "HGNC:12680"}, {"endothelium", "CL:0000115"}, {"VEGF receptor 2", "HGNC:6307"}}},
 	{"a CD number is never set aside", "VEGF activates KDR, and CD148 attenuates it.",
 		[]wantMention{{"VEGF", "HGNC:12680"}, {"KDR", "HGNC:6307"}, {"CD148", "HGNC:9673"}}},
 	{"a short alias alone with no other gene stays", "Osx rises in osteoblasts.",
