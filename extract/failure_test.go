@@ -275,6 +275,8 @@ var failureClasses = []struct {
 			not: []string{"bone loss inhibits Wnt"}},
 		{name: "a residue between a kinase and its substrate", text: "PKA phosphorylates the Ser133 site of CREB1.",
 			want: []string{"PKA activates CREB1"}},
+		{name: "and the downstream change of Y", text: "Insulin causes the activation of AKT, and subsequent inhibition of GSK3B.",
+			want: []string{"AKT inhibits GSK3B"}},
 		{name: "evasion of a process", text: "BCL2 favors the evasion of apoptosis.",
 			want: []string{"BCL2 inhibits apoptosis"}, not: []string{"BCL2 activates apoptosis"}},
 	}},
