@@ -277,6 +277,8 @@ var failureClasses = []struct {
 			want: []string{"PKA activates CREB1"}},
 		{name: "and the downstream change of Y", text: "Insulin causes the activation of AKT, and subsequent inhibition of GSK3B.",
 			want: []string{"AKT inhibits GSK3B"}},
+		{name: "only a process occurs through its way", text: "Activation of chondrocytes by macrophages occurs via binding of TNF to TNFR1.",
+			not: []string{"TNF activates macrophage", "TNFR1 activates macrophage"}},
 		{name: "evasion of a process", text: "BCL2 favors the evasion of apoptosis.",
 			want: []string{"BCL2 inhibits apoptosis"}, not: []string{"BCL2 activates apoptosis"}},
 	}},
