@@ -28,6 +28,10 @@ const (
 	// setReporting, optional, holds the verbs of saying and finding whose
 	// "that" opens an object clause: "identified".
 	setReporting = "reporting"
+	// setBinding and setSignal, optional, hold the verbs of binding
+	// ("binds") and the words of signalling ("signaling").
+	setBinding = "binding"
+	setSignal  = "signal-words"
 )
 
 var engineSets = []string{setSkip, setHeads, setModFill, setPrep, setBe, setBreakers, setDet, setNotSubj, setClause, setGeneric, setEnglish, setGenotype}

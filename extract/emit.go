@@ -387,17 +387,14 @@ func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge 
 }
 
 // signalWay reports whether the way between the object at toks[y] and Z
-// at toks[z] opens with a signalling word ("Y signaling through Z"): Z
+// at toks[z] opens with a word of the set signal-words ("Y signaling
+// through Z"): Z
 // may then be upstream of Y ("NF-κB signaling via TLR4") or downstream
 // ("IFN-γ signaling through JAK/STAT"), so only X → Z is read.
 func (s *sentence) signalWay(y, z int) bool {
 	for k := y + 1; k < z && k < len(s.toks); k++ {
 		if w := s.toks[k].w; w == "through" || w == "via" {
-			switch s.w(k - 1) {
-			case "signaling", "signalling", "signal", "signals":
-				return true
-			}
-			return false
+			return s.rs.sets[setSignal][s.w(k-1)]
 		}
 	}
 	return false

@@ -478,8 +478,8 @@ func (s *sentence) byGerundSubject(p int) int {
 		t := &s.toks[k]
 		switch {
 		case t.covered:
-		case t.g != nil, s.rs.sets[setBe][t.w], t.w == "which", t.w == "that", t.w == "when", t.w == "while",
-			t.w == "if", t.w == ";", t.w == ":":
+		case t.g != nil, s.rs.sets[setBe][t.w], s.rs.sets[setBreakers][t.w], t.w == "which", t.w == "that",
+			t.w == "when", t.w == ":":
 			return -1
 		}
 	}
@@ -623,21 +623,20 @@ func (s *sentence) appositionHead(k int) int {
 func (s *sentence) controls(v int) bool {
 	for _, f := range s.toks[v].forms {
 		c := s.rs.classes[f.class]
-		if f.form&(formVerb|formGer) != 0 && c.sign != 0 && (c.name != "lead" || strings.HasPrefix(s.w(v), "allow")) {
-			return true
+		if f.form&(formVerb|formGer) != 0 && c.sign != 0 && c.name != "lead" {
+			return true // "leads" takes no object
 		}
 	}
 	return false
 }
 
-// binds reports whether the word at toks[v] is a verb of binding ("binds",
-// "engages", "interacts"): its object is a receptor or partner that acts
+// binds reports whether the word at toks[v] is a verb of binding (the
+// set binding: "binds", "engages", "interacts"): its object is a receptor or partner that acts
 // when the purpose is to activate ("HMGB1 binds CXCR4 to activate
 // NF-κB"), and whose own sign is unknown when it is to inhibit ("WWOX
 // binds Dvl to suppress Wnt signaling").
 func (s *sentence) binds(v int) bool {
-	w := s.w(v)
-	return strings.HasPrefix(w, "bind") || w == "bound" || strings.HasPrefix(w, "engag") || strings.HasPrefix(w, "interact")
+	return s.rs.sets[setBinding][s.w(v)]
 }
 
 // positive reports whether the verb at toks[v] is of a class of sign +.

@@ -29,8 +29,10 @@
 // each candidate's names, and the shape of the name, and explains its
 // choice. [Resolver.ResolveAll] resolves a batch and suggests close names
 // for unknown ones ([Resolver.Suggest]); [Resolver.Mentions] finds the
-// names in a text.
+// names in a text, and sets aside a short alias of a gene that shares no
+// pathway with the other genes the text names.
 //
 // The word tables of the context-aware resolver are data too:
-// lexicon/words.tsv and lexicon/senses.tsv.
+// lexicon/words.tsv and lexicon/senses.tsv; the pathway gene sets
+// (lexicon/pathways.tsv) are generated from WikiPathways.
 package resolve

@@ -157,12 +157,17 @@ const MaxName = 1024
 // "UniProt:P04637", "BEL:AKT Family"), a symbol, name, synonym or previous
 // symbol (after [Normalize]; a plural falls back to its singular), or a
 // slash list whose parts resolve ("cIAP1/2" is cIAP1 and cIAP2; when the
-// parts are exactly the members of a group, the answer is the group).
+// parts are exactly the members of a group, the answer is the group). A
+// name with a slash that matches an entity none of whose names has a
+// slash is read as its list when its parts resolve ("CD4/8" is CD4 and
+// CD8, not CD48).
 // Among several matches the strongest [Tier] wins when it holds a single
 // entity; at the same tier, an entity of a preferred source of the
 // compiled lexicon wins (a curated grounding, then protein-coding genes,
 // FamPlex, other genes, cells, ChEBI, MeSH); otherwise the result is
-// Ambiguous, with the candidates strongest first. A name found in a
+// Ambiguous, with the candidates strongest first. A symbol written in
+// another case ("Rho" for RHO) gives way to a curated name written
+// exactly so (FamPlex's "Rho", RHOA). A name found in a
 // lexicon costs no allocation once its entry has been decoded.
 func (r *Resolver) Resolve(name string) Result {
 	if len(name) > 0 && (name[0] <= ' ' || name[len(name)-1] <= ' ') {
@@ -416,45 +421,44 @@ func membersMatch(members []string, options [][]match) bool {
 	return true
 }
 
-// expandSlash splits "p52/RelB" into its parts and expands a numeric
-// suffix shorthand: "cIAP1/2" → cIAP1, cIAP2; "IL-1/6" → IL-1, IL-6.
+// expandSlash splits "p52/RelB" into its parts and completes a later
+// part that elides the first one's stem (see elided): "cIAP1/2" →
+// cIAP1, cIAP2; "IL-1/6" → IL-1, IL-6; "Wnt3a/5a" → Wnt3a, Wnt5a;
+// "STAT5A/B" → STAT5A, STAT5B; "GSK3α/β" → GSK3α, GSK3β.
 func expandSlash(s string) []string {
-	raw := strings.Split(s, "/")
 	var parts []string
-	for i, p := range raw {
+	for i, p := range strings.Split(s, "/") {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			return nil
 		}
-		if i > 0 && isDigits(p) {
-			prev := parts[0]
-			stem := strings.TrimRight(prev, "0123456789")
-			if stem != prev && stem != "" {
-				p = stem + p
-			}
-		}
-		if i > 0 && len(p) >= 2 && isDigits(p[:len(p)-1]) && unicode.IsLetter(rune(p[len(p)-1])) {
-			// "Wnt3a/5a": Wnt3a and Wnt5a
-			prev := parts[0]
-			if k := len(prev) - 1; k > 0 && unicode.IsLetter(rune(prev[k])) {
-				stem := strings.TrimRight(prev[:k], "0123456789")
-				if stem != prev[:k] && stem != "" {
-					p = stem + p
-				}
-			}
-		}
 		if i > 0 {
-			p = letterEllipsis(parts[0], p)
+			p = elided(parts[0], p)
 		}
 		parts = append(parts, p)
 	}
 	return parts
 }
 
-// letterEllipsis completes a list part of one letter from the first
-// part: "STAT5A/B" is STAT5A and STAT5B, "GSK3α/β" GSK3α and GSK3β. The
-// first part must end in a number and a Latin letter, or in a Greek one.
-func letterEllipsis(first, p string) string {
+// elided completes a list part that writes only what differs from the
+// first part: a number ("cIAP1/2"), a number and a letter ("Wnt3a/5a"),
+// a Latin letter after a number ("STAT5A/B") or a Greek letter
+// ("GSK3α/β"). Other parts are returned as they are.
+func elided(first, p string) string {
+	switch {
+	case isDigits(p):
+		if stem := strings.TrimRight(first, "0123456789"); stem != first && stem != "" {
+			return stem + p
+		}
+		return p
+	case len(p) >= 2 && isDigits(p[:len(p)-1]) && isASCIILetter(p[len(p)-1]):
+		if k := len(first) - 1; k > 0 && isASCIILetter(first[k]) {
+			if stem := strings.TrimRight(first[:k], "0123456789"); stem != first[:k] && stem != "" {
+				return stem + p
+			}
+		}
+		return p
+	}
 	c, n := utf8.DecodeRuneInString(p)
 	if n != len(p) || !unicode.IsLetter(c) {
 		return p
@@ -464,7 +468,6 @@ func letterEllipsis(first, p string) string {
 	before, _ := utf8.DecodeLastRuneInString(stem)
 	switch {
 	case stem == "":
-		return p
 	case greekLetter(c) && greekLetter(last):
 		return stem + p
 	case c < utf8.RuneSelf && last < utf8.RuneSelf && unicode.IsUpper(c) == unicode.IsUpper(last) && unicode.IsDigit(before):
@@ -472,6 +475,8 @@ func letterEllipsis(first, p string) string {
 	}
 	return p
 }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func greekLetter(c rune) bool { return c >= 'α' && c <= 'ω' || c >= 'Α' && c <= 'Ω' }
 
