@@ -112,9 +112,17 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			}
 			k++
 		}
-		if sawCoord && onlyComma && conjoined && det {
+		if sawCoord && onlyComma && len(g.ents) == 1 && k < len(seq) && seq[k].e != nil &&
+			g.ents[0].cells != seq[k].e.cells && openingPhrase(seq, i) {
+			// "In cultured adipocytes, insulin and IGF-I activate": the
+			// comma closes the opening phrase, whose cells are the
+			// setting of what follows, not an item of its list
+			return g, j, conjoined
+		}
+		if sawCoord && onlyComma && conjoined && (det || openingPhrase(seq, i)) {
 			// "A and B, the C pathway is ...": after a list closed by
-			// "and", a comma and a determiner open a new phrase
+			// "and", a comma and a determiner open a new phrase; so does
+			// the comma closing an opening phrase ("In A and B, C ...")
 			return g, j, conjoined
 		}
 		conjoined = conjoined || sawCoord && !onlyComma
@@ -139,6 +147,25 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		g.ents = append(g.ents, seq[k].e)
 		j = k + 1
 	}
+}
+
+// openingPrepositions open a phrase that sets the scene of a sentence:
+// "In osteoblasts, ...", "Upon RANKL stimulation, ...".
+var openingPrepositions = map[string]bool{"in": true, "within": true, "at": true, "during": true,
+	"after": true, "upon": true, "under": true, "among": true, "from": true, "for": true}
+
+// openingPhrase reports whether seq[i] sits in a phrase that opens the
+// sentence with a preposition and is not yet closed by a comma.
+func openingPhrase(seq []raw, i int) bool {
+	if len(seq) == 0 || seq[0].e != nil || !openingPrepositions[strings.ToLower(seq[0].w)] {
+		return false
+	}
+	for _, r := range seq[1:i] {
+		if r.e == nil && (r.w == "," || r.w == ";") {
+			return false
+		}
+	}
+	return true
 }
 
 // parenExamples reports, for a bracket at seq[j] that holds two or more

@@ -281,6 +281,10 @@ var failureClasses = []struct {
 			not: []string{"TNF activates macrophage", "TNFR1 activates macrophage"}},
 		{name: "evasion of a process", text: "BCL2 favors the evasion of apoptosis.",
 			want: []string{"BCL2 inhibits apoptosis"}, not: []string{"BCL2 activates apoptosis"}},
+		{name: "cells in an opening phrase are its setting", text: "In cultured osteoblasts, PTHrP and PGE2 increased RANKL expression.",
+			want: []string{"PTHrP activates RANKL", "PGE2 activates RANKL"}, not: []string{"osteoblast activates RANKL"}},
+		{name: "cells listed in an opening phrase stay a list", text: "In osteoblasts, osteocytes and stromal cells, PTHrP increased RANKL expression.",
+			want: []string{"PTHrP activates RANKL"}, not: []string{"osteoblast activates RANKL", "osteocyte activates RANKL"}},
 	}},
 	{"speculation and negation", []failureCase{
 		{name: "Y was reduced in X-expressing cells", text: "IL-6 was reduced in OPG-expressing cells.",
