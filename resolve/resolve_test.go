@@ -403,3 +403,22 @@ func TestResolveCandidatesShared(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveMisdecoded resolves names mis-decoded on their way in (UTF-8
+// read as Windows-1252 or Mac Roman), as pathway files and figure tables
+// carry them.
+func TestResolveMisdecoded(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct{ name, id string }{
+		{"NF-ÎºB", "FPLX:NFkappaB"},
+		{"NF-Œ∫B", "FPLX:NFkappaB"},
+		{"IL-1Î²", "HGNC:5992"},
+		{"TNF-Œ±", "HGNC:11892"},
+		{"Î²-catenin", "HGNC:2514"},
+	} {
+		n, ok := r.Resolve(c.name).Node()
+		if !ok || n.ID != c.id {
+			t.Errorf("Resolve(%q) = %s (%v), want %s", c.name, n.ID, ok, c.id)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/resolve/internal/lexdata"
+	"github.com/bonemet/bonemet/source"
 )
 
 // Status is the outcome of a resolution. The zero value is invalid.
@@ -174,6 +175,9 @@ func (r *Resolver) Resolve(name string) Result {
 		name = strings.TrimSpace(name)
 	}
 	res := Result{Query: name, Status: Unknown}
+	if fixed, n := source.FixMojibake(name); n > 0 {
+		name = fixed // "NF-ÎºB": a name mis-decoded on its way here
+	}
 	switch {
 	case name == "":
 		res.Reason = "empty name"

@@ -138,6 +138,10 @@ type Document struct {
 	Annotations []Annotation
 	// File is the path the document was read from, for messages.
 	File string
+	// Repaired counts the characters of mis-decoded text (UTF-8 read as
+	// Windows-1252 or Mac Roman: "NF-ÎºB") the parser repaired with
+	// [FixMojibake]; the sections hold the repaired text.
+	Repaired int
 }
 
 // Section returns the section with the given name.

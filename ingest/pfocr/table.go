@@ -15,10 +15,17 @@ import (
 // ignored.
 var tableColumns = []string{"figid", "pmcid", "number", "figtitle", "papertitle", "caption"}
 
+// columnAliases are the names other PFOCR tables give the same columns
+// (the covid and terpene figure tables).
+var columnAliases = map[string]string{"figure.title": "figtitle", "paper.title": "papertitle"}
+
 // ReadTable reads a PFOCR figure table: the tab-separated export of the
 // PFOCR curated titles (shiny-titles_pfocr_curated, columns figid, pmcid,
 // filename, number, figtitle, papertitle, caption, organism; a header row
-// names them, in any order). Each row becomes a [source.Document] as
+// names them, in any order; the figure tables of PFOCR's topic sets, which
+// name two of them figure.title and paper.title, read as well). Text
+// mis-decoded on its way into the table ("NF-Œ∫B") is repaired with
+// [source.FixMojibake] and counted in [source.Document.Repaired]. Each row becomes a [source.Document] as
 // [Parse] makes one of a figure page, with the sections figtitle, caption
 // and papertitle and the ".jpg" of the figid dropped. "NA" and empty
 // values are missing. A row with a missing figid, the wrong number of
@@ -51,7 +58,11 @@ func ReadTable(r io.Reader, file string, lim source.Limits) ([]*source.Document,
 		if col == nil {
 			col = make(map[string]int)
 			for i, f := range fields {
-				col[strings.TrimPrefix(f, "\uFEFF")] = i
+				f = strings.TrimPrefix(f, "\uFEFF")
+				if a, ok := columnAliases[f]; ok {
+					f = a
+				}
+				col[f] = i
 			}
 			for _, c := range tableColumns {
 				if _, ok := col[c]; !ok {
@@ -65,11 +76,14 @@ func ReadTable(r io.Reader, file string, lim source.Limits) ([]*source.Document,
 			fail(fmt.Errorf("%w: %d columns, want %d", source.ErrMissingField, len(fields), len(col)))
 			continue
 		}
+		repaired := 0
 		get := func(name string) string {
 			v := strings.TrimSpace(fields[col[name]])
 			if v == "NA" {
 				return ""
 			}
+			v, n := source.FixMojibake(v)
+			repaired += n
 			return source.Collapse(v)
 		}
 		id := strings.TrimSuffix(get("figid"), ".jpg")
@@ -77,15 +91,17 @@ func ReadTable(r io.Reader, file string, lim source.Limits) ([]*source.Document,
 			fail(fmt.Errorf("%w: figid", source.ErrMissingField))
 			continue
 		}
-		d := &source.Document{ID: id, Kind: source.PFOCRFigure, PMCID: get("pmcid"), Title: get("figtitle"), File: file}
+		title := get("figtitle")
+		d := &source.Document{ID: id, Kind: source.PFOCRFigure, PMCID: get("pmcid"), Title: title, File: file}
 		d.Citation = strings.TrimSpace(d.PMCID + " " + get("number"))
-		for _, s := range []struct{ name, col string }{
-			{source.SectionFigTitle, "figtitle"}, {source.SectionCaption, "caption"}, {source.SectionPaperTitle, "papertitle"},
+		for _, s := range []struct{ name, text string }{
+			{source.SectionFigTitle, title}, {source.SectionCaption, get("caption")}, {source.SectionPaperTitle, get("papertitle")},
 		} {
-			if t := get(s.col); t != "" {
+			if t := s.text; t != "" {
 				d.Sections = append(d.Sections, source.Section{Name: s.name, Text: t, Pos: at})
 			}
 		}
+		d.Repaired = repaired
 		docs = append(docs, d)
 		if len(errs) >= lim.MaxErrors {
 			break

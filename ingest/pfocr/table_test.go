@@ -33,6 +33,30 @@ func TestReadTable(t *testing.T) {
 	}
 }
 
+// A topic table (PFOCR's covid and terpene sets) names two columns
+// otherwise and carries text mis-decoded on its way in.
+const topicTable = "pmcid\tfigid\tpaper.title\tnumber\tfigure.title\tcaption\treference\n" +
+	"PMC3\tPMC3__f3.jpg\tA paper.\tFigure 3\tTNF-Œ± signalling\tTNF-Œ± activates NF-Œ∫B; IL-1Î² too.\tNA\n"
+
+func TestReadTopicTable(t *testing.T) {
+	docs, err := pfocr.ReadTable(strings.NewReader(topicTable), "covid.tsv", source.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want 1", len(docs))
+	}
+	d := docs[0]
+	c, _ := d.Section(source.SectionCaption)
+	p, _ := d.Section(source.SectionPaperTitle)
+	if d.ID != "PMC3__f3" || d.Title != "TNF-α signalling" || c.Text != "TNF-α activates NF-κB; IL-1β too." || p.Text != "A paper." {
+		t.Errorf("document %s, title %q, caption %q, paper %q", d.ID, d.Title, c.Text, p.Text)
+	}
+	if d.Repaired != 4 {
+		t.Errorf("%d characters repaired, want 4", d.Repaired)
+	}
+}
+
 var readTableErrors = []struct {
 	name, in string
 	err      error
