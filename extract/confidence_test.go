@@ -82,8 +82,12 @@ func devCounts(t *testing.T) map[string]*score {
 		ruleCounts(readGoldDir(t, sharedtest.Testdata("gold/pubmed-bone")), readDocs(t, sharedtest.Path("corpus/pubmed-bone/texts")), nil, rd, counts)
 	}
 	if _, err := os.Stat(sharedtest.Path("corpus/pfocr-tables/shiny-titles_pfocr_curated.tsv")); err == nil {
-		captions := pfocrCaptions(t)
+		titles := pfocrCaptions(t)
 		for _, batch := range captionGolds[:calibratedCaptionBatches] {
+			captions := titles
+			if batch.table != "" {
+				captions = topicCaptions(t, batch.table)
+			}
 			halves := captionHalves(t, batch.dir)
 			docs, skip := map[string]*source.Document{}, map[string]bool{}
 			for fig, half := range halves {
@@ -108,7 +112,7 @@ func devCounts(t *testing.T) map[string]*score {
 
 // calibratedCaptionBatches is how many batches of the caption gold (their
 // dev halves) the confidences were measured on.
-const calibratedCaptionBatches = 2
+const calibratedCaptionBatches = 3
 
 // priorWeight is how many statements a rule's prior counts for.
 const priorWeight = 4

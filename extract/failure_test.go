@@ -286,6 +286,18 @@ var failureClasses = []struct {
 		{name: "cells listed in an opening phrase stay a list", text: "In osteoblasts, osteocytes and stromal cells, PTHrP increased RANKL expression.",
 			want: []string{"PTHrP activates RANKL"}, not: []string{"osteoblast activates RANKL", "osteocyte activates RANKL"}},
 	}},
+	{"names inside the names of enzymes, and positions", []failureCase{
+		{name: "a substrate naming its enzyme", text: "The glucose oxidase and lupeol synthase genes were induced by jasmonic acid.",
+			not: []string{"jasmonic acid activates glucose", "jasmonic acid activates lupeol"}},
+		{name: "the cofactor of an enzyme", text: "ACL, ATP-dependent citrate synthase; GLK, ADP-dependent glucokinase.",
+			not: []string{"ATP activates CS", "ADP activates GCK"}},
+		{name: "a second messenger activating its kinase", text: "cAMP-dependent protein kinase phosphorylates CREB.",
+			want: []string{"PKA activates CREB"}},
+		{name: "a ring position is no gene", text: "Oxidation at the C7 position leads to carnosol.",
+			not: []string{"C7 activates carnosol"}},
+		{name: "considered to", text: "AKR1B10 is considered to promote cell proliferation.",
+			want: []string{"AKR1B10 activates cell proliferation"}, hedge: source.Speculative},
+	}},
 	{"speculation and negation", []failureCase{
 		{name: "Y was reduced in X-expressing cells", text: "IL-6 was reduced in OPG-expressing cells.",
 			not: []string{"OPG inhibits cell"}},

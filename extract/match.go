@@ -96,6 +96,9 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 		if t.g == nil || t.covered || !consOK(e.cons, t.g.ents) {
 			return false
 		}
+		if e.cons&consNotWay != 0 && i+1 < len(s.toks) && (s.rs.sets[setSignal][s.toks[i+1].w] || s.toks[i+1].w == "pathway" || s.toks[i+1].w == "pathways") {
+			return false
+		}
 		if e.suffix != nil {
 			last := t.g.ents[len(t.g.ents)-1]
 			if !e.suffix[last.suffix] {

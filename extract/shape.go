@@ -53,6 +53,7 @@ const (
 	consMol
 	consChem
 	consEffects // the mention's name ends in "effect(s)": "pro-tumor effects"
+	consNotWay  // no word of signalling follows: not "Y signal transduction"
 )
 
 // maxRun bounds the words a quantified element matches.
@@ -301,6 +302,8 @@ func compileSlot(rs *Rules, f string) (elem, error) {
 				e.cons |= consChem
 			case "effects":
 				e.cons |= consEffects
+			case "!way":
+				e.cons |= consNotWay
 			default:
 				return elem{}, fmt.Errorf("slot %q: unknown constraint %q", f, c)
 			}

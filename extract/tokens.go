@@ -517,17 +517,84 @@ func inOrder(short, long string) bool {
 
 // chemicalModifiers turns the chemicals that only modify a noun after
 // them into words: "guanine nucleotide exchange factor" names neither
-// guanine nor a nucleotide.
+// guanine nor a nucleotide; "lupeol synthase", "terpene cyclases" and
+// "nicotinamide adenine dinucleotide phosphate (NADPH) oxidases" name
+// enzymes, not their substrates; and in "NADH-dependent oxidoreductase",
+// "ATP-dependent citrate synthase" the chemical is the enzyme's cofactor
+// or substrate, not what activates it (kinases and phosphatases aside:
+// "cAMP-dependent protein kinase" is activated by cAMP).
 func chemicalModifiers(seq []raw) []raw {
+	chem := func(x raw) bool { return x.e != nil && x.e.known() && (x.e.chems || x.e.node.Kind == graph.Chemical) }
 	for i, x := range seq {
-		if x.e != nil || x.w != "exchange" {
+		if x.e == nil && (x.w == "exchange" || enzymeWord(x.w)) {
+			for j := i - 1; j >= 0; j-- {
+				switch {
+				case chem(seq[j]):
+					seq[j] = asWord(seq[j], false)
+				case seq[j].e == nil && (seq[j].w == "dinucleotide" || seq[j].w == "dinucleotides"):
+				case seq[j].w == ")" && j >= 2 && chem(seq[j-1]) && seq[j-2].w == "(":
+					seq[j-1] = asWord(seq[j-1], false)
+					j -= 2
+				default:
+					j = -1
+				}
+			}
 			continue
 		}
-		for j := i - 1; j >= 0 && seq[j].e != nil && seq[j].e.known() && seq[j].e.node.Kind == graph.Chemical; j-- {
-			seq[j] = asWord(seq[j], false)
+		if chem(x) && x.e.suffix == "dependent" {
+			// the enzyme is the next mention or the words up to its head
+			for j := i + 1; j < len(seq) && j <= i+8; j++ {
+				head := seq[j].w
+				if seq[j].e != nil {
+					f := strings.Fields(strings.ToLower(seq[j].e.text))
+					head = f[len(f)-1]
+				}
+				if head == "kinase" || head == "kinases" || head == "phosphatase" || head == "phosphatases" {
+					break
+				}
+				if enzymeWord(head) {
+					seq[i] = asWord(x, true)
+					break
+				}
+				if seq[j].e != nil && seq[j].e.known() && !chem(seq[j]) || seq[j].e == nil && !plainModifier(seq[j].w) {
+					break
+				}
+			}
 		}
 	}
 	return seq
+}
+
+// notEnzymes are words ending in -ase that name no enzyme.
+var notEnzymes = map[string]bool{"base": true, "bases": true, "case": true, "cases": true, "phase": true,
+	"phases": true, "release": true, "releases": true, "increase": true, "increases": true, "decrease": true,
+	"decreases": true, "disease": true, "diseases": true, "database": true, "databases": true, "ease": true,
+	"cease": true, "ceases": true, "phrase": true, "phrases": true, "chase": true, "purchase": true,
+	"lease": true, "please": true, "erase": true, "showcase": true, "biphase": true, "interphase": true,
+	"metaphase": true, "anaphase": true, "prophase": true, "telophase": true, "prometaphase": true}
+
+// enzymeWord reports whether w (lower case) names an enzyme by its
+// ending: "synthase", "oxidoreductases", "glucokinase".
+func enzymeWord(w string) bool {
+	if len(w) < 6 || notEnzymes[w] {
+		return false
+	}
+	return strings.HasSuffix(w, "ase") || strings.HasSuffix(w, "ases")
+}
+
+// plainModifier reports whether w may stand inside an enzyme's name
+// between a cofactor and the head: a lower-case word of letters, digits,
+// hyphens and brackets ("(red)-nadp").
+func plainModifier(w string) bool {
+	if w == "" || w == "," || w == ";" || w == "and" || w == "or" || w == "by" || w == "of" {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLower(c) && !unicode.IsDigit(c) && c != '-' && c != '(' && c != ')' {
+			return false
+		}
+	}
+	return true
 }
 
 // dropAsides removes the bracketed asides that name nothing ("(p=0.006)",
@@ -803,7 +870,8 @@ func notTheEntity(w string, e *ent) bool {
 	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
 		"promoter", "promoters", "lineage", "ratio", "marker", "markers", "level-independent",
 		"protease", "proteases", "proteinase", "proteinases", // "a cysteine protease" is no cysteine
-		"resistance", "element", "elements": // "insulin resistance", "cAMP-responsive element"
+		"resistance", "element", "elements", // "insulin resistance", "cAMP-responsive element"
+		"position", "positions": // "oxidation at the C7 position"
 		return true
 	}
 	if strings.HasPrefix(w, "receptor") { // "BMP receptor", "IL-1 receptor-activating kinase"
