@@ -354,13 +354,29 @@ func (s *sentence) plain(i int) bool {
 
 // innerComma reports whether toks[i] is a comma inside a phrase, which a
 // "~" filler may pass: "X stimulates, directly or indirectly, Y". A comma
-// before a conjunction or a relative pronoun ends the phrase.
+// before a conjunction, a relative pronoun or a new clause's subject and
+// verb ends the phrase.
 func (s *sentence) innerComma(i int) bool {
 	if s.toks[i].w != "," || i+1 >= len(s.toks) {
 		return false
 	}
+	if s.toks[i+1].g != nil && i+2 < len(s.toks) && s.finite(i+2) {
+		// "While A increases X, B decreases Y": a subject and its verb
+		// open a clause of their own
+		return false
+	}
 	next := s.toks[i+1].w
 	return !s.rs.sets[setClause][next] && !s.rs.sets[setBreakers][next]
+}
+
+// finite reports whether toks[i] is a finite verb of a class.
+func (s *sentence) finite(i int) bool {
+	for _, f := range s.toks[i].forms {
+		if f.form&formVerb != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isPunct(w string) bool {

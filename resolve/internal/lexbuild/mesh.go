@@ -95,7 +95,7 @@ var (
 	// "7,8-Dihydro").
 	chemicalLocant = regexp.MustCompile(`(^|[ (])\d+(,\d+)*'?-[A-Za-z]`)
 	// notChemical are words of descriptors that name no chemical.
-	notChemical = regexp.MustCompile(`(?i)(\w+(thelium|cardium|metrium|bacterium|dontium)|plasmodium|clostridium|cryptosporidium|penicillium|fusarium|delirium|equilibrium|disequilibrium|belgium|ilium|ischium|mesangium|mycelium|cilium|manubrium|refugium)\b|\b(virus|viruses|bone|bones|medicine|education|analysis|proteins?|receptors?|peptides?|vaccines?|cells?|disease|diseases|syndrome|tissue|fins?|membrane|gene|genes|antigens?|antibodies|enzymes?|channels?|factors?|hormones?|program|programs|discipline|machine|engine|climate|estate|primate|primates|marine|famine|routine|quarantine|urine|plate|plates|rate|rates|state|states|template|debate|mandate|substrate|candidate|clone|zone|zones|phone|telephone|stone|stones|tone|cone|cones|throne|lane|plane|planes|scene|hygiene|gene|side|tide|guide|guides|homicide|suicide|pride|wide|slide|ride|role|control|protocol|patrol|school|schools|pool|pools|tool|tools|wool|stool|sense|noise|rose|dose|pose|purpose|nose|hose|close)\b`)
+	notChemical = regexp.MustCompile(`(?i)(\w+(thelium|cardium|metrium|bacterium|dontium)|plasmodium|clostridium|cryptosporidium|penicillium|fusarium|delirium|equilibrium|intestines?|anemones|disequilibrium|belgium|ilium|ischium|mesangium|mycelium|cilium|manubrium|refugium)\b|\b(virus|viruses|bone|bones|medicine|education|analysis|proteins?|receptors?|peptides?|vaccines?|cells?|disease|diseases|syndrome|tissue|fins?|membrane|gene|genes|antigens?|antibodies|enzymes?|channels?|factors?|hormones?|program|programs|discipline|machine|engine|climate|estate|primate|primates|marine|famine|routine|quarantine|urine|plate|plates|rate|rates|state|states|template|debate|mandate|substrate|candidate|clone|zone|zones|phone|telephone|stone|stones|tone|cone|cones|throne|lane|plane|planes|scene|hygiene|gene|side|tide|guide|guides|homicide|suicide|pride|wide|slide|ride|role|control|protocol|patrol|school|schools|pool|pools|tool|tools|wool|stool|sense|noise|rose|dose|pose|purpose|nose|hose|close)\b`)
 )
 
 // chemicalName reports whether a MeSH label reads as a chemical's name:
@@ -105,9 +105,24 @@ func chemicalName(label string) bool {
 	if notChemical.MatchString(label) {
 		return false
 	}
-	last := label
-	if i := strings.LastIndexAny(label, " ,"); i >= 0 {
-		last = label[i+1:]
+	if chemicalLocant.MatchString(label) {
+		return true
 	}
-	return chemicalEnding.MatchString(last) || chemicalLocant.MatchString(label)
+	// an inverted label reads as a chemical when both its head and its
+	// qualifier do: "Coronavirus, Feline", "Tuberculosis, Bovine" and
+	// "Serum Albumin, Bovine" name no chemical of their own (a few that
+	// do, "Fatty Acids, Volatile", are lost: their entries are classes)
+	head, _, inverted := strings.Cut(label, ", ")
+	if inverted && !chemicalEnding.MatchString(lastWord(head)) {
+		return false
+	}
+	return chemicalEnding.MatchString(lastWord(label))
+}
+
+// lastWord returns the word after the last space or comma of s.
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " ,"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
