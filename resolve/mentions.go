@@ -178,6 +178,20 @@ func (r *Resolver) Mentions(text string) []Mention {
 		}
 		cands = append(cands, Mention{Start: w.start, End: w.end, Text: s, Result: res})
 	}
+	// Hyphen lists that do not name an entry as a whole: "the PI3K-AKT
+	// pathway", "JAK-STAT signalling".
+	for _, w := range words {
+		s := text[w.start:w.end]
+		if w.last-w.first < 2 || strings.Contains(s, "/") || !nameLike(s) || r.hasKey([]byte(Normalize(s)), lexdata.Hash(Normalize(s))) {
+			continue
+		}
+		if last := text[subs[w.last-1].start:subs[w.last-1].end]; tables().compound[strings.ToLower(last)] {
+			continue // "RANKL-induced"
+		}
+		if res := r.Resolve(s); res.Status == Resolved && res.List && strings.HasPrefix(res.Reason, "hyphen list") {
+			cands = append(cands, Mention{Start: w.start, End: w.end, Text: s, Result: res})
+		}
+	}
 	cands = append(cands, r.parenCompounds(text, words)...)
 
 	chosen := r.numbered(text, words, r.variants(text, words, selectMentions(cands)))

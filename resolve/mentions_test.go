@@ -29,6 +29,8 @@ var mentionTests = []struct {
 		[]wantMention{{"cIAP1/2", "BONEMET:cIAP1_2"}, {"p52/RelB", "BONEMET:p52_RelB"}}},
 	{"slash list", "RANK/RANKL signaling",
 		[]wantMention{{"RANK/RANKL", "HGNC:11908|HGNC:11926"}}},
+	{"hyphen lists", "the PI3K-AKT pathway and JAK-STAT signalling, but not RANKL-induced or Rheb-GTP",
+		[]wantMention{{"PI3K-AKT", "FPLX:PI3K|FPLX:AKT"}, {"JAK-STAT", "FPLX:JAK|FPLX:STAT"}, {"RANKL", "HGNC:11926"}, {"Rheb-GTP", ""}}},
 	{"slash lists that elide a letter or a number's stem", "STAT5A/B, GSK3α/β, Wnt3a/5a and IL-1/6; CD4/8 T cells",
 		[]wantMention{{"STAT5A/B", "FPLX:STAT5"}, {"GSK3α/β", "FPLX:GSK3"}, {"Wnt3a/5a", "HGNC:15983|HGNC:12784"}, {"IL-1/6", "FPLX:IL1|HGNC:6018"}, {"CD4/8", "HGNC:1678|FPLX:CD8"}, {"T cells", "CL:0000084"}}},
 	{"a curated name as written beats a symbol written otherwise", "Rho activates ROCK; RHO is rhodopsin.",

@@ -422,3 +422,40 @@ func TestResolveMisdecoded(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveHyphenList resolves names joined by hyphens for a pathway or
+// an axis as lists, and leaves alone what is no such list.
+func TestResolveHyphenList(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct {
+		name string
+		want []string // nil: not a hyphen list
+	}{
+		{"PI3K-AKT", []string{"FPLX:PI3K", "FPLX:AKT"}},
+		{"JAK-STAT", []string{"FPLX:JAK", "FPLX:STAT"}},
+		{"RANKL-RANK", []string{"HGNC:11926", "HGNC:11908"}},
+		{"IL-6-STAT3", []string{"HGNC:6018", "HGNC:11364"}},
+		{"RAS-RAF-MEK-ERK", []string{"FPLX:RAS", "FPLX:RAF", "FPLX:MEK", "FPLX:ERK"}},
+		{"cAMP-PKA", []string{"CHEBI:17489", "FPLX:PKA"}},
+		{"ERK-MAPK", nil},       // a member and its family: the whole is a name
+		{"Rheb-GTP", nil},       // a protein bound to a chemical
+		{"dose-dependent", nil}, // English
+		{"c-Fos", nil},          // a name of its own
+	} {
+		res := r.Resolve(c.name)
+		isList := res.Status == resolve.Resolved && res.List && strings.HasPrefix(res.Reason, "hyphen list")
+		if c.want == nil {
+			if isList {
+				t.Errorf("Resolve(%q) = hyphen list %v", c.name, res.Candidates)
+			}
+			continue
+		}
+		var got []string
+		for _, n := range res.Candidates {
+			got = append(got, n.ID)
+		}
+		if !isList || !slices.Equal(got, c.want) {
+			t.Errorf("Resolve(%q) = %v %v (%s), want the list %v", c.name, res.Status, got, res.Reason, c.want)
+		}
+	}
+}

@@ -241,6 +241,11 @@ func (r *Resolver) Resolve(name string) Result {
 	if strings.Contains(name, "/") {
 		return r.resolveList(res)
 	}
+	if strings.ContainsFunc(name, isDash) {
+		if l := r.resolveHyphenList(res); l.Status == Resolved {
+			return l
+		}
+	}
 	res.Reason = "no entry matches"
 	return res
 }
