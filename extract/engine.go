@@ -67,7 +67,15 @@ func (s *sentence) matchAt(r *Rule, p int) bool {
 	}
 	return s.run(r.elems[r.anchor+1:], p+1, 1, func(int) bool {
 		if !r.subjectMode {
-			return s.run(left, before, -1, func(int) bool { s.agentHead(left); return true })
+			return s.run(left, before, -1, func(int) bool {
+				s.agentHead(left)
+				if x := &s.m.slots[slotIndex('X')]; x.at >= 0 && r.Kind == Relation && s.appositive(x.at) {
+					// "targeting SOCS6, a repressor of STAT3": the
+					// apposition says what X does, whatever is done to X
+					x.bare = true
+				}
+				return true
+			})
 		}
 		// the words before the verb, then its subject by the clause rules
 		return s.run(left[:r.subjIdx], p-1, -1, func(end int) bool {
@@ -211,4 +219,29 @@ func (s *sentence) ents(ref slotRef) []*ent {
 		return append(g.ents[:len(g.ents):len(g.ents)], s.toks[ref.also].g.ents...)
 	}
 	return g.ents
+}
+
+// appositive reports whether the group at toks[i] is followed by a comma
+// and a determiner that open an apposition ("SOCS6, a repressor of
+// STAT3"; "the SOCS6 gene (SOCS6), a repressor").
+func (s *sentence) appositive(i int) bool {
+	k := i + 1
+	for k < len(s.toks) && s.toks[k].g == nil && s.rs.sets[setHeads][s.toks[k].w] {
+		k++ // "the SOCS6 gene"
+	}
+	if k < len(s.toks) && s.toks[k].w == "(" {
+		if j := s.aside(k, 1); j > 0 {
+			k = j + 1 // "(SOCS6)"
+		}
+	} else if k < len(s.toks) && s.toks[k].w == ")" {
+		k++
+	}
+	if k+1 >= len(s.toks) || s.toks[k].w != "," {
+		return false
+	}
+	switch s.toks[k+1].w {
+	case "a", "an", "the", "one":
+		return true // ", a repressor of Y": not ", leading to Y"
+	}
+	return false
 }

@@ -48,6 +48,10 @@ var failureClasses = []struct {
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TRAF6 inhibits NF-κB"}},
 		{name: "gain of function keeps the sign", text: "Overexpression of RUNX2 increased osteocalcin expression.",
 			want: []string{"RUNX2 activates osteocalcin"}},
+		{name: "an apposition says what X does, whatever is done to X", text: "Silencing the DKK1 gene (DKK1), a known antagonist of Wnt signalling, increased bone formation.",
+			want: []string{"DKK1 inhibits Wnt"}, not: []string{"DKK1 activates Wnt"}},
+		{name: "dampened signals", text: "In these cells, dampened TLR4 signaling decreased IL-6 production.",
+			want: []string{"TLR4 activates IL-6"}, not: []string{"TLR4 inhibits IL-6"}},
 	}},
 	{"inhibitors as actors", []failureCase{
 		{name: "Y was attenuated by the X inhibitor Z", text: "IL-6 secretion was attenuated by the JAK inhibitor ruxolitinib.",
