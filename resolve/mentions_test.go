@@ -29,6 +29,8 @@ var mentionTests = []struct {
 		[]wantMention{{"cIAP1/2", "BONEMET:cIAP1_2"}, {"p52/RelB", "BONEMET:p52_RelB"}}},
 	{"slash list", "RANK/RANKL signaling",
 		[]wantMention{{"RANK/RANKL", "HGNC:11908|HGNC:11926"}}},
+	{"a cell's abbreviation is no phosphorylated form", "pDCs make IFN; pERK rises",
+		[]wantMention{{"pDCs", "CL:0000784"}, {"IFN", "FPLX:Interferon"}, {"pERK", "FPLX:ERK"}}},
 	{"hyphen lists", "the PI3K-AKT pathway and JAK-STAT signalling, but not RANKL-induced or Rheb-GTP",
 		[]wantMention{{"PI3K-AKT", "FPLX:PI3K|FPLX:AKT"}, {"JAK-STAT", "FPLX:JAK|FPLX:STAT"}, {"RANKL", "HGNC:11926"}, {"Rheb-GTP", ""}}},
 	{"slash lists that elide a letter or a number's stem", "STAT5A/B, GSK3α/β, Wnt3a/5a and IL-1/6; CD4/8 T cells",

@@ -30,6 +30,9 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 		}
 		s, covered := text[w.start:w.end], j < n && ms[j].Start < w.end
 		name, ok := phospho(s)
+		if ok && covered && ms[j].Result.Status == Resolved && !genesOnly(ms[j].Result) {
+			ok = false // "pDC" names a cell, not a phosphorylated DC
+		}
 		if !ok || covered && (ms[j].Start != w.start || ms[j].End != w.end) {
 			name, ok = "", false
 			if !covered && prev >= 0 {
