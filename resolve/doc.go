@@ -5,8 +5,11 @@
 // A [Lexicon] holds entries (a [graph.Node] with its synonyms, preferred
 // synonyms and previous symbols); a [Resolver] looks names up in one or more
 // lexicons after [Normalize] (case, Greek letters, hyphens and spaces,
-// British spellings), falls back from plurals to singulars, and expands
-// slash lists ("cIAP1/2" = cIAP1 + cIAP2, which is the group cIAP1/2). Each
+// British spellings), falls back from plurals to singulars, expands
+// slash lists ("cIAP1/2" = cIAP1 + cIAP2, which is the group cIAP1/2) and
+// reads names joined by hyphens for a pathway as lists ("PI3K-AKT" = PI3K
+// + AKT, when no entry is named so as a whole). A name mis-decoded on its
+// way in ("NF-ÎºB") is repaired first ([source.FixMojibake]). Each
 // [Result] is resolved, ambiguous (with its candidates, strongest first) or
 // unknown, and says why. A CURIE resolves to its entry ("HGNC:11998",
 // "FPLX:ERK", "CHEBI:90693"), and so does a cross-reference one entry
