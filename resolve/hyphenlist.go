@@ -8,8 +8,14 @@ import (
 	"github.com/bonemet/bonemet/graph"
 )
 
-// maxHyphenParts bounds the names of a hyphen list ("RAS-RAF-MEK-ERK").
-const maxHyphenParts = 4
+// maxHyphenParts bounds the names of a hyphen list ("RAS-RAF-MEK-ERK"),
+// maxHyphens the hyphens of a name tried as one ("IL-1β-TAK1-NF-κB") and
+// maxHyphenList its bytes.
+const (
+	maxHyphenParts = 4
+	maxHyphens     = 8
+	maxHyphenList  = 80
+)
 
 // resolveHyphenList resolves names joined by hyphens that name no entry
 // as a whole, as papers write a pathway or an axis ("the PI3K-AKT
@@ -20,6 +26,9 @@ const maxHyphenParts = 4
 // ("ERK-MAPK") make no list, nor does a protein before a chemical
 // ("Rheb-GTP": the protein bound to it).
 func (r *Resolver) resolveHyphenList(res Result) Result {
+	if len(res.Query) > maxHyphenList || strings.Count(res.Query, "-")+strings.Count(res.Query, "\u2010")+strings.Count(res.Query, "\u2011") > maxHyphens {
+		return res // "0----...----0": the splits to try grow as the hyphens' cube
+	}
 	parts, ok := r.hyphenParts(res.Query, maxHyphenParts)
 	if !ok {
 		return res
@@ -59,8 +68,8 @@ func (r *Resolver) hyphenParts(s string, n int) ([]Result, bool) {
 		}
 		i -= size - 1
 		left, right := s[:i], s[i+size:]
-		if !nameLike(right) {
-			continue
+		if !nameLike(right) || strings.ContainsFunc(right[:1], isDash) || strings.ContainsFunc(left[len(left)-1:], isDash) {
+			continue // an empty part: "A--B"
 		}
 		rr := r.Resolve(right)
 		if !hyphenPart(rr) {
