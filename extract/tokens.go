@@ -166,6 +166,33 @@ func residueName(w string) bool {
 	return false
 }
 
+// aminoAcids are the amino acids' names, singular.
+var aminoAcids = map[string]bool{"glycine": true, "alanine": true, "valine": true, "leucine": true,
+	"isoleucine": true, "proline": true, "phenylalanine": true, "tryptophan": true, "methionine": true,
+	"serine": true, "threonine": true, "cysteine": true, "tyrosine": true, "asparagine": true,
+	"glutamine": true, "aspartate": true, "glutamate": true, "lysine": true, "arginine": true, "histidine": true}
+
+// aminoResidue reports whether the mention x at seq[i] names residues of a
+// protein: an amino acid before "residue(s)", after "C-terminal" or
+// "N-terminal", or before "of" and a protein ("the glycine of LC3").
+func aminoResidue(seq []raw, x raw, i int) bool {
+	low := strings.ToLower(x.e.text)
+	if !aminoAcids[low] && !aminoAcids[strings.TrimSuffix(low, "s")] {
+		return false
+	}
+	if i+1 < len(seq) && seq[i+1].e == nil && (seq[i+1].w == "residue" || seq[i+1].w == "residues") {
+		return true
+	}
+	if i > 0 && seq[i-1].e == nil && (strings.HasSuffix(seq[i-1].w, "-terminal") || seq[i-1].w == "terminal") {
+		return true
+	}
+	if i+2 < len(seq) && seq[i+1].e == nil && seq[i+1].w == "of" && seq[i+2].e != nil && seq[i+2].e.known() {
+		k := seq[i+2].e.node.Kind
+		return k == graph.Gene || k == graph.Group
+	}
+	return false
+}
+
 // plainWords reports whether a name the resolver found is rather
 // ordinary words: a generic name ("protein", "serine"), or a name written
 // in lower case that is a trigger word or holds a function word ("leads",
@@ -418,6 +445,12 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			// differentiation": whichever way, the mediator is no end
 			out = append(out, asWord(x, true), seq[i+1], asWord(seq[i+2], true))
 			i += 2
+			continue
+		}
+		if x.e != nil && aminoResidue(seq, x, i) {
+			// "the exposed glycine of LC3", "lysine residues": a residue
+			// of a protein, not the free amino acid
+			out = append(out, asWord(x, false))
 			continue
 		}
 		if x.e != nil && (x.e.suffix == "negative" || x.e.suffix == "positive") {
