@@ -574,6 +574,11 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 				return -1
 			}
 		case s.hasForm(m, formVerb|formGer|formPart):
+			if s.w(m+1) == "with" && m > 0 && s.rs.sets[setBe][s.w(m-1)] && !s.signed(m) {
+				// "Y was associated with A, increased B and reduced C":
+				// the list goes on, no second verb shares the subject
+				return -1
+			}
 			return s.subjectOf(m)
 		case s.rs.sets[setBe][t.w] && groups == 0:
 			// "X is a prostate cancer mitogen and increases Y": the
@@ -625,6 +630,17 @@ func (s *sentence) controls(v int) bool {
 		c := s.rs.classes[f.class]
 		if f.form&(formVerb|formGer) != 0 && c.sign != 0 && c.name != "lead" {
 			return true // "leads" takes no object
+		}
+	}
+	return false
+}
+
+// signed reports whether the word at toks[v] is a verb of a class with a
+// sign.
+func (s *sentence) signed(v int) bool {
+	for _, f := range s.toks[v].forms {
+		if s.rs.classes[f.class].sign != 0 {
+			return true
 		}
 	}
 	return false
