@@ -166,6 +166,51 @@ func residueName(w string) bool {
 	return false
 }
 
+// cellGenesis reads "the formation of (mature) osteoclasts" written
+// before the cell x (the words are the last of out) as the process of the
+// cell's making, when the lexicon names it ("osteoclast formation"): it
+// returns the process and how many words of out the phrase holds.
+func cellGenesis(r *resolve.Resolver, out []raw, x raw) (graph.Node, int, bool) {
+	k := len(out) - 1
+	if k >= 0 && out[k].e == nil && out[k].w != "of" && isLowerWord(out[k].w) {
+		k-- // an adjective: "multinucleated", "mature"
+	}
+	if k < 1 || out[k].e != nil || out[k].w != "of" || out[k-1].e != nil {
+		return graph.Node{}, 0, false
+	}
+	noun := out[k-1].w
+	if noun != "formation" && noun != "differentiation" && noun != "maturation" && noun != "generation" {
+		return graph.Node{}, 0, false
+	}
+	// the cell's own names, then the last word of the mention
+	// ("multinucleated osteoclasts" is a cell type of its own)
+	words := strings.Fields(x.e.text)
+	last := strings.TrimSuffix(words[len(words)-1], "s")
+	for _, name := range []string{x.e.node.Name, x.e.node.Symbol, last} {
+		if name == "" {
+			continue
+		}
+		if n, ok := r.Resolve(name + " " + noun).Node(); ok && n.Kind == graph.Process {
+			return n, len(out) - (k - 1), true
+		}
+	}
+	return graph.Node{}, 0, false
+}
+
+// isLowerWord reports whether w is a word of lower-case letters and
+// hyphens.
+func isLowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLower(c) && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // aminoAcids are the amino acids' names, singular.
 var aminoAcids = map[string]bool{"glycine": true, "alanine": true, "valine": true, "leucine": true,
 	"isoleucine": true, "proline": true, "phenylalanine": true, "tryptophan": true, "methionine": true,
@@ -446,6 +491,16 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			out = append(out, asWord(x, true), seq[i+1], asWord(seq[i+2], true))
 			i += 2
 			continue
+		}
+		if x.e != nil && x.e.cells && x.e.suffix == "" {
+			if n, drop, ok := cellGenesis(r, out, x); ok {
+				// "the formation of multinucleated OCs": osteoclastogenesis
+				e := *x.e
+				e.ids, e.node, e.procs, e.cells, e.chems = []string{n.ID}, n, true, false, false
+				p := out[len(out)-drop].p
+				out = append(out[:len(out)-drop], raw{e: &e, p: p})
+				continue
+			}
 		}
 		if x.e != nil && aminoResidue(seq, x, i) {
 			// "the exposed glycine of LC3", "lysine residues": a residue
