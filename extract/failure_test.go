@@ -50,6 +50,8 @@ var failureClasses = []struct {
 			want: []string{"RUNX2 activates osteocalcin"}},
 		{name: "an apposition says what X does, whatever is done to X", text: "Silencing the DKK1 gene (DKK1), a known antagonist of Wnt signalling, increased bone formation.",
 			want: []string{"DKK1 inhibits Wnt"}, not: []string{"DKK1 activates Wnt"}},
+		{name: "by targeting X is a means, not X as an agent", text: "Zoledronic acid decreases bone resorption by targeting NFATc1.",
+			want: []string{"zoledronic acid inhibits bone resorption"}, not: []string{"NFATc1 inhibits bone resorption"}},
 		{name: "the formation of mature cells is their genesis", text: "Truncated OSTM1 inhibits the formation of multinucleated osteoclasts.",
 			want: []string{"OSTM1 inhibits osteoclastogenesis"}, not: []string{"OSTM1 inhibits osteoclast"}},
 		{name: "a list after \"associated with\" shares no verb", text: "Apoptosis was associated with the cleavage of caspase-3 and increased expression of Bim.",

@@ -96,6 +96,9 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 		if t.g == nil || t.covered || !consOK(e.cons, t.g.ents) {
 			return false
 		}
+		if e.cons&consAgent != 0 && s.afterLossGerund(i) {
+			return false
+		}
 		if e.cons&consNotWay != 0 && i+1 < len(s.toks) && (s.rs.sets[setSignal][s.toks[i+1].w] || s.toks[i+1].w == "pathway" || s.toks[i+1].w == "pathways") {
 			return false
 		}
@@ -367,6 +370,23 @@ func (s *sentence) innerComma(i int) bool {
 	}
 	next := s.toks[i+1].w
 	return !s.rs.sets[setClause][next] && !s.rs.sets[setBreakers][next]
+}
+
+// afterLossGerund reports whether the group at toks[i] follows a gerund
+// that a modifier of loss covered ("by targeting NFATc1"), determiners
+// aside.
+func (s *sentence) afterLossGerund(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+		t := &s.toks[k]
+		switch {
+		case t.covered && t.g == nil && strings.HasSuffix(t.w, "ing"):
+			return true
+		case t.covered, s.rs.sets[setDet][t.w]:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // finite reports whether toks[i] is a finite verb of a class.

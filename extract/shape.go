@@ -43,7 +43,7 @@ const (
 )
 
 // slot constraints
-type cons uint8
+type cons uint16
 
 const (
 	consCell cons = 1 << iota
@@ -54,6 +54,7 @@ const (
 	consChem
 	consEffects // the mention's name ends in "effect(s)": "pro-tumor effects"
 	consNotWay  // no word of signalling follows: not "Y signal transduction"
+	consAgent   // no gerund of a loss before it: "by targeting X" is a means, not an agent
 )
 
 // maxRun bounds the words a quantified element matches.
@@ -304,6 +305,8 @@ func compileSlot(rs *Rules, f string) (elem, error) {
 				e.cons |= consEffects
 			case "!way":
 				e.cons |= consNotWay
+			case "agent":
+				e.cons |= consAgent
 			default:
 				return elem{}, fmt.Errorf("slot %q: unknown constraint %q", f, c)
 			}
