@@ -307,8 +307,40 @@ func (s *sentence) runSet(e *elem, rest []elem, i, dir, n, unknown int, done fun
 		}
 	case e.unknown && unknown < s.rs.maxUnknown && (s.plain(i) || s.innerComma(i)):
 		return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
+	case e.unknown && unknown < s.rs.maxUnknown && dir > 0 && n == 0 && s.cellSetting(i) > i:
+		// "TNF induced in HUVEC, a marked activation of p38": where,
+		// between the verb and its object
+		j := s.cellSetting(i)
+		return s.runSet(e, rest, j+1, dir, n+1, unknown+1, done)
 	}
 	return false
+}
+
+// cellSetting returns, for "in HUVEC" or "in osteoblasts," at toks[i], the
+// index of its last token (the comma after the cells, if any); i when
+// there is none.
+func (s *sentence) cellSetting(i int) int {
+	if (s.toks[i].w != "in" && s.toks[i].w != "within") || i+1 >= len(s.toks) {
+		return i
+	}
+	g := s.toks[i+1].g
+	if g == nil || s.toks[i+1].covered || !g.cellsOnly() {
+		return i
+	}
+	end := i + 1
+	if end+1 < len(s.toks) && s.toks[end+1].w == "," {
+		end++
+	}
+	if end+1 >= len(s.toks) {
+		return i
+	}
+	// a determiner opens the object; not a new clause ("increased in
+	// osteoblasts, and OPG decreased") nor the cells' description
+	// ("increased in osteoblasts treated with PTH")
+	if next := s.toks[end+1].w; s.toks[end+1].g != nil || !s.rs.sets[setDet][next] {
+		return i
+	}
+	return end
 }
 
 // aside returns the index of the bracket that closes the aside opened at
