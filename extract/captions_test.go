@@ -159,48 +159,62 @@ func TestGoldCaptions(t *testing.T) {
 			} else {
 				captions = topicCaptions(t, batch.table)
 			}
-			halves := captionHalves(t, batch.dir)
-			gold := readGoldDir(t, sharedtest.Testdata(batch.dir))
-			if len(gold) != len(halves) {
-				t.Fatalf("%d gold files, %d figures in halves.tsv", len(gold), len(halves))
-			}
-			docs := map[string]*source.Document{}
-			// skip[h] holds the documents outside the half h
-			skip := map[string]map[string]bool{"dev": {}, "test": {}}
-			for _, g := range gold {
-				half, ok := halves[g.Document]
-				if !ok {
-					t.Fatalf("gold document %s is in no half", g.Document)
-				}
-				text, ok := captions[g.Document]
-				if !ok {
-					t.Fatalf("gold document %s has no caption in the PFOCR table", g.Document)
-				}
-				docs[g.Document] = &source.Document{ID: g.Document, Sections: []source.Section{{Name: "caption", Text: text}}}
-				for _, other := range []string{"dev", "test"} {
-					if other != half {
-						skip[other][g.Document] = true
-					}
-				}
-			}
-			rd := &extract.Reader{Resolver: resolve.Default()}
-			dev := evaluateWith(t, batch.dir+", dev half", gold, docs, skip["dev"], true, testing.Verbose(), rd.Read)
-			test := evaluateWith(t, batch.dir+", test half (never tuned on)", gold, docs, skip["test"], true, false, rd.Read)
-			for _, c := range []struct {
-				name   string
-				s      score
-				pf, rf float64
-			}{
-				{"dev", dev, batch.devP, batch.devR},
-				{"test", test, batch.testP, batch.testR},
-			} {
-				if p := c.s.precision(); p < c.pf {
-					t.Errorf("%s, %s half: precision %.3f < floor %.2f", batch.dir, c.name, p, c.pf)
-				}
-				if r := c.s.recall(); r < c.rf {
-					t.Errorf("%s, %s half: recall %.3f < floor %.2f", batch.dir, c.name, r, c.rf)
-				}
-			}
+			scoreHalves(t, batch.dir, func(id string) (*source.Document, bool) {
+				text, ok := captions[id]
+				return &source.Document{ID: id, Sections: []source.Section{{Name: "caption", Text: text}}}, ok
+			}, halfFloors{batch.devP, batch.devR, batch.testP, batch.testR})
 		})
+	}
+}
+
+// halfFloors are the floors of a gold set's halves.
+type halfFloors struct{ devP, devR, testP, testR float64 }
+
+// scoreHalves scores the reader on both halves of the gold set in dir
+// (its YAML files and halves.tsv), the documents given by doc, and checks
+// the floors. Only the dev half's misses and extras are printed (with -v).
+func scoreHalves(t *testing.T, dir string, doc func(id string) (*source.Document, bool), floors halfFloors) {
+	t.Helper()
+	halves := captionHalves(t, dir)
+	gold := readGoldDir(t, sharedtest.Testdata(dir))
+	if len(gold) != len(halves) {
+		t.Fatalf("%d gold files, %d documents in halves.tsv", len(gold), len(halves))
+	}
+	docs := map[string]*source.Document{}
+	// skip[h] holds the documents outside the half h
+	skip := map[string]map[string]bool{"dev": {}, "test": {}}
+	for _, g := range gold {
+		half, ok := halves[g.Document]
+		if !ok {
+			t.Fatalf("gold document %s is in no half", g.Document)
+		}
+		d, ok := doc(g.Document)
+		if !ok {
+			t.Fatalf("gold document %s has no text", g.Document)
+		}
+		docs[g.Document] = d
+		for _, other := range []string{"dev", "test"} {
+			if other != half {
+				skip[other][g.Document] = true
+			}
+		}
+	}
+	rd := &extract.Reader{Resolver: resolve.Default()}
+	dev := evaluateWith(t, dir+", dev half", gold, docs, skip["dev"], true, testing.Verbose(), rd.Read)
+	test := evaluateWith(t, dir+", test half (never tuned on)", gold, docs, skip["test"], true, false, rd.Read)
+	for _, c := range []struct {
+		name   string
+		s      score
+		pf, rf float64
+	}{
+		{"dev", dev, floors.devP, floors.devR},
+		{"test", test, floors.testP, floors.testR},
+	} {
+		if p := c.s.precision(); p < c.pf {
+			t.Errorf("%s, %s half: precision %.3f < floor %.2f", dir, c.name, p, c.pf)
+		}
+		if r := c.s.recall(); r < c.rf {
+			t.Errorf("%s, %s half: recall %.3f < floor %.2f", dir, c.name, r, c.rf)
+		}
 	}
 }

@@ -4,10 +4,8 @@ import (
 	"os"
 	"testing"
 
-	"github.com/bonemet/bonemet/extract"
 	"github.com/bonemet/bonemet/ingest"
 	"github.com/bonemet/bonemet/internal/sharedtest"
-	"github.com/bonemet/bonemet/resolve"
 	"github.com/bonemet/bonemet/source"
 )
 
@@ -49,46 +47,8 @@ func TestGoldMedlineAbstracts(t *testing.T) {
 	for _, d := range all {
 		byID[d.ID] = d
 	}
-	const dir = "gold/medline-abstracts"
-	halves := captionHalves(t, dir)
-	gold := readGoldDir(t, sharedtest.Testdata(dir))
-	if len(gold) != len(halves) {
-		t.Fatalf("%d gold files, %d abstracts in halves.tsv", len(gold), len(halves))
-	}
-	docs := map[string]*source.Document{}
-	skip := map[string]map[string]bool{"dev": {}, "test": {}}
-	for _, g := range gold {
-		d, ok := byID[g.Document]
-		if !ok {
-			t.Fatalf("gold document %s is not in %s", g.Document, medlineFile)
-		}
-		half, ok := halves[g.Document]
-		if !ok {
-			t.Fatalf("gold document %s is in no half", g.Document)
-		}
-		docs[g.Document] = d
-		for _, other := range []string{"dev", "test"} {
-			if other != half {
-				skip[other][g.Document] = true
-			}
-		}
-	}
-	rd := &extract.Reader{Resolver: resolve.Default()}
-	dev := evaluateWith(t, dir+", dev half", gold, docs, skip["dev"], true, testing.Verbose(), rd.Read)
-	test := evaluateWith(t, dir+", test half (never tuned on)", gold, docs, skip["test"], true, false, rd.Read)
-	for _, c := range []struct {
-		name   string
-		s      score
-		pf, rf float64
-	}{
-		{"dev", dev, medlineDevP, medlineDevR},
-		{"test", test, medlineTestP, medlineTestR},
-	} {
-		if p := c.s.precision(); p < c.pf {
-			t.Errorf("%s, %s half: precision %.3f < floor %.2f", dir, c.name, p, c.pf)
-		}
-		if r := c.s.recall(); r < c.rf {
-			t.Errorf("%s, %s half: recall %.3f < floor %.2f", dir, c.name, r, c.rf)
-		}
-	}
+	scoreHalves(t, "gold/medline-abstracts", func(id string) (*source.Document, bool) {
+		d, ok := byID[id]
+		return d, ok
+	}, halfFloors{medlineDevP, medlineDevR, medlineTestP, medlineTestR})
 }

@@ -104,21 +104,18 @@ func FixMojibake(s string) (string, int) {
 			i += size
 			continue
 		}
-		if fixed, used, ok := unmojibake(s[i:], fromWindows1252); ok {
-			b.WriteString(s[last:i])
-			b.WriteRune(fixed)
-			i += used
-			last, n = i, n+1
+		fixed, used, ok := unmojibake(s[i:], fromWindows1252)
+		if !ok {
+			fixed, used, ok = unmojibake(s[i:], fromMacRoman)
+		}
+		if !ok {
+			i += size
 			continue
 		}
-		if fixed, used, ok := unmojibake(s[i:], fromMacRoman); ok {
-			b.WriteString(s[last:i])
-			b.WriteRune(fixed)
-			i += used
-			last, n = i, n+1
-			continue
-		}
-		i += size
+		b.WriteString(s[last:i])
+		b.WriteRune(fixed)
+		i += used
+		last, n = i, n+1
 	}
 	if n == 0 {
 		return s, 0
