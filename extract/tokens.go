@@ -184,8 +184,10 @@ func cellGenesis(r *resolve.Resolver, out []raw, x raw) (graph.Node, int, bool) 
 	}
 	// the cell's own names, then the last word of the mention
 	// ("multinucleated osteoclasts" is a cell type of its own)
-	words := strings.Fields(x.e.text)
-	last := strings.TrimSuffix(words[len(words)-1], "s")
+	var last string
+	if words := strings.Fields(x.e.text); len(words) > 0 {
+		last = strings.TrimSuffix(words[len(words)-1], "s")
+	}
 	for _, name := range []string{x.e.node.Name, x.e.node.Symbol, last} {
 		if name == "" {
 			continue
