@@ -62,6 +62,8 @@ var failureClasses = []struct {
 			not: []string{"apoptosis activates Bim"}},
 		{name: "a mutant is no loss: mutations activate as often", text: "Erlotinib inhibits mutant EGFR, and KRAS-mutant tumors showed increased ERK activation.",
 			want: []string{"erlotinib inhibits EGFR"}, not: []string{"erlotinib activates EGFR", "KRAS inhibits ERK"}},
+		{name: "the forms of a protein before its name", text: "Erlotinib inhibited the activity of wild type, truncated and double mutant EGFR.",
+			want: []string{"erlotinib inhibits EGFR"}},
 		{name: "deprivation", text: "Glutamine deprivation inhibits mTORC1.",
 			want: []string{"glutamine activates mTORC1"}, not: []string{"glutamine inhibits mTORC1"}},
 		{name: "dampened signals", text: "In these cells, dampened TLR4 signaling decreased IL-6 production.",
