@@ -307,11 +307,12 @@ func (s *sentence) runSet(e *elem, rest []elem, i, dir, n, unknown int, done fun
 		}
 	case e.unknown && unknown < s.rs.maxUnknown && (s.plain(i) || s.innerComma(i)):
 		return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
-	case e.unknown && unknown < s.rs.maxUnknown && dir > 0 && n == 0 && s.cellSetting(i) > i:
+	case e.unknown && unknown < s.rs.maxUnknown && dir > 0 && n == 0 && (t.w == "in" || t.w == "within"):
 		// "TNF induced in HUVEC, a marked activation of p38": where,
 		// between the verb and its object
-		j := s.cellSetting(i)
-		return s.runSet(e, rest, j+1, dir, n+1, unknown+1, done)
+		if j := s.cellSetting(i); j > i {
+			return s.runSet(e, rest, j+1, dir, n+1, unknown+1, done)
+		}
 	}
 	return false
 }

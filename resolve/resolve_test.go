@@ -416,9 +416,13 @@ func TestResolveMisdecoded(t *testing.T) {
 		{"TNF-Œ±", "HGNC:11892"},
 		{"Î²-catenin", "HGNC:2514"},
 	} {
-		n, ok := r.Resolve(c.name).Node()
+		res := r.Resolve(c.name)
+		n, ok := res.Node()
 		if !ok || n.ID != c.id {
 			t.Errorf("Resolve(%q) = %s (%v), want %s", c.name, n.ID, ok, c.id)
+		}
+		if res.Query != c.name || !strings.Contains(res.Reason, "repaired") {
+			t.Errorf("Resolve(%q): query %q, reason %q; want the name as given and the repair said", c.name, res.Query, res.Reason)
 		}
 	}
 }

@@ -176,7 +176,13 @@ func (r *Resolver) Resolve(name string) Result {
 	}
 	res := Result{Query: name, Status: Unknown}
 	if fixed, n := source.FixMojibake(name); n > 0 {
-		name = fixed // "NF-ÎºB": a name mis-decoded on its way here
+		// "NF-ÎºB": a name mis-decoded on its way here, resolved as
+		// repaired, and the reason says so (the repair shrinks the name,
+		// so this recursion ends)
+		res := r.Resolve(fixed)
+		res.Query = name
+		res.Reason += fmt.Sprintf(" (read as %q: %d mis-decoded characters repaired)", fixed, n)
+		return res
 	}
 	switch {
 	case name == "":
