@@ -66,3 +66,28 @@ func containsID(ns []graph.Node, id string) bool {
 	}
 	return false
 }
+
+// resolveBELName resolves a BEL family or complex name that no entry
+// carries as a cross-reference ("BEL:Anaphase Promoting Complex", "BEL:PP2A
+// Complex") by its name, then by its name without a last word "Family" or
+// "Complex"; the reason says which name was read.
+func (r *Resolver) resolveBELName(res Result, name string) Result {
+	names := []string{strings.TrimSpace(name)}
+	for _, suffix := range []string{" Family", " Complex"} {
+		if n := len(names[0]) - len(suffix); n > 0 && strings.EqualFold(names[0][n:], suffix) {
+			names = append(names, strings.TrimSpace(names[0][:n]))
+		}
+	}
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		if x := r.Resolve(n); x.Status != Unknown {
+			x.Query = res.Query
+			x.Reason = fmt.Sprintf("BEL name read as %q: %s", n, x.Reason)
+			return x
+		}
+	}
+	res.Reason = "no cross-reference or entry matches the BEL name"
+	return res
+}

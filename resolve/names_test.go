@@ -60,6 +60,9 @@ var fieldScaleTests = []struct {
 	{"CL:0000092", "CL:0000092", graph.Cell},
 	{"FPLX:ERK", "FPLX:ERK", graph.Group},
 	{"BEL:AKT Family", "FPLX:AKT", graph.Group},
+	{"BEL:Anaphase Promoting Complex", "FPLX:APC_C", graph.Group}, // no FamPlex key: read by its name
+	{"BEL:PP2A Complex", "FPLX:PPP2", graph.Group},                // and without "Complex"
+	{"lysophosphatidic acid", "CHEBI:32957", graph.Chemical},      // ChEBI names the class in the plural
 	{"NCBIGene:7157", "HGNC:11998", graph.Gene},
 	{"ENSEMBL:ENSG00000126602", "HGNC:16264", graph.Gene}, // TRAP1 by its Ensembl gene id
 	{"ensembl:ENSG00000102575", "HGNC:124", graph.Gene},

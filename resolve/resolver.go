@@ -155,8 +155,10 @@ const MaxName = 1024
 
 // Resolve looks a name up: a CURIE of a known entity or a cross-reference
 // that one entity carries ("HGNC:11998", "hgnc:11998", "NCBIGene:7157",
-// "UniProt:P04637", "BEL:AKT Family"), a symbol, name, synonym or previous
-// symbol (after [Normalize]; a plural falls back to its singular), or a
+// "UniProt:P04637", "BEL:AKT Family"; a BEL name no entry carries is read
+// by its name, then without a last word "Family" or "Complex"), a symbol,
+// name, synonym or previous symbol (after [Normalize]; a plural falls
+// back to its singular), or a
 // slash list whose parts resolve ("cIAP1/2" is cIAP1 and cIAP2; when the
 // parts are exactly the members of a group, the answer is the group). A
 // name with a slash that matches an entity none of whose names has a
@@ -196,6 +198,9 @@ func (r *Resolver) Resolve(name string) Result {
 	if strings.IndexByte(name, ':') > 0 {
 		if c, ok := r.resolveCURIE(res); ok {
 			return c
+		}
+		if len(name) > 4 && strings.EqualFold(name[:4], "BEL:") {
+			return r.resolveBELName(res, name[4:])
 		}
 	}
 	if maybeIon(name) {

@@ -56,6 +56,9 @@ type Stats struct {
 	// FamilyNames counts the long forms given to FamPlex families from
 	// their members' names.
 	FamilyNames int
+	// ClassSingulars counts the singular names given to ChEBI classes
+	// named in the plural ("lysophosphatidic acid").
+	ClassSingulars int
 	// Warnings are source rows that could not be compiled, with why.
 	Warnings []string
 }
@@ -104,7 +107,7 @@ func (b *builder) gene(sym string) (string, bool) {
 func Build(shared string) ([]byte, *Stats, error) {
 	b := &builder{shared: shared, byID: make(map[string]*item), bySymbol: make(map[string]string),
 		byPrev: make(map[string]string), byUniProt: make(map[string]string)}
-	steps := []func() error{b.readHGNC, b.readFamPlex, b.readCL, b.readChEBI, b.readMeSH, b.readGrounding, b.familyNames}
+	steps := []func() error{b.readHGNC, b.readFamPlex, b.readCL, b.readChEBI, b.readMeSH, b.readGrounding, b.familyNames, b.classSingulars}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, nil, err
