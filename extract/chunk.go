@@ -25,6 +25,12 @@ const (
 	// setPhosOff, optional, holds the substrates that phosphorylation
 	// switches off: "RB1".
 	setPhosOff = "phospho-inactivated"
+	// setLostAfter, optional, holds the participles that say, after a
+	// form of "be", that a subject is lost: "X was relieved, leading to Y"
+	setLostAfter = "lost-after-subject"
+	// setStores, optional, holds the last words of names of the cell kind
+	// that name a store of molecules, not a living cell: "the bone matrix"
+	setStores = "stores"
 	// setReporting, optional, holds the verbs of saying and finding whose
 	// "that" opens an object clause: "identified".
 	setReporting = "reporting"

@@ -38,6 +38,13 @@ func (s *sentence) emitMatch() {
 		// apposition says what X is, whatever happens to X around it
 		xs = bareEnts(xs)
 	}
+	if x, y := s.m.slot('X'), s.m.slot('Y'); slices.Contains(r.Triggers, "lead") && x.at >= 0 && y.at > x.at {
+		if j := s.lossAfterSubject(x.at, y.at); j >= 0 {
+			// "Inhibition of SMO by PTCH1 was relieved, leading to SMO
+			// accumulation": the subject's loss leads to Y
+			xs = lostEnts(xs, j)
+		}
+	}
 	conf := r.Confidence - unknownCost*float64(s.m.unknown)
 	hedge := s.hedge(s.m.lo, s.m.hi)
 	consumed := s.m.consumed
@@ -48,7 +55,7 @@ func (s *sentence) emitMatch() {
 				continue
 			}
 			rel, id := r.Relation, r.ID
-			if rel == graph.Activates && s.phosphoOff(r, y) {
+			if rel == graph.Activates && (s.phosphoOff(r, y) || s.phosphoPurposeOff(r, s.m.hi)) {
 				rel, id = graph.Inhibits, id+"+phospho-off"
 			}
 			s.emitOne(x, y, rel, id, conf, hedge, consumed)
@@ -116,6 +123,80 @@ func (s *sentence) phosphoOff(r *Rule, y *ent) bool {
 		name = strings.ToLower(after)
 	}
 	return name != "" && set[name]
+}
+
+// lossAfterSubject returns the index of a participle of loss said of the
+// subject at toks[x] by a form of "be" before toks[y] ("X was relieved,
+// leading to Y", "X is lost, resulting in Y"), or -1.
+func (s *sentence) lossAfterSubject(x, y int) int {
+	for j := x + 1; j+1 < y && j+1 < len(s.toks); j++ {
+		if s.toks[j].g != nil {
+			return -1
+		}
+		if s.rs.sets[setBe][s.w(j)] && s.rs.sets[setLostAfter][s.w(j+1)] {
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// lostEnts returns copies of es with a loss of function said at toks[at].
+func lostEnts(es []*ent, at int) []*ent {
+	out := make([]*ent, 0, len(es))
+	for _, e := range es {
+		c := *e
+		c.pol, c.polBy = -1, []int{at}
+		out = append(out, &c)
+	}
+	return out
+}
+
+// phosphoPurposeOff reports whether r reads a phosphorylation whose
+// purpose, said just after toks[at], is to switch its substrate off:
+// "GSK3β phosphorylates GLI3 to suppress its activity", "... and thereby
+// inactivates them".
+func (s *sentence) phosphoPurposeOff(r *Rule, at int) bool {
+	if !slices.Contains(r.Triggers, "phosphorylate") && !s.phosphoNounIn(s.m.lo, at) {
+		return false
+	}
+	j := at + 1
+	if s.w(j) == "," {
+		j++
+	}
+	switch s.w(j) {
+	case "to", "thereby":
+		j++
+	case "and":
+		j++
+		if s.w(j) == "thereby" || s.w(j) == "thus" {
+			j++
+		}
+	default:
+		return false
+	}
+	if j >= len(s.toks) || s.toks[j].g != nil {
+		return false
+	}
+	for _, f := range s.toks[j].forms {
+		if f.form&formVerb != 0 && s.rs.classes[f.class].sign < 0 {
+			switch s.w(j + 1) {
+			case "its", "their", "the", "them", "it":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phosphoNounIn reports whether the noun "phosphorylation" is among
+// toks[from:to] ("PKA promotes phosphorylation of GLI3").
+func (s *sentence) phosphoNounIn(from, to int) bool {
+	for i := max(from, 0); i <= to && i < len(s.toks); i++ {
+		if w := s.w(i); w == "phosphorylation" || w == "phosphorylations" {
+			return true
+		}
+	}
+	return false
 }
 
 // innerLoss returns copies of ys without their loss of function, except

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
@@ -97,6 +98,9 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 			return false
 		}
 		if e.cons&consAgent != 0 && s.afterLossGerund(i) {
+			return false
+		}
+		if e.cons&consLiving != 0 && slices.ContainsFunc(t.g.ents, func(x *ent) bool { return s.rs.sets[setStores][lastWord(x.text)] }) {
 			return false
 		}
 		if e.cons&consNotWay != 0 && i+1 < len(s.toks) && (s.rs.sets[setSignal][s.toks[i+1].w] || s.toks[i+1].w == "pathway" || s.toks[i+1].w == "pathways") {
@@ -466,4 +470,9 @@ func (s *sentence) restore() {
 func (s *sentence) undo(*elem) bool {
 	s.restore()
 	return false
+}
+
+// lastWord returns the last word of a name, in lower case.
+func lastWord(name string) string {
+	return strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
 }

@@ -55,6 +55,7 @@ const (
 	consEffects // the mention's name ends in "effect(s)": "pro-tumor effects"
 	consNotWay  // no word of signalling follows: not "Y signal transduction"
 	consAgent   // no gerund of a loss before it: "by targeting X" is a means, not an agent
+	consLiving  // a cell, not a store of molecules written as one ("the bone matrix")
 )
 
 // maxRun bounds the words a quantified element matches.
@@ -307,6 +308,8 @@ func compileSlot(rs *Rules, f string) (elem, error) {
 				e.cons |= consNotWay
 			case "agent":
 				e.cons |= consAgent
+			case "living":
+				e.cons |= consCell | consLiving
 			default:
 				return elem{}, fmt.Errorf("slot %q: unknown constraint %q", f, c)
 			}
