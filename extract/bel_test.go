@@ -309,6 +309,21 @@ func (b belScore) log(t *testing.T, h belHalf) {
 	t.Logf("%-22s %5s %5s %5s %6.2f %6.2f %6.2f", "  family-relaxed", "", "", "", p, r, f)
 }
 
+// logRules logs what each rule read and how much of it is right (every
+// grounded end, both relations): counts only, never text.
+func (b belScore) logRules(t *testing.T) {
+	t.Helper()
+	ids := make([]string, 0, len(b.rule))
+	for id := range b.rule {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		s := b.rule[id]
+		t.Logf("rule %-32s found %3d right %3d precision %.2f", id, s.pred, s.tp, s.precision())
+	}
+}
+
 // Floors on the BEL halves (molecular activates and inhibits, exact ids),
 // set a little below what the reader reaches with the resolver of the
 // time (2026-12-07: tune F1 0.18, test F1 0.20; after the resolver stopped
@@ -345,6 +360,7 @@ func TestBELTestHalf(t *testing.T) {
 	r := resolve.Default()
 	b := scoreBEL(sc, &extract.Reader{Resolver: r}, r, testHalf)
 	b.log(t, testHalf)
+	b.logRules(t)
 	if b.sections < 100 {
 		t.Fatalf("only %d evidence sections in the test half", b.sections)
 	}
@@ -364,15 +380,7 @@ func TestBELTuneHalf(t *testing.T) {
 	r := resolve.Default()
 	b := scoreBEL(sc, &extract.Reader{Resolver: r}, r, tuneHalf)
 	b.log(t, tuneHalf)
-	ids := make([]string, 0, len(b.rule))
-	for id := range b.rule {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		s := b.rule[id]
-		t.Logf("rule %-32s found %3d right %3d precision %.2f", id, s.pred, s.tp, s.precision())
-	}
+	b.logRules(t)
 	if _, _, f := b.molecularF1(); f < belTuneF1Floor {
 		t.Errorf("tune half: molecular activates/inhibits F1 %.3f < %.2f", f, belTuneF1Floor)
 	}
