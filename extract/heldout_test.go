@@ -111,8 +111,10 @@ func TestKeptApartBone2(t *testing.T) {
 }
 
 // keptBone2Floors are the precision and recall floors of
-// TestKeptApartBone2.
-var keptBone2Floors = [2]float64{0, 0}
+// TestKeptApartBone2, a little under its first measurement, out-of-sample:
+// the reader at a2659fa on the gold as frozen in ca673c6, P 0.44 R 0.20
+// (22 of 110 right, 50 read).
+var keptBone2Floors = [2]float64{0.40, 0.17}
 
 // checkRecords fails unless every record that list (figid, SHA-256, size;
 // tab-separated, # comments) names is in dir as figid.md with those
