@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
+	"github.com/bonemet/bonemet/resolve"
 )
 
 // The word sets the clause machinery itself uses; the table must define
@@ -31,6 +32,13 @@ const (
 	// setStores, optional, holds the last words of names of the cell kind
 	// that name a store of molecules, not a living cell: "the bone matrix"
 	setStores = "stores"
+	// setRatioFill, optional, holds the words between the terms of a
+	// ratio and the word "ratio": "the RANKL/OPG expression ratio"
+	setRatioFill = "ratio-fill"
+	// setPossessed, optional, holds the nouns after cells that make the
+	// cells a setting: "osteoblast expression of PTHrP" is PTHrP's
+	// expression in osteoblasts
+	setPossessed = "cell-possessed"
 	// setReporting, optional, holds the verbs of saying and finding whose
 	// "that" opens an object clause: "identified".
 	setReporting = "reporting"
@@ -467,4 +475,62 @@ func (rs *Rules) attributive(toks []tok, i int) bool {
 		}
 	}
 	return false
+}
+
+// ratios splits a slash list of two names that a ratio follows ("the
+// RANKL/OPG ratio", "the RANKL/OPG expression ratio") into its terms, the
+// second marked as such: what raises the ratio raises the first term and
+// lowers the second, and a higher ratio acts as the first term does and
+// against the second.
+func (rs *Rules) ratios(r *resolve.Resolver, toks []tok) {
+	fill := rs.sets[setRatioFill]
+	for i := range toks {
+		g := toks[i].g
+		if g == nil || len(g.mods) > 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].g == nil && fill[toks[j].w] {
+			j++
+		}
+		if j >= len(toks) || toks[j].w != "ratio" && toks[j].w != "ratios" {
+			continue
+		}
+		last := g.ents[len(g.ents)-1]
+		num, den, ok := ratioTerms(r, last)
+		if !ok {
+			if j == i+1 {
+				last.ids = nil // "X/Y ratio" whose terms cannot be told apart names neither
+			}
+			continue
+		}
+		g.ents = append(g.ents[:len(g.ents)-1], num, den)
+	}
+}
+
+// ratioTerms splits the ent of a slash list of two entities into its
+// terms, in the order written.
+func ratioTerms(r *resolve.Resolver, e *ent) (num, den *ent, ok bool) {
+	slash := strings.IndexByte(e.text, '/')
+	if len(e.ids) != 2 || slash <= 0 || strings.Count(e.text, "/") != 1 {
+		return nil, nil, false
+	}
+	first, found := r.Resolve(e.text[:slash]).Node()
+	if !found || first.ID != e.ids[0] && first.ID != e.ids[1] {
+		return nil, nil, false
+	}
+	second := e.ids[0]
+	if second == first.ID {
+		second = e.ids[1]
+	}
+	n, d := *e, *e
+	n.ids, d.ids = []string{first.ID}, []string{second}
+	n.end, d.start = e.start+slash, e.start+slash+1
+	n.text, d.text = e.text[:slash], e.text[slash+1:]
+	d.ratio = true
+	if nn, ok := r.Resolve(second).Node(); ok {
+		d.node = nn
+	}
+	n.node = first
+	return &n, &d, true
 }

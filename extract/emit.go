@@ -275,11 +275,15 @@ func (s *sentence) emitOne(x, y *ent, rel graph.Relation, rule string, conf floa
 		return
 	}
 	sign := 1
-	lof := false
+	lof, ratio := false, false
 	for _, e := range [2]*ent{x, y} {
 		if e.pol < 0 && !overlaps(e.polBy, consumed) {
 			sign = -sign
 			lof = lof || !e.target
+		}
+		if e.ratio {
+			sign = -sign
+			ratio = true
 		}
 	}
 	if rel == graph.Secretes {
@@ -296,6 +300,9 @@ func (s *sentence) emitOne(x, y *ent, rel graph.Relation, rule string, conf floa
 	case lof:
 		rule += "+lof"
 		conf *= s.rs.lof
+	}
+	if ratio {
+		rule += "+ratio"
 	}
 	switch hedge {
 	case source.Negated:

@@ -100,6 +100,11 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 		if e.cons&consAgent != 0 && s.afterLossGerund(i) {
 			return false
 		}
+		if s.cellPossessor(i) > i {
+			// "upregulating osteoblast expression of PTHrP": the cells
+			// whose expression it is, not the object
+			return false
+		}
 		if e.cons&consLiving != 0 && slices.ContainsFunc(t.g.ents, func(x *ent) bool { return s.rs.sets[setStores][lastWord(x.text)] }) {
 			return false
 		}
@@ -298,6 +303,9 @@ func (s *sentence) runSet(e *elem, rest []elem, i, dir, n, unknown int, done fun
 	case t.covered:
 		return s.runSet(e, rest, i+dir, dir, n, unknown, done)
 	case t.g != nil:
+		if j := s.cellPossessor(i); j > i && dir > 0 && e.unknown && unknown < s.rs.maxUnknown {
+			return s.runSet(e, rest, j+1, dir, n+1, unknown+1, done)
+		}
 		return false
 	case e.words[t.w]:
 		return s.runSet(e, rest, i+dir, dir, n+1, unknown, done)
@@ -475,4 +483,22 @@ func (s *sentence) undo(*elem) bool {
 // lastWord returns the last word of a name, in lower case.
 func lastWord(name string) string {
 	return strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
+}
+
+// cellPossessor returns, for cells at toks[i] followed by a noun of
+// expression and "of" before a name ("osteoblast expression of PTHrP",
+// "osteoclasts' production of IL-6"), the index of "of"; otherwise i.
+func (s *sentence) cellPossessor(i int) int {
+	g := s.toks[i].g
+	if g == nil || !g.cellsOnly() || i+3 >= len(s.toks) {
+		return i
+	}
+	j := i + 1
+	if s.toks[j].w == "'" || s.toks[j].w == "’" || s.toks[j].w == "'s" {
+		j++
+	}
+	if !s.rs.sets[setPossessed][s.toks[j].w] || s.toks[j+1].w != "of" || j+2 >= len(s.toks) || s.toks[j+2].g == nil {
+		return i
+	}
+	return j + 1
 }

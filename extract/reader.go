@@ -44,7 +44,9 @@ type Reader struct {
 // it (with "+lof" when a loss of function inverted its sign, "+target"
 // when it was read through the target of an inhibitor, "+anaphor" when an
 // end is an anaphor's antecedent, "+phospho-off" when a phosphorylation
-// switches its substrate off, "+contradicted" when a more confident
+// switches its substrate off, "+ratio" when an end is the second term of
+// a ratio ("OPG" of "the RANKL/OPG ratio", read with the opposite sign),
+// "+contradicted" when a more confident
 // reading of its sentence says the opposite), a Confidence in 0..1, and Hedge
 // [source.Negated], [source.Speculative] or none. Statements are sorted by
 // section (in document order), Start, Rule, Subject, Relation and Object.

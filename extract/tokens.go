@@ -35,6 +35,9 @@ type ent struct {
 	polBy  []int // the tokens that said so
 	polMod *Rule // the modifier
 	target bool  // the target of an inhibitor, read through it
+	// ratio is set for the second term of a ratio ("OPG" of "the
+	// RANKL/OPG ratio"): what raises the ratio lowers it
+	ratio bool
 }
 
 func (e *ent) known() bool { return len(e.ids) > 0 }
@@ -958,11 +961,25 @@ func tumourCell(n graph.Node) bool {
 func notTheEntity(w string, e *ent) bool {
 	switch w {
 	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
-		"promoter", "promoters", "lineage", "ratio", "marker", "markers", "level-independent",
+		"promoter", "promoters", "lineage", "marker", "markers", "level-independent",
 		"protease", "proteases", "proteinase", "proteinases", // "a cysteine protease" is no cysteine
 		"resistance", "element", "elements", // "insulin resistance", "cAMP-responsive element"
 		"position", "positions": // "oxidation at the C7 position"
 		return true
+	}
+	switch e.suffix {
+	case "specific", "related", "associated", "selective", "enriched":
+		// "osteoclast-specific genes: CTSK and MMP9" name the genes,
+		// not the cell
+		switch w {
+		case "gene", "genes", "marker", "markers", "protein", "proteins", "transcripts", "transcript", "factors", "factor":
+			return true
+		}
+	}
+	if w == "ratio" || w == "ratios" {
+		// "the RANKL/OPG ratio" names its two terms (see Rules.ratios);
+		// "the Bax ratio" names no entity
+		return strings.Count(e.text, "/") != 1 || len(e.ids) != 2
 	}
 	if strings.HasPrefix(w, "receptor") { // "BMP receptor", "IL-1 receptor-activating kinase"
 		return !strings.Contains(strings.ToLower(e.node.Name), "receptor")
