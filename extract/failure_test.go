@@ -118,6 +118,12 @@ var failureClasses = []struct {
 			want: []string{"noggin inhibits BMP2"}},
 	}},
 	{"attachment and coordination", []failureCase{
+		{name: "cells kept from differentiating", text: "Sclerostin prevents mesenchymal stem cells from differentiating into osteoblasts.",
+			want: []string{"sclerostin inhibits osteoblastogenesis"}, not: []string{"sclerostin inhibits mesenchymal stem cell"}},
+		{name: "cells kept from resorbing bone", text: "Zoledronic acid stops osteoclasts from resorbing bone.",
+			want: []string{"zoledronic acid inhibits bone resorption"}, not: []string{"zoledronic acid inhibits osteoclast"}},
+		{name: "precursors kept from maturing", text: "OPG prevents osteoclast precursors from maturing.",
+			want: []string{"OPG inhibits osteoclastogenesis"}},
 		{name: "a ratio raised", text: "PTH increased the RANKL/OPG ratio in stromal cells.",
 			want: []string{"PTH activates RANKL", "PTH inhibits OPG"}, not: []string{"PTH activates OPG"}},
 		{name: "a ratio as the agent", text: "A higher RANKL/OPG expression ratio drives osteoclast formation.",

@@ -484,6 +484,9 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		if x.e != nil && x.e.procs && strings.HasSuffix(strings.ToLower(x.e.text), "differentiation") || x.e == nil && x.w == "differentiation" {
 			x, i = differentiationInto(r, seq, x, i)
 		}
+		if x.e != nil && x.e.cells && x.e.suffix == "" {
+			x, i = keptFrom(r, seq, x, i)
+		}
 		if x.e != nil && actsOnFactor(seq, x, i) {
 			// "osteoclast-activating factors", "osteoblast inhibitory
 			// factors": unnamed factors act on the mention
@@ -985,4 +988,66 @@ func notTheEntity(w string, e *ent) bool {
 		return !strings.Contains(strings.ToLower(e.node.Name), "receptor")
 	}
 	return false
+}
+
+// fromGerunds are the gerunds after "from" that say what cells are kept
+// from doing, with the noun of that process.
+var fromGerunds = map[string]string{
+	"differentiating": "differentiation", "maturing": "maturation", "forming": "formation",
+	"proliferating": "proliferation", "migrating": "migration", "surviving": "survival",
+	"fusing": "fusion", "invading": "invasion", "resorbing": "resorption", "metastasizing": "metastasis",
+}
+
+// keptFrom reads cells followed by "from" and a gerund as the process the
+// cells are kept from ("prevents osteoclast precursors from maturing" is
+// osteoclastogenesis; "MSCs from differentiating into osteoblasts"
+// osteoblastogenesis; "osteoclasts from resorbing bone" bone resorption;
+// "osteoclasts from undergoing apoptosis" and "osteoblasts from
+// apoptosis" apoptosis): what prevents it
+// inhibits the process, not the cells. It returns the index of the last
+// word read.
+func keptFrom(r *resolve.Resolver, seq []raw, x raw, i int) (raw, int) {
+	j := i + 2
+	if j >= len(seq) || seq[i+1].w != "from" {
+		return x, i
+	}
+	var names []string
+	switch g := seq[j].w; {
+	case g == "undergoing" && j+1 < len(seq) && seq[j+1].e != nil && seq[j+1].e.procs && len(seq[j+1].e.ids) == 1:
+		e := *seq[j+1].e
+		e.start, e.text = x.e.start, x.e.text
+		return raw{e: &e, p: x.p}, j + 1
+	case seq[j].e != nil && seq[j].e.procs && len(seq[j].e.ids) == 1:
+		// "protects osteoblasts from apoptosis"
+		e := *seq[j].e
+		e.start, e.text = x.e.start, x.e.text
+		return raw{e: &e, p: x.p}, j
+	case fromGerunds[g] != "":
+		noun, cell := fromGerunds[g], x.e
+		if j+2 < len(seq) && seq[j+1].w == "into" && seq[j+2].e != nil && seq[j+2].e.cells {
+			cell, j = seq[j+2].e, j+2
+		} else if noun == "resorption" && j+1 < len(seq) && strings.EqualFold(wordOf(seq[j+1]), "bone") {
+			names, j = append(names, "bone resorption"), j+1
+		}
+		stem := strings.TrimSpace(strings.NewReplacer("precursors", "", "precursor", "", "progenitors", "", "progenitor", "").Replace(strings.ToLower(cell.text)))
+		names = append(names, cell.node.Name+" "+noun, stem+" "+noun, "cell "+noun)
+	default:
+		return x, i
+	}
+	for _, name := range names {
+		if n, ok := r.Resolve(name).Node(); ok && n.Kind == graph.Process {
+			e := *x.e
+			e.ids, e.node, e.procs, e.cells, e.chems = []string{n.ID}, n, true, false, false
+			return raw{e: &e, p: x.p}, j
+		}
+	}
+	return x, i
+}
+
+// wordOf returns the word of a raw token, or the text of its mention.
+func wordOf(x raw) string {
+	if x.e != nil {
+		return x.e.text
+	}
+	return x.w
 }
