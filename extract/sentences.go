@@ -69,7 +69,7 @@ func SplitSentences(text string) []Span {
 				break
 			}
 			next := skipSpace(text, end)
-			if next == end && end < len(text) {
+			if next == end && end < len(text) && !(c == '.' && depth == 0 && glued(text[start:i], text[end:])) {
 				break // no white space: "1.5", "e.g.,", "p52.RelB"
 			}
 			if next >= len(text) {
@@ -95,6 +95,32 @@ func SplitSentences(text string) []Span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// glued reports whether a full stop with no space after it still ends a
+// sentence: a word of three lower-case letters or more before it and a
+// capitalised word after it ("couples bone resorption to
+// formation.Osteoclast differentiation is driven by ...", as PFOCR joins
+// a figure's title to its caption), unless the word before is an
+// abbreviation.
+func glued(before, after string) bool {
+	k := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLower(r) })
+	w := before[k+1:]
+	if len(w) < 3 || k >= 0 && !unicode.IsSpace(rune(before[k])) && before[k] != '(' || abbrevDots[w] || w == "www" {
+		return false
+	}
+	c, n := utf8.DecodeRuneInString(after)
+	if !unicode.IsUpper(c) {
+		return false
+	}
+	lower := 0
+	for _, r := range after[n:] {
+		if !unicode.IsLower(r) {
+			break
+		}
+		lower++
+	}
+	return lower >= 2
 }
 
 // endsSentence decides whether a full stop between before and after ends a

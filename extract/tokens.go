@@ -487,6 +487,12 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		if x.e != nil && x.e.cells && x.e.suffix == "" {
 			x, i = keptFrom(r, seq, x, i)
 		}
+		if x.e != nil && intoNucleus(seq, x, i) {
+			// "its migration into the nucleus": a protein's move, not
+			// cell migration
+			out = append(out, asWord(x, false))
+			continue
+		}
 		if x.e != nil && actsOnFactor(seq, x, i) {
 			// "osteoclast-activating factors", "osteoblast inhibitory
 			// factors": unnamed factors act on the mention
@@ -533,7 +539,7 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			e := *x.e
 			if w := seq[i+1].w; w == "promoter" || w == "promoters" {
 				e.promoter = true // "activates the IGF2R promoter": IGF2R's expression
-			} else if w == "marker" || w == "markers" {
+			} else if w == "marker" || w == "markers" || x.e.cells && (w == "gene" || w == "genes" || w == "transcription" || w == "proteins" || w == "transcripts") {
 				// "osteoclast marker genes such as TRAP": words before
 				// the markers the sentence names
 				out = append(out, asWord(x, false))
@@ -979,6 +985,13 @@ func notTheEntity(w string, e *ent) bool {
 			return true
 		}
 	}
+	if e.cells && e.known() {
+		switch w {
+		case "transcription", "gene", "genes", "proteins", "transcripts":
+			// "osteoblast transcription factors", "osteoclast genes"
+			return true
+		}
+	}
 	if w == "ratio" || w == "ratios" {
 		// "the RANKL/OPG ratio" names its two terms (see Rules.ratios);
 		// "the Bax ratio" names no entity
@@ -1050,4 +1063,22 @@ func wordOf(x raw) string {
 		return x.e.text
 	}
 	return x.w
+}
+
+// intoNucleus reports whether a process of movement at seq[i] goes into
+// the nucleus ("migration into the nucleus", "translocation to the
+// nuclei").
+func intoNucleus(seq []raw, x raw, i int) bool {
+	if !x.e.procs || x.e.node.ID != "BONEMET:cell_migration" {
+		return false
+	}
+	j := i + 1
+	if j >= len(seq) || seq[j].w != "into" && seq[j].w != "to" {
+		return false
+	}
+	j++
+	if j < len(seq) && seq[j].w == "the" {
+		j++
+	}
+	return j < len(seq) && (seq[j].w == "nucleus" || seq[j].w == "nuclei" || seq[j].w == "nuclear")
 }
