@@ -456,14 +456,22 @@ func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge 
 			if amount < 0 {
 				rel = opposite(rel)
 			}
+			changed := make([]*ent, 0, len(ys))
 			for _, yy := range ys {
 				y0 := *yy // its change is in amount already
 				y0.pol, y0.polBy = 1, nil
 				for _, zz := range zs {
 					s.emitOne(&y0, zz, rel, r.ID, rc, hedge, s.m.consumed)
 				}
+				if amount < 0 {
+					// what follows is the work of Y's loss: "TGF-β
+					// suppresses OPG, thereby promoting osteoclastogenesis
+					// by activating RANK" reads OPG inhibits RANK
+					y0.pol = -1
+				}
+				changed = append(changed, &y0)
 			}
-			s.follow(ys, zs, r, z.at, rc, hedge, 0)
+			s.follow(changed, zs, r, z.at, rc, hedge, 0)
 			return
 		}
 		own := s.signalWay(y, z.at)

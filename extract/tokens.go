@@ -487,6 +487,11 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		if x.e != nil && x.e.cells && x.e.suffix == "" {
 			x, i = keptFrom(r, seq, x, i)
 		}
+		if x.e != nil && i >= 2 && seq[i-1].w == "than" && seq[i-2].w == "other" {
+			// "cells other than osteoblasts": what the phrase leaves out
+			out = append(out, asWord(x, false))
+			continue
+		}
 		if x.e != nil && intoNucleus(seq, x, i) {
 			// "its migration into the nucleus": a protein's move, not
 			// cell migration
