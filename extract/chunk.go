@@ -534,3 +534,48 @@ func ratioTerms(r *resolve.Resolver, e *ent) (num, den *ent, ok bool) {
 	n.node = first
 	return &n, &d, true
 }
+
+// reporterWords are the words of a reporter assay before the promoter it
+// reads: "luciferase activity from the CYP1A1 promoter".
+var reporterWords = map[string]bool{
+	"luciferase": true, "reporter": true, "gene": true, "activity": true, "activities": true,
+	"expression": true, "transcription": true, "transcriptional": true, "cat": true, "gfp": true,
+}
+
+// reporters covers the words of a reporter assay between a verb and the
+// promoter it reads ("induced luciferase activity from the CYP1A1
+// promoter", "transcription driven by the IL6 promoter"), so that the
+// promoter's gene is the object: what raises the reporter raises the
+// gene's transcription.
+func reporters(toks []tok) {
+	for k := range toks {
+		g := toks[k].g
+		if g == nil || !slices.ContainsFunc(g.ents, func(e *ent) bool { return e.promoter }) {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && (toks[j].w == "the" || toks[j].w == "a") {
+			j--
+		}
+		switch {
+		case j >= 0 && (toks[j].w == "from" || toks[j].w == "of" || toks[j].w == "on"):
+			j--
+		case j >= 1 && toks[j].w == "by" && toks[j-1].w == "driven":
+			j -= 2
+		default:
+			continue
+		}
+		start, named := j+1, false
+		for j >= 0 && toks[j].g == nil && reporterWords[toks[j].w] {
+			named = named || toks[j].w != "gene"
+			start = j
+			j--
+		}
+		if !named {
+			continue
+		}
+		for i := start; i < k; i++ {
+			toks[i].covered = true
+		}
+	}
+}
