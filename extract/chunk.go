@@ -39,6 +39,9 @@ const (
 	// cells a setting: "osteoblast expression of PTHrP" is PTHrP's
 	// expression in osteoblasts
 	setPossessed = "cell-possessed"
+	// setReporter, optional, holds the words of a reporter assay before the
+	// promoter it reads: "luciferase activity from the CYP1A1 promoter"
+	setReporter = "reporter-words"
 	// setReporting, optional, holds the verbs of saying and finding whose
 	// "that" opens an object clause: "identified".
 	setReporting = "reporting"
@@ -535,19 +538,13 @@ func ratioTerms(r *resolve.Resolver, e *ent) (num, den *ent, ok bool) {
 	return &n, &d, true
 }
 
-// reporterWords are the words of a reporter assay before the promoter it
-// reads: "luciferase activity from the CYP1A1 promoter".
-var reporterWords = map[string]bool{
-	"luciferase": true, "reporter": true, "gene": true, "activity": true, "activities": true,
-	"expression": true, "transcription": true, "transcriptional": true, "cat": true, "gfp": true,
-}
-
 // reporters covers the words of a reporter assay between a verb and the
 // promoter it reads ("induced luciferase activity from the CYP1A1
 // promoter", "transcription driven by the IL6 promoter"), so that the
 // promoter's gene is the object: what raises the reporter raises the
 // gene's transcription.
-func reporters(toks []tok) {
+func (rs *Rules) reporters(toks []tok) {
+	words := rs.sets[setReporter]
 	for k := range toks {
 		g := toks[k].g
 		if g == nil || !slices.ContainsFunc(g.ents, func(e *ent) bool { return e.promoter }) {
@@ -566,7 +563,7 @@ func reporters(toks []tok) {
 			continue
 		}
 		start, named := j+1, false
-		for j >= 0 && toks[j].g == nil && reporterWords[toks[j].w] {
+		for j >= 0 && toks[j].g == nil && words[toks[j].w] {
 			named = named || toks[j].w != "gene"
 			start = j
 			j--

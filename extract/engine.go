@@ -15,7 +15,7 @@ func (rs *Rules) readSentence(r *resolve.Resolver, text string, sp Span, ms []re
 	s.toks = rs.groups(rs.tokenize(r, text, sp, ms))
 	rs.merge(s.toks)
 	rs.ratios(r, s.toks)
-	reporters(s.toks)
+	rs.reporters(s.toks)
 	s.pass(Modifier)
 	s.pass(Relation)
 	return s.out, s.work
