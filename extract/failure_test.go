@@ -136,6 +136,8 @@ var failureClasses = []struct {
 			want: []string{"PTHrP activates RANKL"}},
 		{name: "transcription from a promoter", text: "SMAD3 enhanced reporter gene transcription from the SERPINE1 promoter.",
 			want: []string{"SMAD3 activates SERPINE1"}},
+		{name: "a factor named for what it activates", text: "Breast cancer cells release the osteoclast-activating factor PTHrP.",
+			want: []string{"PTHrP activates osteoclast"}},
 		{name: "a ratio raised", text: "PTH increased the RANKL/OPG ratio in stromal cells.",
 			want: []string{"PTH activates RANKL", "PTH inhibits OPG"}, not: []string{"PTH activates OPG"}},
 		{name: "a ratio as the agent", text: "A higher RANKL/OPG expression ratio drives osteoclast formation.",

@@ -858,6 +858,9 @@ func actsOnFactor(seq []raw, x raw, i int) bool {
 	// "osteoclast inhibiting agents such as bisphosphonates": the rules
 	// read the examples' action on the mention
 	if n := noun + 1; n < len(seq) {
+		if seq[n].e != nil && seq[n].e.known() {
+			return false // "the osteoclast-activating factor PTHrP": named
+		}
 		switch seq[n].w {
 		case "such", "including", "like", "(", ",", "e.g":
 			return false
