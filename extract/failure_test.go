@@ -138,6 +138,8 @@ var failureClasses = []struct {
 			want: []string{"SMAD3 activates SERPINE1"}},
 		{name: "a factor named for what it activates", text: "Breast cancer cells release the osteoclast-activating factor PTHrP.",
 			want: []string{"PTHrP activates osteoclast"}},
+		{name: "an ability between subject and verb", text: "SOST possesses the ability to suppress osteoblast differentiation.",
+			want: []string{"SOST inhibits osteoblastogenesis"}},
 		{name: "a ratio raised", text: "PTH increased the RANKL/OPG ratio in stromal cells.",
 			want: []string{"PTH activates RANKL", "PTH inhibits OPG"}, not: []string{"PTH activates OPG"}},
 		{name: "a ratio as the agent", text: "A higher RANKL/OPG expression ratio drives osteoclast formation.",
