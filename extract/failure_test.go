@@ -140,6 +140,8 @@ var failureClasses = []struct {
 			want: []string{"PTHrP activates osteoclast"}},
 		{name: "an ability between subject and verb", text: "SOST possesses the ability to suppress osteoblast differentiation.",
 			want: []string{"SOST inhibits osteoblastogenesis"}},
+		{name: "a family in brackets after its member", text: "TNF increased ERK1/2 (p44/42 MAPK) phosphorylation through MEK (MAPK kinase).",
+			want: []string{"TNF activates ERK", "MEK activates ERK"}, not: []string{"TNF activates MAPK"}},
 		{name: "a ratio raised", text: "PTH increased the RANKL/OPG ratio in stromal cells.",
 			want: []string{"PTH activates RANKL", "PTH inhibits OPG"}, not: []string{"PTH activates OPG"}},
 		{name: "a ratio as the agent", text: "A higher RANKL/OPG expression ratio drives osteoclast formation.",

@@ -753,8 +753,9 @@ func butNot(seq []raw, i int) int {
 	return -1
 }
 
-// apposition merges "X (X')" into one mention: the same entity, or the
-// abbreviation of a member of the family X names ("growth factor (EGF)").
+// apposition merges "X (X')" into one mention: the same entity, the
+// abbreviation of a member of the family X names ("growth factor (EGF)"),
+// or the family X belongs to ("ERK1/2 (p44/42 MAPK)": X).
 func apposition(seq []raw, x raw, i int) (raw, int) {
 	if i+3 >= len(seq) || seq[i+1].w != "(" || seq[i+2].e == nil || !seq[i+2].e.known() || len(seq[i+2].e.ids) != 1 {
 		return x, i
@@ -772,6 +773,10 @@ func apposition(seq []raw, x raw, i int) (raw, int) {
 		x.e.end = inner.end
 	case x.e.node.Kind == graph.Group && inner.node.Kind != graph.Group && inner.node.Kind != graph.Process && inner.node.Kind != graph.Cell:
 		x = raw{e: inner, p: x.p}
+	case len(x.e.ids) == 1 && slices.Contains(inner.node.Members, x.e.ids[0]):
+		// "ERK1/2 (p44/42 MAPK)": the family the name belongs to, in
+		// brackets, is another name of the same thing; the name stays
+		x.e.end = inner.end
 	default:
 		return x, i
 	}
