@@ -180,8 +180,8 @@ func (s *sentence) modify() {
 			at = t
 		}
 		es := s.ents(at)
-		if len(s.m.consumed) > 0 && s.m.consumed[0] > at.at && len(es) > 1 {
-			es = es[len(es)-1:] // "A and B blockade": B's
+		if len(s.m.consumed) > 0 && s.m.consumed[0] > at.at && len(es) > 1 && !s.pluralLoss(s.m.consumed) {
+			es = es[len(es)-1:] // "A and B blockade": B's; "A and B inhibitors": both
 		}
 		for _, e := range es {
 			if e.polMod == nil {
@@ -244,6 +244,17 @@ func (s *sentence) appositive(i int) bool {
 	switch s.toks[k+1].w {
 	case "a", "an", "the", "one":
 		return true // ", a repressor of Y": not ", leading to Y"
+	}
+	return false
+}
+
+// pluralLoss reports whether the words of a loss after a coordination
+// end in a plural noun of agents ("miR-200b and miR-429 inhibitors",
+// "IL-6 and TNF antagonists"): one for each name.
+func (s *sentence) pluralLoss(consumed []int) bool {
+	switch s.w(consumed[len(consumed)-1]) {
+	case "inhibitors", "antagonists", "blockers", "sirnas", "shrnas":
+		return true
 	}
 	return false
 }

@@ -336,6 +336,9 @@ func (s *sentence) headOf(k int) int {
 	if w := s.w(p); (w == "vivo" || w == "vitro") && s.w(s.wordBefore(p)) == "in" {
 		p = s.wordBefore(s.wordBefore(p)) // "In vivo, X ...": an adverb, no phrase X hangs on
 	}
+	if q := s.settingBefore(p); q >= 0 {
+		p = q // "into SNAI1-deficient colon cancer cells": where, not who
+	}
 	for n := 0; n < 2 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
 		// "between A and secondary osteolytic X": the word before the phrase
 		if q := s.wordBefore(p); q >= 0 && s.rs.sets[setPrep][s.w(q)] && s.w(q) != "of" && s.w(q) != "by" {
@@ -728,4 +731,32 @@ func (s *sentence) purposeSubject(g, v int) int {
 		}
 	}
 	return best
+}
+
+// settingBefore returns, for the words before a phrase whose first word
+// is at toks[p], the preposition of place that opens it over a name
+// written as an adjective ("into SNAI1-deficient colon cancer cells"),
+// or -1.
+func (s *sentence) settingBefore(p int) int {
+	adjective := false
+	for n := 0; n < 2 && p >= 0; n++ {
+		g := s.toks[p].g
+		switch {
+		case g != nil && len(g.ents) == 1 && g.ents[0].suffix != "" && !s.toks[p].covered:
+			adjective = true
+		case g == nil && s.plain(p):
+		default:
+			return -1
+		}
+		q := s.wordBefore(p)
+		switch s.w(q) {
+		case "into", "in", "within", "from":
+			if adjective {
+				return q
+			}
+			return -1
+		}
+		p = q
+	}
+	return -1
 }

@@ -697,7 +697,8 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 		if !ok || m.Start < d.at {
 			return false
 		}
-		if m.Result.Status == Resolved && (m.Result.Tier <= TierSymbol || m.Result.List || firstID(m.Result) == firstID(d.res)) {
+		if m.Result.Status == Resolved && (m.Result.Tier <= TierSymbol || m.Result.List || firstID(m.Result) == firstID(d.res)) &&
+			!spelledOut(m, d) {
 			return false
 		}
 		q := m.Result.Query
@@ -743,6 +744,34 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 	ms = append(ms, extra...)
 	slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return ms
+}
+
+// spelledOut reports whether a definition overrides a gene's symbol: the
+// long form names a process or a cell, and its words' initials spell the
+// short form ("mesenchymal-epithelial transition (MET)" defines MET as the
+// transition, not the receptor the symbol names).
+func spelledOut(m *Mention, d abbrev) bool {
+	n, ok := d.res.Node()
+	if !ok || n.Kind != graph.Process && n.Kind != graph.Cell || len(m.Result.Candidates) == 0 {
+		return false
+	}
+	for _, c := range m.Result.Candidates {
+		if c.Kind != graph.Gene {
+			return false
+		}
+	}
+	var initials []rune
+	for _, w := range strings.FieldsFunc(d.def, func(r rune) bool { return r == ' ' || isDash(r) || r == '/' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials = append(initials, unicode.ToLower(r))
+	}
+	var letters []rune
+	for _, r := range m.Text {
+		if unicode.IsLetter(r) {
+			letters = append(letters, unicode.ToLower(r))
+		}
+	}
+	return len(letters) >= 2 && slices.Equal(initials, letters)
 }
 
 // parenDefinitions records the short forms the text defines as
