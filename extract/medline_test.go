@@ -21,10 +21,16 @@ import (
 //  1. out-of-sample, the reader at 9640e8c on the gold as frozen in
 //     e35fc56: dev half P 0.55 R 0.28 (17 of 61 right, 31 read), test half
 //     P 0.41 R 0.10 (7 of 67 right, 17 read); both halves P 0.50 R 0.19.
+//  2. after rounds on the dev half's misses (in-sample there; the test
+//     half's scores only were looked at): dev P 0.61 R 0.28 (17 of 61, 28
+//     read) at f72d07f; dev P 0.75 R 0.39 (24 of 61, 32 read) at 1c2f5f7,
+//     after inhibitors of each name of a coordination, cells a treatment
+//     goes into and short forms spelled out. The test half stayed at P
+//     0.41 R 0.10.
 //
 // Floors sit a little below.
 const (
-	medlineDevP, medlineDevR   = 0.50, 0.25
+	medlineDevP, medlineDevR   = 0.68, 0.35
 	medlineTestP, medlineTestR = 0.36, 0.08
 )
 
