@@ -568,12 +568,12 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 	fill := s.rs.sets[setHeads]
 	det := s.rs.sets[setDet]
 	groups, plain := 0, 0
-	for m := j; m >= 0 && j-m <= 8; m-- {
+	for m := j; m >= 0 && j-m <= 12; m-- {
 		t := &s.toks[m]
 		switch {
 		case t.covered, det[t.w], fill[t.w], t.w == "of", isCoord(t.w) && groups > 0:
 		case t.g != nil:
-			if groups++; groups > 2 {
+			if groups++; groups > 3 {
 				return -1
 			}
 		case s.hasForm(m, formVerb|formGer|formPart):
