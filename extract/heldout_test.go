@@ -111,10 +111,13 @@ func TestKeptApartBone2(t *testing.T) {
 }
 
 // keptBone2Floors are the precision and recall floors of
-// TestKeptApartBone2, a little under its first measurement, out-of-sample:
+// TestKeptApartBone2, a little under its measurements, all out-of-sample:
 // the reader at a2659fa on the gold as frozen in ca673c6, P 0.44 R 0.20
-// (22 of 110 right, 50 read).
-var keptBone2Floors = [2]float64{0.40, 0.17}
+// (22 of 110 right, 50 read, 11 records). Three of those records were
+// figures of papers the first kept-apart set holds, which the repository
+// must not name; without them (8 records, 52 statements) the reader reads
+// P 0.52 R 0.27 (14 of 52, 27 read) at a2659fa and at 41d3967 alike.
+var keptBone2Floors = [2]float64{0.48, 0.23}
 
 // checkRecords fails unless every record that list (figid, SHA-256, size;
 // tab-separated, # comments) names is in dir as figid.md with those
