@@ -180,7 +180,7 @@ func (s *sentence) phosphoPurposeOff(r *Rule, at int) bool {
 	for _, f := range s.toks[j].forms {
 		if f.form&formVerb != 0 && s.rs.classes[f.class].sign < 0 {
 			switch s.w(j + 1) {
-			case "its", "their", "the", "them", "it":
+			case "its", "their", "them", "it": // the substrate, not another object
 				return true
 			}
 		}

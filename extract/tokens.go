@@ -1028,10 +1028,9 @@ var fromGerunds = map[string]string{
 // cells are kept from ("prevents osteoclast precursors from maturing" is
 // osteoclastogenesis; "MSCs from differentiating into osteoblasts"
 // osteoblastogenesis; "osteoclasts from resorbing bone" bone resorption;
-// "osteoclasts from undergoing apoptosis" and "osteoblasts from
-// apoptosis" apoptosis): what prevents it
-// inhibits the process, not the cells. It returns the index of the last
-// word read.
+// "osteoclasts from undergoing apoptosis" and, after a verb that keeps
+// from, "osteoblasts from apoptosis" apoptosis): what prevents it inhibits
+// the process, not the cells. It returns the index of the last word read.
 func keptFrom(r *resolve.Resolver, seq []raw, x raw, i int) (raw, int) {
 	j := i + 2
 	if j >= len(seq) || seq[i+1].w != "from" {
@@ -1043,8 +1042,9 @@ func keptFrom(r *resolve.Resolver, seq []raw, x raw, i int) (raw, int) {
 		e := *seq[j+1].e
 		e.start, e.text = x.e.start, x.e.text
 		return raw{e: &e, p: x.p}, j + 1
-	case seq[j].e != nil && seq[j].e.procs && len(seq[j].e.ids) == 1:
-		// "protects osteoblasts from apoptosis"
+	case seq[j].e != nil && seq[j].e.procs && len(seq[j].e.ids) == 1 && keepsFrom(seq, i):
+		// "protects osteoblasts from apoptosis" (but "tumor cells from
+		// bone metastases" are cells)
 		e := *seq[j].e
 		e.start, e.text = x.e.start, x.e.text
 		return raw{e: &e, p: x.p}, j
@@ -1094,4 +1094,23 @@ func intoNucleus(seq []raw, x raw, i int) bool {
 		j++
 	}
 	return j < len(seq) && (seq[j].w == "nucleus" || seq[j].w == "nuclei" || seq[j].w == "nuclear")
+}
+
+// keepsFrom reports whether a verb that keeps its object from something
+// ("protects", "prevents", "rescues") comes just before the cells at
+// seq[i], a determiner between.
+func keepsFrom(seq []raw, i int) bool {
+	j := i - 1
+	if j >= 0 && (seq[j].w == "the" || seq[j].w == "these" || seq[j].w == "those") {
+		j--
+	}
+	if j < 0 || seq[j].e != nil {
+		return false
+	}
+	for _, stem := range [...]string{"protect", "shield", "rescu", "prevent", "stop", "keep", "kept", "block", "inhibit", "preclud", "spar"} {
+		if strings.HasPrefix(seq[j].w, stem) {
+			return true
+		}
+	}
+	return false
 }
