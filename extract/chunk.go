@@ -161,9 +161,35 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
+		if rs.newModifiedPhrase(seq, i, k) {
+			// "accumulation of CYP1A1 and AHR-mediated activation of
+			// CYP2B6": the name after "and" opens a phrase of its own
+			return g, j, conjoined
+		}
 		g.ents = append(g.ents, seq[k].e)
 		j = k + 1
 	}
+}
+
+// newModifiedPhrase reports whether the mention at seq[k], after a
+// conjunction, opens a phrase of its own rather than joining the group
+// that starts at seq[i]: it modifies a noun with a hyphenated participle
+// ("AHR-mediated activation of"), the group is the object of "of", and
+// no mention follows the participle ("of IL-1 and TNF-induced apoptosis"
+// keeps both).
+func (rs *Rules) newModifiedPhrase(seq []raw, i, k int) bool {
+	e := seq[k].e
+	if e.suffix == "" || !rs.sets["induced"][e.suffix] && !rs.sets["inhibited"][e.suffix] && !rs.sets["derived"][e.suffix] {
+		return false
+	}
+	if k+1 < len(seq) && seq[k+1].e != nil {
+		return false
+	}
+	b := i - 1
+	for b >= 0 && seq[b].e == nil && rs.sets[setDet][seq[b].w] {
+		b--
+	}
+	return b >= 0 && seq[b].e == nil && seq[b].w == "of"
 }
 
 // openingPrepositions open a phrase that sets the scene of a sentence:

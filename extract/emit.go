@@ -114,15 +114,17 @@ func (s *sentence) agentNominalObject(y int) int {
 // phospho-inactivated set: "CDK4 phosphorylates RB1" reads CDK4 inhibits
 // RB1).
 func (s *sentence) phosphoOff(r *Rule, y *ent) bool {
-	if !slices.Contains(r.Triggers, "phosphorylate") {
-		return false
-	}
-	set := s.rs.sets[setPhosOff]
-	name := strings.ToLower(y.node.Symbol)
-	if after, ok := strings.CutPrefix(y.node.ID, "FPLX:"); ok {
+	return slices.Contains(r.Triggers, "phosphorylate") && s.rs.phosphoInactivated(y)
+}
+
+// phosphoInactivated reports whether e is in the table's
+// phospho-inactivated set, by symbol or FamPlex name.
+func (rs *Rules) phosphoInactivated(e *ent) bool {
+	name := strings.ToLower(e.node.Symbol)
+	if after, ok := strings.CutPrefix(e.node.ID, "FPLX:"); ok {
 		name = strings.ToLower(after)
 	}
-	return name != "" && set[name]
+	return name != "" && rs.sets[setPhosOff][name]
 }
 
 // lossAfterSubject returns the index of a participle of loss said of the
@@ -433,6 +435,11 @@ func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge 
 		}
 		z := s.m.slot('Z')
 		zs := s.ents(z)
+		if r.Chain == chainSubject && z.at >= 0 && !z.mods && s.toks[z.at].g.mods != nil {
+			// "X induced A and AHR-mediated activation of Z": Z's
+			// activation has an agent of its own
+			continue
+		}
 		rc := min(conf, r.Confidence)
 		if r.Chain == chainSubject {
 			// "X leads to activation of A and repression of B": X and

@@ -174,6 +174,7 @@ func (s *sentence) modify() {
 			// read through it
 			s.emitPairs([]*ent{e}, []*ent{e.stem}, r.Relation, r.ID, r.Confidence)
 		}
+		s.sharedInhibitorHead(s.ents(x), r)
 	case r.Effect == LossOfFunction || r.Effect == Inhibitor:
 		at := x
 		if at.at < 0 {
@@ -183,7 +184,11 @@ func (s *sentence) modify() {
 		if len(s.m.consumed) > 0 && s.m.consumed[0] > at.at && len(es) > 1 && !s.pluralLoss(s.m.consumed) {
 			es = es[len(es)-1:] // "A and B blockade": B's; "A and B inhibitors": both
 		}
+		dephos := s.saysWord(s.m.consumed, "dephosphorylation")
 		for _, e := range es {
+			if dephos && s.rs.phosphoInactivated(e) {
+				continue // "NFATc1 dephosphorylation" switches NFATc1 on
+			}
 			if e.polMod == nil {
 				e.pol, e.polBy, e.polMod = -1, slices.Clone(s.m.consumed), r
 			}
@@ -244,6 +249,39 @@ func (s *sentence) appositive(i int) bool {
 	switch s.toks[k+1].w {
 	case "a", "an", "the", "one":
 		return true // ", a repressor of Y": not ", leading to Y"
+	}
+	return false
+}
+
+// sharedInhibitorHead reads the names before a plural inhibitor class in
+// a coordination as inhibited too: in "the PI3K and the MEK inhibitors",
+// "inhibitors" is said of PI3K as well, whose function is lost.
+func (s *sentence) sharedInhibitorHead(es []*ent, r *Rule) {
+	n := len(es)
+	if n < 2 || es[n-1].stem == nil || r.Relation != graph.Inhibits {
+		return
+	}
+	switch es[n-1].suffix {
+	case "inhibitors", "antagonists", "blockers":
+	default:
+		return
+	}
+	for _, e := range es[:n-1] {
+		if !e.known() || e.stem != nil || e.suffix != "" || e.cells || e.procs || e.chems || e.polMod != nil {
+			return // a list of drugs and classes, each its own
+		}
+	}
+	for _, e := range es[:n-1] {
+		e.pol, e.polBy, e.polMod = -1, nil, r
+	}
+}
+
+// saysWord reports whether the word w is among the tokens at.
+func (s *sentence) saysWord(at []int, w string) bool {
+	for _, i := range at {
+		if s.w(i) == w {
+			return true
+		}
 	}
 	return false
 }

@@ -141,6 +141,8 @@ func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
 			case codeLike(text[i:j]):
 				// a compound code such as U0126 or SB203580: an unknown name
 				seq = append(seq, raw{e: &ent{text: text[i:j], start: i, end: j, pol: 1}, p: i})
+			case foldWord(w):
+				seq = append(seq, raw{w: "n-fold", p: i}) // "3-fold", "2.5-fold", "twofold"
 			default:
 				seq = append(seq, raw{w: w, p: i})
 			}
@@ -151,6 +153,21 @@ func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
 		}
 	}
 	return seq
+}
+
+// foldWord reports whether a lower-case word is a multiple: "3-fold",
+// "5-fold", "twofold" (read as the one word "n-fold").
+func foldWord(w string) bool {
+	n, ok := strings.CutSuffix(w, "fold")
+	if !ok || n == "" {
+		return false
+	}
+	n = strings.TrimSuffix(n, "-")
+	switch n {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "hundred", "thousand":
+		return true
+	}
+	return n != "" && strings.Trim(n, "0123456789.,") == ""
 }
 
 // residueName reports whether a word names an amino-acid residue by its
@@ -310,6 +327,13 @@ func (rs *Rules) mentionEnt(e *ent, r *resolve.Resolver, text string, sp Span, m
 			res, e.prefix = rr, "anti"
 		}
 	}
+	if rest, ok := dnPrefix(m.Text); ok {
+		// "dn-Rab5", "dnIKKβ", "DN-Ras": a dominant-negative form, also
+		// when the text defined the whole as an abbreviation
+		if rr := r.Resolve(rest); rr.Status == resolve.Resolved && (res.Status != resolve.Resolved || sameFirst(rr, res)) {
+			res, e.prefix = rr, "dn"
+		}
+	}
 	if res.Status != resolve.Resolved && len(m.Text) > 2 && m.Text[0] == 'p' && (m.Text[1] == '-' || m.Text[1] >= 'A' && m.Text[1] <= 'Z') {
 		// "pERK1/2", "p-AKT": the phosphorylated protein
 		if rr := r.Resolve(strings.TrimPrefix(m.Text[1:], "-")); rr.Status == resolve.Resolved {
@@ -347,6 +371,26 @@ func (rs *Rules) mentionEnt(e *ent, r *resolve.Resolver, text string, sp Span, m
 		rs.nameStem(r, e)
 	}
 	return e
+}
+
+// dnPrefix returns the name after the prefix of a dominant-negative
+// form: "dn-" or "DN-" before any name, "dn" glued to a capital ("dnRab5").
+func dnPrefix(text string) (string, bool) {
+	if len(text) < 4 {
+		return "", false
+	}
+	switch {
+	case (text[:3] == "dn-" || text[:3] == "DN-" || text[:3] == "Dn-") && len(text) > 4:
+		return text[3:], true
+	case text[:2] == "dn" && text[2] >= 'A' && text[2] <= 'Z':
+		return text[2:], true
+	}
+	return "", false
+}
+
+// sameFirst reports whether two results name the same first candidate.
+func sameFirst(a, b resolve.Result) bool {
+	return len(a.Candidates) > 0 && len(b.Candidates) > 0 && a.Candidates[0].ID == b.Candidates[0].ID
 }
 
 // nameStem reads a name that says what it acts on: "IAP antagonists"

@@ -240,6 +240,16 @@ func (s *Scope) Resolve(name string) ContextResult {
 	if out.Status != Resolved && !against {
 		out = s.keepPlainReading(out, cands, name)
 	}
+	if out.Status == Unknown && len(cands) == 0 {
+		if alt, ok := greekInitial(name); ok {
+			// "PGC-1β" as "PGC-1b", as Resolve reads it
+			if g := s.Resolve(alt); g.Status != Unknown {
+				note := fmt.Sprintf("read as %q: a last Greek letter as its Latin initial", alt)
+				g.Query, g.Reason, g.Why = name, g.Reason+" ("+note+")", append(g.Why, note)
+				return g
+			}
+		}
+	}
 	if n, ok := out.Node(); ok {
 		for _, c := range cands {
 			if c.entry.Node.ID == n.ID {

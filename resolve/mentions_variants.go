@@ -14,7 +14,8 @@ import (
 	"unicode/utf8"
 )
 
-// variants reads the names written in a variant form: a phosphorylated
+// variants reads the names written in a variant form: a name whose last
+// Greek letter a source writes as its Latin initial ("PGC-1β"), a phosphorylated
 // protein ("pERK", "p-AKT", "phospho-c-Jun": the protein, not the symbol
 // PERK), and the second part of an elliptic coordination ("GSK-3α and
 // -β", "C/EBPα and β", "IRS-1, -2": GSK-3β, C/EBPβ, IRS-2; a number
@@ -37,6 +38,14 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 			name, ok = "", false
 			if !covered && prev >= 0 {
 				name, ok = ellipsis(ms[prev].Result.Query, text[ms[prev].End:w.start], s, text[w.end:])
+			}
+		}
+		if !ok && !covered && endsInGreek(s) {
+			// "PGC-1β": a name whose last Greek letter some sources
+			// write as its Latin initial ("PGC-1b"); see Resolve
+			if res := r.Resolve(s); res.Status == Resolved && genesOnly(res) {
+				ms = append(ms, Mention{Start: w.start, End: w.end, Text: s, Result: res})
+				continue
 			}
 		}
 		if !ok {
@@ -63,6 +72,18 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 		slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	}
 	return ms
+}
+
+// endsInGreek reports whether s ends in a Greek letter that
+// [greekInitial] reads.
+func endsInGreek(s string) bool {
+	c, _ := utf8.DecodeLastRuneInString(s)
+	for _, g := range greekInitials {
+		if g.letter == c {
+			return true
+		}
+	}
+	return false
 }
 
 // phospho returns the protein a phosphorylated form names: "pERK1/2",

@@ -113,6 +113,11 @@ var resolveTests = []struct {
 	{"thiazolidinedione", resolve.Resolved, []string{"CHEBI:50990"}, false},
 	{"anaphase promoting complex", resolve.Resolved, []string{"FPLX:APC_C"}, false},
 	{"PP2A complex", resolve.Resolved, []string{"FPLX:PPP2"}, false},
+	// a last Greek letter that a source writes as its Latin initial
+	{"PGC-1β", resolve.Resolved, []string{"HGNC:30022"}, false},
+	{"PGC-1 beta", resolve.Resolved, []string{"HGNC:30022"}, false},
+	{"LXRβ", resolve.Resolved, []string{"HGNC:7965"}, false},
+	{"Aβ", resolve.Resolved, []string{"HGNC:620"}, false}, // its own entry, never "Ab"
 	// ambiguity and absence
 	{"P52", resolve.Resolved, []string{"HGNC:7795"}, false}, // the preferred sense wins over GTF2H4's alias
 	{"AP", resolve.Unknown, nil, false},

@@ -257,8 +257,56 @@ func (r *Resolver) Resolve(name string) Result {
 			return l
 		}
 	}
+	if alt, ok := greekInitial(name); ok {
+		// "PGC-1β", "PGC-1beta": the Greek letter as the Latin initial
+		// some sources write ("PGC-1b"); alt ends in no Greek letter,
+		// so this recursion ends
+		if g := r.Resolve(alt); g.Status != Unknown {
+			g.Query = name
+			g.Reason += fmt.Sprintf(" (read as %q: a last Greek letter as its Latin initial)", alt)
+			return g
+		}
+	}
 	res.Reason = "no entry matches"
 	return res
+}
+
+// greekInitials are the Greek letters that names end in, with the Latin
+// initial some sources write for them.
+var greekInitials = []struct {
+	letter rune
+	word   string
+	latin  string
+}{
+	{'α', "alpha", "a"}, {'β', "beta", "b"}, {'γ', "gamma", "g"}, {'δ', "delta", "d"},
+	{'ε', "epsilon", "e"}, {'ζ', "zeta", "z"}, {'η', "eta", "h"}, {'θ', "theta", "q"}, {'κ', "kappa", "k"},
+}
+
+// greekInitial returns name with its last Greek letter, written as a
+// letter ("β") or spelled out after a digit, a capital, a space or a
+// hyphen ("1beta", "IKK beta"), replaced by its Latin initial. What
+// comes before must hold three letters or digits, so "Aβ" stays as it is.
+func greekInitial(name string) (string, bool) {
+	for _, g := range greekInitials {
+		var stem string
+		if s, ok := strings.CutSuffix(name, string(g.letter)); ok {
+			stem = s
+		} else if len(name) > len(g.word) && strings.EqualFold(name[len(name)-len(g.word):], g.word) {
+			s := name[:len(name)-len(g.word)]
+			if c := s[len(s)-1]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == ' ' || c == '-') {
+				continue
+			}
+			stem = s
+		} else {
+			continue
+		}
+		stem = strings.TrimRight(stem, " -")
+		if len(Normalize(stem)) < 3 {
+			return "", false
+		}
+		return stem + g.latin, true
+	}
+	return "", false
 }
 
 func (r *Resolver) lookupName(name string) ([]match, string) {
