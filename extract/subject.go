@@ -118,6 +118,10 @@ func (s *sentence) subjectOf(v int) int {
 			return s.headOf(g) // "Statins, such as atorvastatin, induce"
 		}
 		return c
+	case "cells", "cell":
+		// "IL-6, TNF, and serum from VCaP cells induced Y": the cells
+		// end an unknown last item of a list
+		return s.listBeforeUnknownItem(k)
 	case "but":
 		// "X has no effect on A, but increases B"
 		if c := s.coordinatedSubject(k, false); c >= 0 {

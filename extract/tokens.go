@@ -453,7 +453,102 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return rs.cancerAgents(r, text, cleanup(r, seq))
+	return rs.cancerAgents(r, text, cleanup(r, markCellLines(text, seq)))
+}
+
+// markCellLines reads the name of a cell line before "cells", "cell" or
+// the name of a cell ("NIH 3T3 cells", "HEK293 cells", "THP-1 cells",
+// "C4-2B or VCaP cells", "MDA-MB-231 breast cancer cells") as one unknown
+// name of cells: the line is the setting of what is said, and its name is
+// no entity (THP-1 is not the gene GLI2, whose alias it is). A name is a
+// line's when it is no mention and has a digit, or small letters and a
+// capital after its first letter ("HeLa"; not "BM"), or when it is a
+// gene's alias with a digit that is not the gene's symbol; up to three words make one name ("NIH 3T3", "RAW 264.7"), and
+// the names of a list before the cells ("C4-2B or VCaP") each one.
+func markCellLines(text string, seq []raw) []raw {
+	out := make([]raw, 0, len(seq))
+	for i := 0; i < len(seq); i++ {
+		out = append(out, seq[i])
+		if i+1 >= len(seq) {
+			continue
+		}
+		next := seq[i+1]
+		if !(next.e == nil && (next.w == "cells" || next.w == "cell") || next.e != nil && next.e.cells && next.e.suffix == "") {
+			continue
+		}
+		for end := len(out); ; {
+			n := 0
+			for n < 3 && n < end && (cellLineName(text, out[end-1-n]) || n > 0 && unknownName(out[end-1-n])) {
+				n++ // "NIH 3T3": an unknown name before a line's
+			}
+			if n == 0 {
+				break
+			}
+			first, last := out[end-n], out[end-1]
+			from, to := first.p, last.p+len(last.w)
+			if last.e != nil {
+				to = last.e.end
+			}
+			if from < 0 || to > len(text) || from > to {
+				break
+			}
+			if next.e != nil {
+				// "MDA-MB-231 breast cancer cells": the cell's name says it
+				out = append(out[:end-n], out[end:]...)
+			} else {
+				line := &ent{text: text[from:to], start: from, end: to, pol: 1, cells: true}
+				out = append(append(out[:end-n], raw{e: line, p: from}), out[end:]...)
+			}
+			end -= n
+			// "C4-2B or VCaP cells": the line before a coordination too
+			if end < 2 || out[end-1].e != nil || !isCoord(out[end-1].w) {
+				break
+			}
+			end--
+		}
+	}
+	return out
+}
+
+// unknownName reports whether x is a name the resolver does not know.
+func unknownName(x raw) bool {
+	return x.e != nil && !x.e.known() && !x.e.anaphor && x.e.suffix == "" && x.e.prefix == ""
+}
+
+// cellLineName reports whether x may be (part of) the name of a cell
+// line: see markCellLines.
+func cellLineName(text string, x raw) bool {
+	var name string
+	switch {
+	case x.e == nil:
+		if x.p < 0 || x.p+len(x.w) > len(text) {
+			return false
+		}
+		name = text[x.p : x.p+len(x.w)]
+	case x.e.suffix != "" || x.e.prefix != "" || x.e.anaphor || x.e.procs || x.e.cells && x.e.known():
+		return false
+	case !x.e.known():
+		name = x.e.text // "HEK293": a compound code, unknown
+	case x.e.node.Kind == graph.Gene && !strings.EqualFold(x.e.text, x.e.node.Symbol) && !strings.ContainsAny(x.e.text, "+"):
+		name = x.e.text // "THP-1", an alias of GLI2
+		if !strings.ContainsAny(name, "0123456789") {
+			return false
+		}
+	default:
+		return false
+	}
+	lower, innerUpper := false, false
+	for k, c := range name {
+		switch {
+		case c >= '0' && c <= '9':
+			return true // "3T3", "HEK293", "MDA-MB-231"
+		case unicode.IsLower(c):
+			lower = true
+		case k > 0 && unicode.IsUpper(c):
+			innerUpper = true
+		}
+	}
+	return lower && innerUpper // "HeLa", "VCaP"; not "BM" nor "MSC"
 }
 
 // cancerWords are the nouns of a cancer named as a disease.

@@ -427,6 +427,10 @@ func spacedWords(text string, subs []subTok) bool {
 // gapOK reports whether a name may span the text between two sub-tokens,
 // and the parenthesis depth after it.
 func gapOK(gap string, depth int) (bool, int) {
+	if p, rest, ok := primeGap(gap); ok {
+		// "PI3'-kinase", "PI 3′ kinase": a prime after a position
+		gap = p + rest
+	}
 	for _, c := range gap {
 		switch c {
 		case ' ', '-', '/', '\u2010', '\u2011', '+', '\u00a0':
@@ -448,6 +452,17 @@ func gapOK(gap string, depth int) (bool, int) {
 		}
 	}
 	return true, depth
+}
+
+// primeGap splits a gap that opens with a prime ("'", "′", "’") and goes
+// on with one hyphen or space, or with nothing, into nothing and the rest.
+func primeGap(gap string) (string, string, bool) {
+	for _, p := range []string{"'", "\u2032", "\u2019"} {
+		if rest, ok := strings.CutPrefix(gap, p); ok && (rest == "" || rest == "-" || rest == " ") {
+			return "", rest, true
+		}
+	}
+	return "", "", false
 }
 
 func isDash(c rune) bool { return c == '-' || c == '\u2010' || c == '\u2011' }
