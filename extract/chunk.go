@@ -108,7 +108,7 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			j, conjoined = end+1, true
 			continue
 		}
-		k := j
+		k, wasConjoined := j, conjoined
 		for k < len(seq) && seq[k].e == nil {
 			if heads[seq[k].w] {
 				k++
@@ -158,7 +158,8 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			k, and = rs.skipUnknownItem(seq, k)
 			conjoined = conjoined || and
 		}
-		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k) || len(g.ents) >= maxGroup {
+		openList := len(g.ents) >= 2 && !wasConjoined && sentenceStart(seq, i)
+		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k, openList) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
 		if rs.newModifiedPhrase(seq, i, k) {
@@ -191,6 +192,19 @@ func (rs *Rules) newModifiedPhrase(seq []raw, i, k int) bool {
 	}
 	return b >= 0 && seq[b].e == nil && seq[b].w == "of"
 }
+
+// sentenceStart reports whether only determiners come before seq[i].
+func sentenceStart(seq []raw, i int) bool {
+	for _, r := range seq[:i] {
+		if r.e != nil || !determinerWord[strings.ToLower(r.w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// determinerWord are the words that may open a subject list.
+var determinerWord = map[string]bool{"the": true, "both": true, "all": true, "these": true, "a": true, "an": true}
 
 // openingPrepositions open a phrase that sets the scene of a sentence:
 // "In osteoblasts, ...", "Upon RANKL stimulation, ...".
@@ -394,8 +408,11 @@ func itemCode(w string) bool {
 // clauseAfter reports whether the mention at seq[k] starts a clause of
 // its own rather than continuing a coordination: "..., and Z promotes W",
 // "A and B by X", "X, Y was activated".
-func (rs *Rules) clauseAfter(seq []raw, k int) bool {
-	if seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && rs.verbFollows(seq, k) {
+//
+// When the group is a list opened by commas at the start of the sentence
+// (openList), ", and Z" ends it: "Smads 1, 5, and 8 are activated".
+func (rs *Rules) clauseAfter(seq []raw, k int, openList bool) bool {
+	if !openList && seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && rs.verbFollows(seq, k) {
 		return true
 	}
 	if k+2 < len(seq) && seq[k+1].w == "by" && !strings.HasSuffix(seq[k+2].w, "ing") {

@@ -390,6 +390,12 @@ var failureClasses = []struct {
 			want: []string{"PTHrP activates RANKL"}},
 		{name: "a list ending in serum from cell lines", text: "IL-6, TNF, and serum from C4-2B or VCaP cells induced RANKL expression.",
 			want: []string{"IL-6 activates RANKL", "TNF activates RANKL"}},
+		{name: "a list opened by commas and closed by and, before its verb", text: "Smads 1, 5, and 8 are activated by phosphorylation induced by BMP2.",
+			want: []string{"BMP2 activates SMAD1", "BMP2 activates SMAD5", "BMP2 activates SMAD9"}},
+		{name: "a cell's proliferation, then more objects", text: "FGFR3 inhibits (1) chondrocyte proliferation, (2) chondrocyte differentiation, and (3) Ihh expression.",
+			want: []string{"FGFR3 inhibits chondrocyte", "FGFR3 inhibits Ihh"}},
+		{name: "spark", text: "TLR4 may also spark TAK1 activation.",
+			want: []string{"TLR4 activates TAK1"}, hedge: source.Speculative},
 	}},
 	{"names inside the names of enzymes, and positions", []failureCase{
 		{name: "a prime after a position", text: "Both the PI3'-kinase and the MEK inhibitors raised p27 levels.",

@@ -1051,6 +1051,14 @@ func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
 	for j < len(seq) && seq[j].w == "" && seq[j].e == nil {
 		j++
 	}
+	if j < len(seq) && seq[j].e != nil && x.e.cells && seq[j].e.suffix == "" && x.e.suffix == "" && i+1 == j &&
+		seq[j].e.node.ID == "BONEMET:cell_proliferation" && len(seq[j].e.ids) == 1 {
+		// "chondrocyte proliferation, chondrocyte differentiation and Ihh
+		// expression": the cells, and the noun a head of their phrase,
+		// so that the list goes on
+		seq[j] = raw{w: "proliferation", p: seq[j].p}
+		return x
+	}
 	if j < len(seq) && seq[j].e != nil && x.e.cells && seq[j].e.procs && x.e.suffix == "" && i+1 == j &&
 		seq[j].e.node.ID != "BONEMET:cell_proliferation" {
 		// "osteoclast survival", "osteocyte apoptosis": the process is
