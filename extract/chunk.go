@@ -25,7 +25,8 @@ const (
 	setGenotype = "genotype"      // suffixes that say what cells carry: "expressing"
 	// setPhosOff, optional, holds the substrates that phosphorylation
 	// switches off: "RB1".
-	setPhosOff = "phospho-inactivated"
+	setPhosOff         = "phospho-inactivated"
+	setLigandInhibited = "ligand-inhibited"
 	// setLostAfter, optional, holds the participles that say, after a
 	// form of "be", that a subject is lost: "X was relieved, leading to Y"
 	setLostAfter = "lost-after-subject"

@@ -119,12 +119,16 @@ func (s *sentence) phosphoOff(r *Rule, y *ent) bool {
 
 // phosphoInactivated reports whether e is in the table's
 // phospho-inactivated set, by symbol or FamPlex name.
-func (rs *Rules) phosphoInactivated(e *ent) bool {
+func (rs *Rules) phosphoInactivated(e *ent) bool { return rs.inSet(setPhosOff, e) }
+
+// inSet reports whether e, by its symbol or FamPlex name in lower case,
+// is in the table's set.
+func (rs *Rules) inSet(set string, e *ent) bool {
 	name := strings.ToLower(e.node.Symbol)
 	if after, ok := strings.CutPrefix(e.node.ID, "FPLX:"); ok {
 		name = strings.ToLower(after)
 	}
-	return name != "" && rs.sets[setPhosOff][name]
+	return name != "" && rs.sets[set][name]
 }
 
 // lossAfterSubject returns the index of a participle of loss said of the

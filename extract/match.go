@@ -105,6 +105,9 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 			// whose expression it is, not the object
 			return false
 		}
+		if e.cons&consNotInhibitedReceptor != 0 && slices.ContainsFunc(t.g.ents, func(x *ent) bool { return s.rs.inSet(setLigandInhibited, x) }) {
+			return false
+		}
 		if e.cons&consLiving != 0 && slices.ContainsFunc(t.g.ents, func(x *ent) bool { return s.rs.sets[setStores][lastWord(x.text)] }) {
 			return false
 		}

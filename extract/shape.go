@@ -52,10 +52,11 @@ const (
 	consNotProc
 	consMol
 	consChem
-	consEffects // the mention's name ends in "effect(s)": "pro-tumor effects"
-	consNotWay  // no word of signalling follows: not "Y signal transduction"
-	consAgent   // no gerund of a loss before it: "by targeting X" is a means, not an agent
-	consLiving  // a cell, not a store of molecules written as one ("the bone matrix")
+	consEffects              // the mention's name ends in "effect(s)": "pro-tumor effects"
+	consNotWay               // no word of signalling follows: not "Y signal transduction"
+	consNotInhibitedReceptor // not a receptor its ligand switches off (set ligand-inhibited)
+	consAgent                // no gerund of a loss before it: "by targeting X" is a means, not an agent
+	consLiving               // a cell, not a store of molecules written as one ("the bone matrix")
 )
 
 // maxRun bounds the words a quantified element matches.
@@ -310,6 +311,8 @@ func compileSlot(rs *Rules, f string) (elem, error) {
 				e.cons |= consAgent
 			case "living":
 				e.cons |= consCell | consLiving
+			case "!inhibited-receptor":
+				e.cons |= consNotInhibitedReceptor
 			default:
 				return elem{}, fmt.Errorf("slot %q: unknown constraint %q", f, c)
 			}
