@@ -531,6 +531,7 @@ func (rs *Rules) attributive(toks []tok, i int) bool {
 // against the second.
 func (rs *Rules) ratios(r *resolve.Resolver, toks []tok) {
 	fill := rs.sets[setRatioFill]
+	ratioOfTo(toks)
 	for i := range toks {
 		g := toks[i].g
 		if g == nil || len(g.mods) > 0 {
@@ -557,6 +558,32 @@ func (rs *Rules) ratios(r *resolve.Resolver, toks []tok) {
 
 // ratioTerms splits the ent of a slash list of two entities into its
 // terms, in the order written.
+// ratioOfTo reads "the ratio of OPG to RANKL": the term after "to" joins
+// the group of the term after "of", read with the opposite sign (as the
+// second term of "the OPG/RANKL ratio"), and its words are covered.
+func ratioOfTo(toks []tok) {
+	for i := 0; i+4 < len(toks); i++ {
+		if w := toks[i].w; w != "ratio" && w != "ratios" || toks[i+1].w != "of" {
+			continue
+		}
+		a := i + 2
+		if toks[a].g == nil && toks[a].w == "the" {
+			a++
+		}
+		if a+2 >= len(toks) || toks[a].g == nil || toks[a+1].w != "to" || toks[a+2].g == nil {
+			continue
+		}
+		ga, gb := toks[a].g, toks[a+2].g
+		if len(ga.mods) > 0 || len(gb.mods) > 0 || len(ga.ents) != 1 || len(gb.ents) != 1 {
+			continue
+		}
+		d := *gb.ents[0]
+		d.ratio = true
+		ga.ents = append(ga.ents, &d)
+		toks[a+1].covered, toks[a+2].covered = true, true
+	}
+}
+
 func ratioTerms(r *resolve.Resolver, e *ent) (num, den *ent, ok bool) {
 	slash := strings.IndexByte(e.text, '/')
 	if len(e.ids) != 2 || slash <= 0 || strings.Count(e.text, "/") != 1 {

@@ -110,8 +110,12 @@ func (s *sentence) subjectOf(v int) int {
 		if t.w == "that" && s.complementizer(k) {
 			return -1 // "we identified that the complex activated Ras": no mention is the subject
 		}
-		s.bare = true // the clause is about the mention, not its loss
-		return s.antecedent(k)
+		a := s.antecedent(k)
+		// the clause is about the mention, not its loss; but mutations
+		// lead to what they lead to: "loss-of-function mutations of
+		// LRP5, which lead to osteoporosis"
+		s.bare = a < 0 || !s.mutationLoss(a)
+		return a
 	case "and", "or", ",":
 		c := s.coordinatedSubject(k, !s.hasForm(v, formGer))
 		if g := s.groupBefore(k); c < 0 && t.w == "," && g >= 0 && s.opens(g) {
@@ -130,6 +134,23 @@ func (s *sentence) subjectOf(v int) int {
 		return s.clauseSubject(k)
 	}
 	return -1
+}
+
+// mutationLoss reports whether a mention of the group at toks[a] lost its
+// function through mutations ("loss-of-function mutations of X").
+func (s *sentence) mutationLoss(a int) bool {
+	for _, e := range s.toks[a].g.ents {
+		if e.pol >= 0 {
+			continue
+		}
+		for _, i := range e.polBy {
+			switch s.w(i) {
+			case "mutation", "mutations", "mutant", "mutants", "variant", "variants", "allele", "alleles":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subjectOverAside returns the group before the aside that the comma at

@@ -134,6 +134,9 @@ func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
 				break
 			}
 			w := strings.ToLower(strings.Trim(text[i:j], "-\u2010'’"))
+			if strings.ContainsRune(w, '\u2010') {
+				w = strings.ReplaceAll(w, "\u2010", "-") // "loss‐of‐function": a hyphen
+			}
 			switch {
 			case first && skipSuffix && (c == '-' || c == '\u2010'):
 				// the suffix of the preceding mention: consumed
@@ -466,6 +469,9 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 // gene's alias with a digit that is not the gene's symbol; up to three words make one name ("NIH 3T3", "RAW 264.7"), and
 // the names of a list before the cells ("C4-2B or VCaP") each one.
 func markCellLines(text string, seq []raw) []raw {
+	if !slices.ContainsFunc(seq, func(x raw) bool { return x.e == nil && (x.w == "cells" || x.w == "cell") || x.e != nil && x.e.cells }) {
+		return seq // the common case: no cells, no copy
+	}
 	out := make([]raw, 0, len(seq))
 	for i := 0; i < len(seq); i++ {
 		out = append(out, seq[i])
