@@ -410,6 +410,8 @@ var failureClasses = []struct {
 			want: []string{"FGFR3 inhibits chondrocyte", "FGFR3 inhibits Ihh"}},
 		{name: "spark", text: "TLR4 may also spark TAK1 activation.",
 			want: []string{"TLR4 activates TAK1"}, hedge: source.Speculative},
+		{name: "names nobody knows in a participle's phrase before the verb", text: "Anti-IL-6 antibody added to HOBIT or POB medium inhibited osteoblast-induced PSA expression.",
+			want: []string{"IL-6 activates PSA"}, not: []string{"IL-6 inhibits PSA"}},
 	}},
 	{"names inside the names of enzymes, and positions", []failureCase{
 		{name: "a prime after a position", text: "Both the PI3'-kinase and the MEK inhibitors raised p27 levels.",

@@ -58,7 +58,7 @@ func (s *sentence) subjectOf(v int) int {
 		}
 	}
 	skip, heads, det := s.rs.sets[setSkip], s.rs.sets[setHeads], s.rs.sets[setDet]
-	k, plain := v-1, 0
+	k, plain, unknownItem := v-1, 0, false
 	for k >= 0 && v-k <= maxReach {
 		s.work++
 		t := &s.toks[k]
@@ -69,6 +69,13 @@ func (s *sentence) subjectOf(v int) int {
 		case plain < maxPlain && (s.plain(k) || s.rs.sets[setPrep][t.w] && t.w != "by" && t.w != "to"):
 			k--
 			plain++
+			continue
+		case plain < maxPlain && t.g != nil && t.g.unknownOnly() && s.afterPrepOrList(k) && s.listBeforeUnknownItem(k) < 0 && s.unknownHead(k):
+			// "Anti-IL-6 antibody added to HOBIT or POB CM inhibited":
+			// names nobody knows, in the phrase of a preposition
+			k--
+			plain++
+			unknownItem = true
 			continue
 		case (t.w == "to" || t.w == "with") && s.bindingOf(k) >= 0:
 			return s.bindingOf(k) // "binding of M-CSF to c-Fms is essential for"
@@ -118,6 +125,11 @@ func (s *sentence) subjectOf(v int) int {
 		return a
 	case "and", "or", ",":
 		c := s.coordinatedSubject(k, !s.hasForm(v, formGer))
+		if c < 0 && unknownItem && t.w != "," {
+			// "IL-6, TNF, and serum from VCaP cells induced": a list
+			// whose last item names nobody known
+			return s.listBeforeUnknownItem(k + 1)
+		}
 		if g := s.groupBefore(k); c < 0 && t.w == "," && g >= 0 && s.opens(g) {
 			return s.headOf(g) // "Statins, such as atorvastatin, induce"
 		}
@@ -134,6 +146,30 @@ func (s *sentence) subjectOf(v int) int {
 		return s.clauseSubject(k)
 	}
 	return -1
+}
+
+// unknownHead reports whether the head of the group at toks[k] is none
+// or a name nobody knows.
+func (s *sentence) unknownHead(k int) bool {
+	h := s.headOf(k)
+	return h < 0 || s.toks[h].g != nil && s.toks[h].g.unknownOnly()
+}
+
+// afterPrepOrList reports whether the words before toks[k] (over
+// determiners and unknown names joined by "or", "and" or commas) end in a
+// preposition other than "by".
+func (s *sentence) afterPrepOrList(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		t := &s.toks[j]
+		switch {
+		case t.g != nil && t.g.unknownOnly(), t.w == "or", t.w == "and", t.w == ",", s.rs.sets[setDet][t.w]:
+		case t.g == nil && s.rs.sets[setPrep][t.w]:
+			return t.w != "by"
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // mutationLoss reports whether a mention of the group at toks[a] lost its
