@@ -235,6 +235,11 @@ func (s *sentence) run(elems []elem, i, dir int, done func(end int) bool) bool {
 		return false
 	}
 	e := &elems[0]
+	if i < 0 && dir < 0 && e.kind == eSet && e.words[sentenceStartWord] {
+		// a set with "^" matches the start of the sentence: "Inactive
+		// IKK sequesters NF-κB" (@adjctx)
+		return s.run(elems[1:], i, dir, done)
+	}
 	// covered tokens and asides before a slot, literal or set are skipped
 	if e.max == 1 {
 		i0 := i
@@ -281,6 +286,10 @@ func (s *sentence) modHead(i int) int {
 	}
 	return -1
 }
+
+// sentenceStartWord, in a set of the table, lets the set match the start
+// of the sentence, before its first word.
+const sentenceStartWord = "^"
 
 // workLimit bounds the elements tried per entry and anchor.
 const workLimit = 1 << 12
