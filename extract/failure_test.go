@@ -80,6 +80,8 @@ var failureClasses = []struct {
 			want: []string{"PKA inhibits SOX9"}, not: []string{"PKA activates SOX9"}},
 		{name: "dn- before a name is a dominant-negative form", text: "Expression of dn-TRAF6 reduced NF-κB activation.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TRAF6 inhibits NF-κB"}},
+		{name: "a dominant-negative form behind an epitope tag", text: "Expression of GFP-dnRAC1 lowered ROS production, and HA-TRAF6 raised IL-6.",
+			want: []string{"RAC1 activates ROS", "TRAF6 activates IL-6"}, not: []string{"RAC1 inhibits ROS"}},
 		{name: "dn glued to a name", text: "Transfection of dnRAC1 lowered ROS production.",
 			want: []string{"RAC1 activates ROS"}, not: []string{"RAC1 inhibits ROS"}},
 		{name: "dephosphorylation of a kinase switches it off", text: "PP2A induces AKT dephosphorylation in osteoclasts.",

@@ -194,7 +194,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 	}
 	cands = append(cands, r.parenCompounds(text, words)...)
 
-	chosen := r.numbered(text, words, r.variants(text, words, selectMentions(cands)))
+	chosen := r.numbered(text, words, r.variants(text, words, r.tagged(text, words, selectMentions(cands))))
 	chosen = r.abbreviations(text, words, chosen)
 	r.coherence(chosen)
 	return chosen

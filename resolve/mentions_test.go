@@ -37,6 +37,8 @@ var mentionTests = []struct {
 		[]wantMention{{"STAT5A/B", "FPLX:STAT5"}, {"GSK3α/β", "FPLX:GSK3"}, {"Wnt3a/5a", "HGNC:15983|HGNC:12784"}, {"IL-1/6", "FPLX:IL1|HGNC:6018"}, {"CD4/8", "HGNC:1678|FPLX:CD8"}, {"T cells", "CL:0000084"}}},
 	{"a curated name as written beats a symbol written otherwise", "Rho activates ROCK; RHO is rhodopsin.",
 		[]wantMention{{"Rho", "HGNC:667"}, {"ROCK", "FPLX:ROCK"}, {"RHO", "HGNC:10012"}, {"rhodopsin", "HGNC:10012"}}},
+	{"an epitope tag before a protein", "HA-GSK-3β, Flag-TRAF6 and GFP-dnRab5; GFP-tagged RUNX2",
+		[]wantMention{{"GSK-3β", "HGNC:4617"}, {"TRAF6", "HGNC:12036"}, {"dnRab5", "HGNC:9783"}, {"GFP-tagged", ""}, {"RUNX2", "HGNC:10472"}}},
 	{"a prime after a position", "PI3'-kinase and phosphatidylinositol 3′-kinase",
 		[]wantMention{{"PI3'-kinase", "FPLX:PI3K"}, {"phosphatidylinositol 3′-kinase", "FPLX:PI3K"}}},
 	{"a last Greek letter as its Latin initial", "PGC-1β coactivates ERRα.",

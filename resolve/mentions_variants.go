@@ -74,6 +74,84 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 	return ms
 }
 
+// epitopeTags are the tags written before the name of a tagged protein:
+// "HA-GSK-3β", "Flag-TRAF6", "GFP-dnRab5".
+var epitopeTags = []string{"GFP-", "EGFP-", "eGFP-", "YFP-", "CFP-", "RFP-", "mCherry-", "HA-", "Flag-", "FLAG-",
+	"flag-", "Myc-", "myc-", "His-", "6xHis-", "His6-", "GST-", "V5-", "T7-", "Strep-"}
+
+// tagged reads a protein written with its epitope tag ("HA-GSK-3β",
+// "Flag-TRAF6", "Myc-AKT1") as the protein, the tag left out of the
+// mention; a dominant-negative form after the tag ("GFP-dnRab5") keeps
+// its "dn" in the mention's text, for a reader of loss of function. Only
+// a word whose whole is no name of its own is read so.
+func (r *Resolver) tagged(text string, words []word, ms []Mention) []Mention {
+	added := false
+	for _, w := range words {
+		s := text[w.start:w.end]
+		var tag string
+		for _, t := range epitopeTags {
+			if len(s) > len(t)+1 && strings.HasPrefix(s, t) {
+				tag = t
+				break
+			}
+		}
+		if tag == "" || r.Resolve(s).Status == Resolved && !r.hyphenListOf(s) {
+			continue
+		}
+		rest := s[len(tag):]
+		res := r.Resolve(rest)
+		if res.Status != Resolved {
+			if base, ok := dnForm(rest); ok {
+				if res = r.Resolve(base); res.Status == Resolved {
+					res.Reason += " (a dominant-negative form, " + rest + ")"
+				}
+			}
+		}
+		if res.Status != Resolved || !genesOnly(res) && !geneLikeResult(res) {
+			continue
+		}
+		res.Query = rest
+		res.Reason += " (tagged " + strings.TrimSuffix(tag, "-") + ")"
+		ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Start < w.end && m.End > w.start })
+		ms = append(ms, Mention{Start: w.start + len(tag), End: w.end, Text: rest, Result: res})
+		added = true
+	}
+	if added {
+		slices.SortFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	}
+	return ms
+}
+
+// dnForm returns the name after the "dn" of a dominant-negative form:
+// "dn-Rab5", "DN-Ras", "dnIKKβ".
+func dnForm(s string) (string, bool) {
+	switch {
+	case len(s) > 4 && (s[:3] == "dn-" || s[:3] == "DN-"):
+		return s[3:], true
+	case len(s) > 3 && s[:2] == "dn" && s[2] >= 'A' && s[2] <= 'Z':
+		return s[2:], true
+	}
+	return "", false
+}
+
+// geneLikeResult reports whether a result's candidates are genes or
+// groups of genes.
+func geneLikeResult(res Result) bool {
+	for _, n := range res.Candidates {
+		if n.Kind != graph.Gene && n.Kind != graph.Group {
+			return false
+		}
+	}
+	return len(res.Candidates) > 0
+}
+
+// hyphenListOf reports whether name resolves only as a list of its
+// hyphenated parts ("Myc-AKT1" read as MYC and AKT1).
+func (r *Resolver) hyphenListOf(name string) bool {
+	res := r.Resolve(name)
+	return res.List || strings.HasPrefix(res.Reason, "hyphen list")
+}
+
 // endsInGreek reports whether s ends in a Greek letter that
 // [greekInitial] reads.
 func endsInGreek(s string) bool {
