@@ -524,8 +524,12 @@ func (s *sentence) route(xs, ys []*ent, z *ent, main, r *Rule, conf float64, hed
 		}
 	}
 	for _, x := range xs {
-		if route != graph.Secretes || x.cells && !z.cells && !z.procs {
-			s.emitOne(x, z, route, r.ID, conf, hedge, s.m.consumed)
+		rel := route
+		if route == graph.Secretes && !x.cells {
+			rel = graph.Activates // "TNF promotes Y through release of IL-6": TNF raises IL-6
+		}
+		if rel != graph.Secretes || !z.cells && !z.procs {
+			s.emitOne(x, z, rel, r.ID, conf, hedge, s.m.consumed)
 		}
 	}
 	if main.Relation == graph.Secretes || xOnly {
