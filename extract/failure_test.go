@@ -414,6 +414,10 @@ var failureClasses = []struct {
 			want: []string{"TLR4 activates TAK1"}, hedge: source.Speculative},
 		{name: "names nobody knows in a participle's phrase before the verb", text: "Anti-IL-6 antibody added to HOBIT or POB medium inhibited osteoblast-induced PSA expression.",
 			want: []string{"IL-6 activates PSA"}, not: []string{"IL-6 inhibits PSA"}},
+		{name: "X, which is a N that V Y", text: "PTH1R, which is a G protein-coupled receptor that activates adenylate cyclase, binds PTH.",
+			want: []string{"PTH1R activates adenylate cyclase"}},
+		{name: "X targets Y for degradation", text: "In osteoblasts, GSK3 targets β-catenin for proteasomal degradation.",
+			want: []string{"GSK3 inhibits β-catenin"}, not: []string{"GSK3 activates β-catenin"}},
 	}},
 	{"names inside the names of enzymes, and positions", []failureCase{
 		{name: "a prime after a position", text: "Both the PI3'-kinase and the MEK inhibitors raised p27 levels.",

@@ -516,6 +516,20 @@ func (s *sentence) antecedent(k int) int {
 		case t.covered, t.w == ",", s.rs.sets[setSkip][t.w], s.rs.sets[setHeads][t.w], s.rs.sets[setDet][t.w]:
 		case s.hasForm(m, formVerb|formPart) && s.w(m+1) == ",":
 			return s.subjectOf(m) // "Y was activated, which inhibited": Y
+		case t.w == "which" && s.rs.sets[setBe][s.w(m+1)]:
+			// "PTH1R, which is a G protein-coupled receptor that
+			// activates adenylate cyclase": what the copula describes
+			j := m - 1
+			if s.w(j) == "," {
+				j--
+			}
+			if j >= 0 && s.w(j) == ")" {
+				j = s.aside(j, -1) - 1
+			}
+			if j >= 0 && j < m && s.toks[j].g != nil && !s.toks[j].covered {
+				return s.headOf(j)
+			}
+			return -1
 		case s.rs.sets[setBreakers][t.w], t.w == "which", t.w == "that", s.hasForm(m, formVerb|formGer):
 			return -1
 		case plain < 2 && (s.plain(m) || s.rs.sets[setPrep][t.w] || t.w == "as"):
