@@ -67,9 +67,14 @@ func (r *Resolver) hyphenParts(s string, n int) ([]Result, bool) {
 			continue
 		}
 		i -= size - 1
+		if i <= 0 {
+			break // a dash first: "‐0000"
+		}
 		left, right := s[:i], s[i+size:]
-		if !nameLike(right) || strings.ContainsFunc(right[:1], isDash) || strings.ContainsFunc(left[len(left)-1:], isDash) {
-			continue // an empty part: "A--B"
+		first, _ := utf8.DecodeRuneInString(right)
+		last, _ := utf8.DecodeLastRuneInString(left)
+		if !nameLike(right) || isDash(first) || isDash(last) {
+			continue // an empty part: "A--B", "0‐‐0000"
 		}
 		rr := r.Resolve(right)
 		if !hyphenPart(rr) {

@@ -450,6 +450,9 @@ func TestResolveHyphenList(t *testing.T) {
 		{"Rheb-GTP", nil},       // a protein bound to a chemical
 		{"dose-dependent", nil}, // English
 		{"c-Fos", nil},          // a name of its own
+		{"\u2010STAT3", nil},    // a Unicode hyphen first: no part before it (it panicked)
+		{"0\u2010\u20100000", nil},
+		{"IL-6\u2010\u2010STAT3", nil}, // an empty part between Unicode hyphens
 	} {
 		res := r.Resolve(c.name)
 		isList := res.Status == resolve.Resolved && res.List && strings.HasPrefix(res.Reason, "hyphen list")
