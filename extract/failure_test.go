@@ -418,6 +418,10 @@ var failureClasses = []struct {
 			want: []string{"PTH1R activates adenylate cyclase"}},
 		{name: "X targets Y for degradation", text: "In osteoblasts, GSK3 targets β-catenin for proteasomal degradation.",
 			want: []string{"GSK3 inhibits β-catenin"}, not: []string{"GSK3 activates β-catenin"}},
+		{name: "X is a member of the N family that V Y", text: "SMAD7 is a member of the inhibitory-SMAD family that prevents nuclear translocation of activated SMAD4.",
+			want: []string{"SMAD7 inhibits SMAD4"}},
+		{name: "X ubiquitylates and activates Y", text: "TRAF6 ubiquitylates and activates TAK1.",
+			want: []string{"TRAF6 activates TAK1"}},
 	}},
 	{"names inside the names of enzymes, and positions", []failureCase{
 		{name: "a prime after a position", text: "Both the PI3'-kinase and the MEK inhibitors raised p27 levels.",

@@ -180,8 +180,11 @@ func (s *sentence) floatingQuantifier(i int) bool {
 // passiveAt reports whether the past form at toks[i] is a participle: a
 // form of "be" before it (adverbs between) or "by" after it.
 func (s *sentence) passiveAt(i int) bool {
-	if i+1 < len(s.toks) && s.toks[i+1].w == "by" {
-		return true
+	if i+1 < len(s.toks) {
+		switch s.toks[i+1].w {
+		case "by", "via", "through":
+			return true // "NFATc1 activated via calcium signalling"
+		}
 	}
 	be, skip := s.rs.sets[setBe], s.rs.sets[setSkip]
 	for k := i - 1; k >= 0 && k >= i-3; k-- {

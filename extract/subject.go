@@ -172,6 +172,34 @@ func (s *sentence) afterPrepOrList(k int) bool {
 	return false
 }
 
+// copulaAntecedent returns, for the relative pronoun at toks[k] after
+// the noun a copula says its subject is ("SMAD6 is a member of the
+// inhibitory SMAD family that prevents", "PTH1R is a receptor that
+// activates"), that subject's head; else -1. Only plain words,
+// determiners, prepositions and unknown names stand between.
+func (s *sentence) copulaAntecedent(k int) int {
+	for m := k - 1; m >= 1 && m >= k-10; m-- {
+		t := &s.toks[m]
+		switch {
+		case t.g != nil && !t.g.unknownOnly():
+			return -1
+		case s.rs.sets[setBe][t.w]:
+			j := m - 1
+			for j >= 0 && s.toks[j].g == nil && s.rs.sets[setSkip][s.toks[j].w] && !s.rs.sets[setBe][s.toks[j].w] {
+				j-- // "X is also a"
+			}
+			if j >= 0 && s.toks[j].g != nil && !s.toks[j].covered && !s.toks[j].g.unknownOnly() {
+				return s.headOf(j)
+			}
+			return -1
+		case t.g != nil, s.plain(m), s.rs.sets[setDet][t.w], s.rs.sets[setPrep][t.w], s.rs.sets[setHeads][t.w]:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
 // mutationLoss reports whether a mention of the group at toks[a] lost its
 // function through mutations ("loss-of-function mutations of X").
 func (s *sentence) mutationLoss(a int) bool {
@@ -489,6 +517,9 @@ func (s *sentence) hasForm(i int, f form) bool {
 // words ("X, implicated as factors that ..."); for "X is the factor
 // produced by Y that ...", X.
 func (s *sentence) antecedent(k int) int {
+	if c := s.copulaAntecedent(k); c >= 0 {
+		return c
+	}
 	if p := s.wordBefore(k); s.w(p) == "," {
 		// "sensitizes Y to chemotherapy, which induces": the noun of the
 		// phrase just before, which names nothing the resolver knows
