@@ -116,8 +116,10 @@ func TestKeptApartBone2(t *testing.T) {
 // (22 of 110 right, 50 read, 11 records). Three of those records were
 // figures of papers the first kept-apart set holds, which the repository
 // must not name; without them (8 records, 52 statements) the reader reads
-// P 0.52 R 0.27 (14 of 52, 27 read) at a2659fa and at 41d3967 alike.
-var keptBone2Floors = [2]float64{0.48, 0.23}
+// P 0.52 R 0.27 (14 of 52, 27 read) at a2659fa and at 41d3967 alike,
+// and P 0.58 R 0.35 (18 of 52, 31 read) at df387d1, after a round of
+// rules written for other texts (nobody looked at this set's misses).
+var keptBone2Floors = [2]float64{0.54, 0.31}
 
 // checkRecords fails unless every record that list (figid, SHA-256, size;
 // tab-separated, # comments) names is in dir as figid.md with those
