@@ -159,7 +159,7 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			k, and = rs.skipUnknownItem(seq, k)
 			conjoined = conjoined || and
 		}
-		openList := len(g.ents) >= 2 && !wasConjoined && sentenceStart(seq, i)
+		openList := len(g.ents) >= 2 && !wasConjoined && rs.sentenceStart(seq, i)
 		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k, openList) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
@@ -195,17 +195,14 @@ func (rs *Rules) newModifiedPhrase(seq []raw, i, k int) bool {
 }
 
 // sentenceStart reports whether only determiners come before seq[i].
-func sentenceStart(seq []raw, i int) bool {
+func (rs *Rules) sentenceStart(seq []raw, i int) bool {
 	for _, r := range seq[:i] {
-		if r.e != nil || !determinerWord[strings.ToLower(r.w)] {
+		if r.e != nil || !rs.sets[setDet][r.w] {
 			return false
 		}
 	}
 	return true
 }
-
-// determinerWord are the words that may open a subject list.
-var determinerWord = map[string]bool{"the": true, "both": true, "all": true, "these": true, "a": true, "an": true}
 
 // openingPrepositions open a phrase that sets the scene of a sentence:
 // "In osteoblasts, ...", "Upon RANKL stimulation, ...".

@@ -174,8 +174,8 @@ func (s *sentence) afterPrepOrList(k int) bool {
 
 // copulaAntecedent returns, for the relative pronoun at toks[k] after
 // the noun a copula says its subject is ("SMAD6 is a member of the
-// inhibitory SMAD family that prevents", "PTH1R is a receptor that
-// activates"), that subject's head; else -1. Only plain words,
+// inhibitory SMAD family that prevents", "PTH1R, which is a receptor
+// that activates"), that subject's head; else -1. Only plain words,
 // determiners, prepositions and unknown names stand between.
 func (s *sentence) copulaAntecedent(k int) int {
 	for m := k - 1; m >= 1 && m >= k-10; m-- {
@@ -187,6 +187,15 @@ func (s *sentence) copulaAntecedent(k int) int {
 			j := m - 1
 			for j >= 0 && s.toks[j].g == nil && s.rs.sets[setSkip][s.toks[j].w] && !s.rs.sets[setBe][s.toks[j].w] {
 				j-- // "X is also a"
+			}
+			if w := s.w(j); w == "which" || w == "that" {
+				// "PTH1R (PTHR1), which is a receptor that activates"
+				if j--; s.w(j) == "," {
+					j--
+				}
+				if s.w(j) == ")" {
+					j = s.aside(j, -1) - 1
+				}
 			}
 			if j >= 0 && s.toks[j].g != nil && !s.toks[j].covered && !s.toks[j].g.unknownOnly() {
 				return s.headOf(j)
@@ -547,20 +556,6 @@ func (s *sentence) antecedent(k int) int {
 		case t.covered, t.w == ",", s.rs.sets[setSkip][t.w], s.rs.sets[setHeads][t.w], s.rs.sets[setDet][t.w]:
 		case s.hasForm(m, formVerb|formPart) && s.w(m+1) == ",":
 			return s.subjectOf(m) // "Y was activated, which inhibited": Y
-		case t.w == "which" && s.rs.sets[setBe][s.w(m+1)]:
-			// "PTH1R, which is a G protein-coupled receptor that
-			// activates adenylate cyclase": what the copula describes
-			j := m - 1
-			if s.w(j) == "," {
-				j--
-			}
-			if j >= 0 && s.w(j) == ")" {
-				j = s.aside(j, -1) - 1
-			}
-			if j >= 0 && j < m && s.toks[j].g != nil && !s.toks[j].covered {
-				return s.headOf(j)
-			}
-			return -1
 		case s.rs.sets[setBreakers][t.w], t.w == "which", t.w == "that", s.hasForm(m, formVerb|formGer):
 			return -1
 		case plain < 2 && (s.plain(m) || s.rs.sets[setPrep][t.w] || t.w == "as"):

@@ -330,7 +330,7 @@ func (rs *Rules) mentionEnt(e *ent, r *resolve.Resolver, text string, sp Span, m
 			res, e.prefix = rr, "anti"
 		}
 	}
-	if rest, ok := dnPrefix(m.Text); ok {
+	if rest, ok := resolve.DominantNegative(m.Text); ok {
 		// "dn-Rab5", "dnIKKβ", "DN-Ras": a dominant-negative form, also
 		// when the text defined the whole as an abbreviation
 		if rr := r.Resolve(rest); rr.Status == resolve.Resolved && (res.Status != resolve.Resolved || sameFirst(rr, res)) {
@@ -374,21 +374,6 @@ func (rs *Rules) mentionEnt(e *ent, r *resolve.Resolver, text string, sp Span, m
 		rs.nameStem(r, e)
 	}
 	return e
-}
-
-// dnPrefix returns the name after the prefix of a dominant-negative
-// form: "dn-" or "DN-" before any name, "dn" glued to a capital ("dnRab5").
-func dnPrefix(text string) (string, bool) {
-	if len(text) < 4 {
-		return "", false
-	}
-	switch {
-	case (text[:3] == "dn-" || text[:3] == "DN-" || text[:3] == "Dn-") && len(text) > 4:
-		return text[3:], true
-	case text[:2] == "dn" && text[2] >= 'A' && text[2] <= 'Z':
-		return text[2:], true
-	}
-	return "", false
 }
 
 // sameFirst reports whether two results name the same first candidate.
@@ -459,15 +444,16 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 	return rs.cancerAgents(r, text, cleanup(r, markCellLines(text, seq)))
 }
 
-// markCellLines reads the name of a cell line before "cells", "cell" or
-// the name of a cell ("NIH 3T3 cells", "HEK293 cells", "THP-1 cells",
-// "C4-2B or VCaP cells", "MDA-MB-231 breast cancer cells") as one unknown
-// name of cells: the line is the setting of what is said, and its name is
-// no entity (THP-1 is not the gene GLI2, whose alias it is). A name is a
-// line's when it is no mention and has a digit, or small letters and a
-// capital after its first letter ("HeLa"; not "BM"), or when it is a
-// gene's alias with a digit that is not the gene's symbol; up to three words make one name ("NIH 3T3", "RAW 264.7"), and
-// the names of a list before the cells ("C4-2B or VCaP") each one.
+// markCellLines reads the name of a cell line before "cells" or "cell"
+// ("NIH 3T3 cells", "HEK293 cells", "THP-1 cells", "C4-2B or VCaP cells")
+// as one unknown name of cells, and leaves it out before the name of a
+// cell ("MDA-MB-231 breast cancer cells"): the line is the setting of
+// what is said, and its name is no entity (THP-1 is not the gene GLI2,
+// whose alias it is). A name is a line's when it is no mention and has a
+// digit, or small letters and a capital after its first letter ("HeLa";
+// not "BM"), or when it is a gene's alias with a digit that is not the
+// gene's symbol; up to three words make one name ("NIH 3T3", "RAW
+// 264.7"), and each name of a list before the cells is one.
 func markCellLines(text string, seq []raw) []raw {
 	if !slices.ContainsFunc(seq, func(x raw) bool { return x.e == nil && (x.w == "cells" || x.w == "cell") || x.e != nil && x.e.cells }) {
 		return seq // the common case: no cells, no copy

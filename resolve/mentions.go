@@ -427,9 +427,8 @@ func spacedWords(text string, subs []subTok) bool {
 // gapOK reports whether a name may span the text between two sub-tokens,
 // and the parenthesis depth after it.
 func gapOK(gap string, depth int) (bool, int) {
-	if p, rest, ok := primeGap(gap); ok {
-		// "PI3'-kinase", "PI 3′ kinase": a prime after a position
-		gap = p + rest
+	if rest, ok := primeGap(gap); ok {
+		gap = rest // "PI3'-kinase", "PI 3′ kinase": a prime after a position
 	}
 	for _, c := range gap {
 		switch c {
@@ -454,15 +453,16 @@ func gapOK(gap string, depth int) (bool, int) {
 	return true, depth
 }
 
-// primeGap splits a gap that opens with a prime ("'", "′", "’") and goes
-// on with one hyphen or space, or with nothing, into nothing and the rest.
-func primeGap(gap string) (string, string, bool) {
+// primeGap returns, for a gap that opens with a prime ("'", "′", "’") and
+// goes on with one hyphen or space or with nothing, what follows the
+// prime.
+func primeGap(gap string) (string, bool) {
 	for _, p := range []string{"'", "\u2032", "\u2019"} {
 		if rest, ok := strings.CutPrefix(gap, p); ok && (rest == "" || rest == "-" || rest == " ") {
-			return "", rest, true
+			return rest, true
 		}
 	}
-	return "", "", false
+	return "", false
 }
 
 func isDash(c rune) bool { return c == '-' || c == '\u2010' || c == '\u2011' }

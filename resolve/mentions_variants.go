@@ -14,9 +14,9 @@ import (
 	"unicode/utf8"
 )
 
-// variants reads the names written in a variant form: a name whose last
-// Greek letter a source writes as its Latin initial ("PGC-1β"), a phosphorylated
-// protein ("pERK", "p-AKT", "phospho-c-Jun": the protein, not the symbol
+// variants reads the names written in a variant form: a name whose
+// last Greek letter a source writes as its Latin initial ("PGC-1β"), a
+// phosphorylated protein ("pERK", "p-AKT", "phospho-c-Jun": the protein, not the symbol
 // PERK), and the second part of an elliptic coordination ("GSK-3α and
 // -β", "C/EBPα and β", "IRS-1, -2": GSK-3β, C/EBPβ, IRS-2; a number
 // only after a dash), each a gene or a group.
@@ -101,7 +101,7 @@ func (r *Resolver) tagged(text string, words []word, ms []Mention) []Mention {
 		rest := s[len(tag):]
 		res := r.Resolve(rest)
 		if res.Status != Resolved {
-			if base, ok := dnForm(rest); ok {
+			if base, ok := DominantNegative(rest); ok {
 				if res = r.Resolve(base); res.Status == Resolved {
 					res.Reason += " (a dominant-negative form, " + rest + ")"
 				}
@@ -122,14 +122,15 @@ func (r *Resolver) tagged(text string, words []word, ms []Mention) []Mention {
 	return ms
 }
 
-// dnForm returns the name after the "dn" of a dominant-negative form:
-// "dn-Rab5", "DN-Ras", "dnIKKβ".
-func dnForm(s string) (string, bool) {
+// DominantNegative returns the name after the prefix of a
+// dominant-negative form: "dn-" or "DN-" before a name ("dn-Rab5",
+// "DN-Ras"), "dn" glued to a capital ("dnRab5", "dnIKKβ").
+func DominantNegative(name string) (string, bool) {
 	switch {
-	case len(s) > 4 && (s[:3] == "dn-" || s[:3] == "DN-"):
-		return s[3:], true
-	case len(s) > 3 && s[:2] == "dn" && s[2] >= 'A' && s[2] <= 'Z':
-		return s[2:], true
+	case len(name) > 4 && (name[:3] == "dn-" || name[:3] == "DN-" || name[:3] == "Dn-"):
+		return name[3:], true
+	case len(name) > 3 && name[:2] == "dn" && name[2] >= 'A' && name[2] <= 'Z':
+		return name[2:], true
 	}
 	return "", false
 }
