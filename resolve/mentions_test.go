@@ -240,3 +240,23 @@ func BenchmarkMentions(b *testing.B) {
 		r.Mentions(text)
 	}
 }
+
+func TestDominantNegative(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"dn-Rab5", "Rab5", true},
+		{"DN-Ras", "Ras", true},
+		{"dnIKKβ", "IKKβ", true},
+		{"dnaK", "", false}, // a small letter after "dn": a name of its own
+		{"DNMT1", "", false},
+		{"dn-", "", false},
+		{"", "", false},
+	} {
+		got, ok := resolve.DominantNegative(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("DominantNegative(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
