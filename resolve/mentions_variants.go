@@ -95,8 +95,11 @@ func (r *Resolver) tagged(text string, words []word, ms []Mention) []Mention {
 				break
 			}
 		}
-		if tag == "" || r.Resolve(s).Status == Resolved && !r.hyphenListOf(s) {
+		if tag == "" {
 			continue
+		}
+		if whole := r.Resolve(s); whole.Status == Resolved && !whole.List {
+			continue // a name of its own ("HA-1"); "Myc-AKT1" is only a hyphen list
 		}
 		rest := s[len(tag):]
 		res := r.Resolve(rest)
@@ -144,13 +147,6 @@ func geneLikeResult(res Result) bool {
 		}
 	}
 	return len(res.Candidates) > 0
-}
-
-// hyphenListOf reports whether name resolves only as a list of its
-// hyphenated parts ("Myc-AKT1" read as MYC and AKT1).
-func (r *Resolver) hyphenListOf(name string) bool {
-	res := r.Resolve(name)
-	return res.List || strings.HasPrefix(res.Reason, "hyphen list")
 }
 
 // endsInGreek reports whether s ends in a Greek letter that
