@@ -249,6 +249,14 @@ func (s *Scope) Resolve(name string) ContextResult {
 				return g
 			}
 		}
+		if stem, ok := pointMutant(name); ok {
+			// "RasV12" as "Ras", as Resolve reads it
+			if g := s.Resolve(stem); g.Status == Resolved && genesOnly(g.Result) && g.Tier <= TierPreferred {
+				note := fmt.Sprintf("read as %q: a point mutant", stem)
+				g.Query, g.Reason, g.Why = name, g.Reason+" ("+note+")", append(g.Why, note)
+				return g
+			}
+		}
 	}
 	if n, ok := out.Node(); ok {
 		for _, c := range cands {

@@ -701,8 +701,9 @@ type abbrev struct {
 }
 
 // abbreviations records short forms defined in the text, applies them to
-// later occurrences that do not resolve to one entity, and adds Unknown
-// mentions for symbol-like words.
+// later occurrences that do not resolve to one entity, adds the genes of
+// point mutants ("RasV12") no mention covers, and adds Unknown mentions
+// for symbol-like words.
 func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Mention {
 	defs := make(map[string]abbrev)
 	parenDefinitions(text, ms, defs)
@@ -748,6 +749,14 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 		if len(defs) > 0 && apply(&m) {
 			extra = append(extra, m)
 			continue
+		}
+		if _, ok := pointMutant(s); ok {
+			// "RasV12", "N17Rac1": the gene of a point mutant
+			if res := r.Resolve(s); res.Status == Resolved {
+				m.Result = res
+				extra = append(extra, m)
+				continue
+			}
 		}
 		if symbolLike(s) {
 			extra = append(extra, m)

@@ -252,6 +252,13 @@ func TestDominantNegative(t *testing.T) {
 		{"dnaK", "", false}, // a small letter after "dn": a name of its own
 		{"DNMT1", "", false},
 		{"dn-", "", false},
+		{"N17Rac1", "Rac1", true},
+		{"RasN17", "Ras", true},
+		{"Cdc42T17N", "Cdc42", true},
+		{"RhoA-N19", "RhoA", true},
+		{"RasV12", "", false},  // active, not dominant negative
+		{"RhoAN17", "", false}, // Rho's is at 19
+		{"BRAFV600E", "", false},
 		{"", "", false},
 	} {
 		got, ok := resolve.DominantNegative(c.in)

@@ -127,7 +127,9 @@ func (r *Resolver) tagged(text string, words []word, ms []Mention) []Mention {
 
 // DominantNegative returns the name after the prefix of a
 // dominant-negative form: "dn-" or "DN-" before a name ("dn-Rab5",
-// "DN-Ras"), "dn" glued to a capital ("dnRab5", "dnIKKβ").
+// "DN-Ras"), "dn" glued to a capital ("dnRab5", "dnIKKβ"); or the name
+// of a small GTPase in the point mutant that blocks its activators
+// ("N17Rac1", "RasN17", "Cdc42T17N", "RhoAN19").
 func DominantNegative(name string) (string, bool) {
 	switch {
 	case len(name) > 4 && (name[:3] == "dn-" || name[:3] == "DN-" || name[:3] == "Dn-"):
@@ -135,7 +137,29 @@ func DominantNegative(name string) (string, bool) {
 	case len(name) > 3 && name[:2] == "dn" && name[2] >= 'A' && name[2] <= 'Z':
 		return name[2:], true
 	}
+	stem, ok := pointMutant(name)
+	if !ok {
+		return "", false
+	}
+	mut := strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(name, stem), stem), "-")
+	mut = strings.TrimSuffix(mut, "-")
+	low := strings.ToLower(stem)
+	for _, g := range gtpaseNegatives {
+		if slices.Contains(g.mutants, mut) && slices.ContainsFunc(g.stems, func(s string) bool { return strings.HasPrefix(low, s) }) {
+			return stem, true
+		}
+	}
 	return "", false
+}
+
+// gtpaseNegatives are the dominant-negative point mutants of the small
+// GTPases, which hold their exchange factors: Ras, Rac, Cdc42 and Rap at
+// residue 17, Rho at 19.
+var gtpaseNegatives = []struct {
+	stems, mutants []string
+}{
+	{[]string{"ras", "h-ras", "hras", "k-ras", "kras", "n-ras", "nras", "rac", "cdc42", "rap"}, []string{"N17", "S17N", "T17N"}},
+	{[]string{"rho"}, []string{"N19", "T19N"}},
 }
 
 // geneLikeResult reports whether a result's candidates are genes or

@@ -471,3 +471,71 @@ func TestResolveHyphenList(t *testing.T) {
 		}
 	}
 }
+
+func TestResolvePointMutant(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct {
+		name string
+		want string // "": not read as a mutant
+	}{
+		{"RasV12", "FPLX:RAS"},
+		{"Ras-V12", "FPLX:RAS"},
+		{"KRasG12D", "HGNC:6407"},
+		{"BRAFV600E", "HGNC:1097"},
+		{"p53R175H", "HGNC:11998"},
+		{"Rac1N17", "HGNC:9801"},
+		{"N17Rac1", "HGNC:9801"},
+		{"RhoAV14", "HGNC:667"},
+		{"Q8NBS1", ""},  // a UniProt accession, not NBS1
+		{"MD1L1", ""},   // a one-digit position is no mutant
+		{"HEK293", ""},  // a cell line
+		{"T47D", ""},    // a cell line
+		{"iCRT14", ""},  // "iCR" is only an alias
+		{"ABCDV12", ""}, // no such gene
+	} {
+		res := r.Resolve(c.name)
+		mutant := strings.Contains(res.Reason, "a point mutant")
+		if c.want == "" {
+			if mutant {
+				t.Errorf("Resolve(%q) = %v (%s), want no point mutant", c.name, res.Candidates, res.Reason)
+			}
+			continue
+		}
+		if n, ok := res.Node(); !ok || n.ID != c.want || !mutant {
+			t.Errorf("Resolve(%q) = %v %v (%s), want %s as a point mutant", c.name, res.Status, res.Candidates, res.Reason, c.want)
+		}
+		ms := r.Mentions("Cells expressing " + c.name + " grew.")
+		if len(ms) != 1 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
+			t.Errorf("Mentions(%q) = %+v, want one mention of %s", c.name, ms, c.want)
+		}
+	}
+}
+
+func TestResolveSlashSynonyms(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct {
+		name string
+		want string
+	}{
+		{"Fas/CD95", "HGNC:11920"},     // two names of one gene: one entity, no list
+		{"Nox1/Mox1", "HGNC:7889"},     // Mox1 is also MEOX1's alias; the other part decides
+		{"TRIF/TICAM1", "HGNC:18348"},  // TRIF is also TRIM69's alias
+		{"IP-10/CXCL10", "HGNC:10637"}, // an alias and the symbol
+		{"SLC1A2/GLT-1", "HGNC:10940"}, // the symbol and an alias with a hyphen
+	} {
+		res := r.Resolve(c.name)
+		if res.Status != resolve.Resolved || res.List || len(res.Candidates) != 1 || res.Candidates[0].ID != c.want {
+			t.Errorf("Resolve(%q) = %v list=%v %v (%s), want %s alone", c.name, res.Status, res.List, res.Candidates, res.Reason, c.want)
+		}
+	}
+	if res := r.Resolve("RANK/RANKL"); !res.List || len(res.Candidates) != 2 {
+		t.Errorf("Resolve(RANK/RANKL) = list=%v %v, want a list of two", res.List, res.Candidates)
+	}
+}
+
+func firstCandidate(res resolve.Result) string {
+	if len(res.Candidates) == 0 {
+		return ""
+	}
+	return res.Candidates[0].ID
+}

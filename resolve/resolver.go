@@ -267,9 +267,86 @@ func (r *Resolver) Resolve(name string) Result {
 			return g
 		}
 	}
+	if stem, ok := pointMutant(name); ok {
+		// "RasV12", "N17Rac1", "BRAF-V600E": a point mutant, read as
+		// its gene; stem is shorter, so this recursion ends
+		if g := r.Resolve(stem); g.Status == Resolved && genesOnly(g) && g.Tier <= TierPreferred {
+			g.Query = name
+			g.Reason += fmt.Sprintf(" (read as %q: a point mutant)", stem)
+			return g
+		}
+	}
 	res.Reason = "no entry matches"
 	return res
 }
+
+// aminoAcids are the one-letter codes of the amino acids.
+const aminoAcids = "ACDEFGHIKLMNPQRSTVWY"
+
+// pointMutant returns the gene's name in the name of a point mutant: a
+// residue and its position of two to four digits after the name
+// ("RasV12", "Rac1N17", "KRasG12D", "BRAFV600E", "p53-R175H") or before
+// it ("N17Rac1", "V12-Ras"). The name left has three letters and digits
+// or more (a hyphen allowed) and starts with a letter; after a name in
+// capitals that ends in a letter ("ABCD12"), only a residue, a position
+// and a residue ("BRAFV600E") or a hyphen ("BRAF-V600") mark a mutant.
+// A UniProt accession ("Q8NBS1") is no mutant. Resolve reads the name as
+// its gene only when it matches a symbol or a preferred name.
+func pointMutant(name string) (string, bool) {
+	if uniProtLike(name) {
+		return "", false // "Q8NBS1" is no mutant of NBS1
+	}
+	end := len(name)
+	if end > 0 && isResidue(name[end-1]) {
+		end--
+	}
+	k := end
+	for k > 0 && isDigit(name[k-1]) {
+		k--
+	}
+	if d := end - k; d >= 2 && d <= 4 && name[k] != '0' && k > 1 && isResidue(name[k-1]) {
+		stem := name[:k-1]
+		last := stem[len(stem)-1]
+		if stem = strings.TrimSuffix(stem, "-"); mutantStem(stem) && (end < len(name) || last == '-' || strings.IndexFunc(stem, unicode.IsLower) >= 0 || isDigit(last)) {
+			return stem, true
+		}
+	}
+	if len(name) > 3 && isResidue(name[0]) && isDigit(name[1]) && name[1] != '0' && isDigit(name[2]) {
+		k := 3
+		for k < len(name) && k < 5 && isDigit(name[k]) {
+			k++
+		}
+		if stem := strings.TrimPrefix(name[k:], "-"); mutantStem(stem) && stem[0] >= 'A' && stem[0] <= 'Z' {
+			return stem, true
+		}
+	}
+	return "", false
+}
+
+// uniProtLike reports whether s has the shape of a UniProt accession:
+// six or ten capitals and digits, a letter, then a digit, and a digit
+// last ("P01116", "Q8NBS1", "A0A024R161").
+func uniProtLike(s string) bool {
+	if len(s) != 6 && len(s) != 10 || !isDigit(s[1]) || !isDigit(s[len(s)-1]) || !(s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for i := range len(s) {
+		if !isDigit(s[i]) && !(s[i] >= 'A' && s[i] <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+func isResidue(c byte) bool { return c >= 'A' && c <= 'Z' && strings.IndexByte(aminoAcids, c) >= 0 }
+
+func mutantStem(s string) bool {
+	return len(s) >= 3 && isASCIILetter(s[0]) && strings.IndexFunc(s, func(c rune) bool {
+		return !(c < utf8.RuneSelf && (isASCIILetter(byte(c)) || isDigit(byte(c))) || c == '-')
+	}) < 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // greekInitials are the Greek letters that names end in, with the Latin
 // initial some sources write for them.
@@ -442,18 +519,50 @@ func (r *Resolver) resolveList(res Result) Result {
 		res.Reason = "slash list of the members of a group: " + strings.Join(parts, ", ")
 		return res
 	}
+	subs := make([]Result, len(options))
 	for i, ms := range options {
-		sub := decide(Result{Query: parts[i]}, ms, "")
+		subs[i] = decide(Result{Query: parts[i]}, ms, "")
+	}
+	for i, ms := range options {
+		sub := subs[i]
 		if sub.Status != Resolved {
+			// "Nox1/Mox1", "TRIF/TICAM1": an ambiguous part is the
+			// entity another part names, when only one of its
+			// candidates is
+			if id, ok := namedElsewhere(subs, i, ms); ok {
+				res.Candidates = append(res.Candidates, id)
+				continue
+			}
 			res.Status, res.Candidates = Ambiguous, sub.Candidates
 			res.Reason = fmt.Sprintf("list part %q is ambiguous", parts[i])
 			return res
 		}
 		res.Candidates = append(res.Candidates, sub.Candidates[0])
 	}
-	res.Status, res.List, res.Tier = Resolved, true, TierSynonym
-	res.Reason = "slash list: " + strings.Join(parts, ", ")
+	if slices.ContainsFunc(res.Candidates[1:], func(n graph.Node) bool { return n.ID != res.Candidates[0].ID }) {
+		res.Status, res.List, res.Tier = Resolved, true, TierSynonym
+		res.Reason = "slash list: " + strings.Join(parts, ", ")
+		return res
+	}
+	// "Fas/CD95", "RANKL/TRANCE": two names of one entity
+	res.Status, res.Tier, res.Candidates = Resolved, TierSynonym, res.Candidates[:1]
+	res.Reason = "slash of synonyms: " + strings.Join(parts, ", ")
 	return res
+}
+
+// namedElsewhere returns the one candidate of the ambiguous part i that
+// a resolved part of the list names.
+func namedElsewhere(subs []Result, i int, ms []match) (graph.Node, bool) {
+	var found graph.Node
+	n := 0
+	for _, m := range ms {
+		if slices.ContainsFunc(subs, func(s Result) bool {
+			return s.Status == Resolved && len(s.Candidates) == 1 && s.Candidates[0].ID == m.node.ID
+		}) && m.node.ID != found.ID {
+			found, n = *m.node, n+1
+		}
+	}
+	return found, n == 1
 }
 
 func (r *Resolver) groupOf(options [][]match) (graph.Node, bool) {
