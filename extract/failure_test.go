@@ -18,6 +18,9 @@ type failureCase struct {
 	want  []string
 	not   []string
 	hedge source.Hedge // of every statement read, when set
+	// inferred are read through the target of an inhibitor ("+target"),
+	// at any confidence
+	inferred []string
 }
 
 // failureClasses groups the cases by the class of failure they pin.
@@ -96,9 +99,13 @@ var failureClasses = []struct {
 			want: []string{"SOST inhibits bone mass"}, not: []string{"SOST activates bone mass"}},
 	}},
 	{"inhibitors as actors", []failureCase{
+		// the passive rule measures poorly on the development data, so
+		// the reading through the target falls under the default
+		// threshold: it is still read, marked inferred
 		{name: "Y was attenuated by the X inhibitor Z", text: "IL-6 secretion was attenuated by the JAK inhibitor ruxolitinib.",
-			want: []string{"ruxolitinib inhibits IL-6", "ruxolitinib inhibits JAK", "JAK activates IL-6"},
-			not:  []string{"JAK inhibits IL-6"}},
+			want:     []string{"ruxolitinib inhibits IL-6", "ruxolitinib inhibits JAK"},
+			inferred: []string{"JAK activates IL-6"},
+			not:      []string{"JAK inhibits IL-6"}},
 		{name: "the X inhibitor Z blocked Y", text: "The MEK inhibitor U0126 blocked ERK phosphorylation.",
 			want: []string{"U0126 inhibits ERK", "U0126 inhibits MEK", "MEK activates ERK"},
 			not:  []string{"MEK inhibits ERK"}},
@@ -424,6 +431,18 @@ var failureClasses = []struct {
 			want: []string{"TRAF6 activates TAK1"}},
 	}},
 	{"names inside the names of enzymes, and positions", []failureCase{
+		{name: "the examples of an unnamed class stand in its place", text: "Tumor-derived factors, such as PTHrP and IL-11, stimulate osteoclastogenesis.",
+			want: []string{"PTHrP activates osteoclastogenesis", "IL-11 activates osteoclastogenesis", "tumor cell secretes PTHrP", "tumor cell secretes IL-11"}},
+		{name: "the examples of an unnamed class as an object", text: "Myeloma cells secrete osteolytic factors including MIP-1α and IL-3.",
+			want: []string{"myeloma cell secretes MIP-1α", "myeloma cell secretes IL-3"}},
+		{name: "a counted class and its examples", text: "Several factors, including IL-6 and IL-11, stimulate osteoclastogenesis.",
+			want: []string{"IL-6 activates osteoclastogenesis", "IL-11 activates osteoclastogenesis"}},
+		{name: "a cell-activating class keeps its rule", text: "Osteoclast-activating factors such as IL-6 stimulate bone resorption.",
+			want: []string{"IL-6 activates osteoclast", "IL-6 activates bone resorption"}},
+		{name: "a mutant's name is its gene's", text: "RasV12 suppressed p27Kip1 expression, and N17Rac1 blocked ROS production.",
+			want: []string{"Ras inhibits p27Kip1", "RAC1 activates ROS"}, not: []string{"RAC1 inhibits ROS"}},
+		{name: "a slash of two names of one gene", text: "Nox1/Mox1 increased superoxide production.",
+			want: []string{"NOX1 activates superoxide"}},
 		{name: "a prime after a position", text: "Both the PI3'-kinase and the MEK inhibitors raised p27 levels.",
 			want: []string{"PI3K inhibits p27"}, not: []string{"PI3 inhibits p27", "PI3 activates p27"}},
 		{name: "a substrate naming its enzyme", text: "The glucose oxidase and lupeol synthase genes were induced by jasmonic acid.",
@@ -474,6 +493,13 @@ func TestFailureClasses(t *testing.T) {
 				// either, but a negated one may (it is never flipped)
 				gotAll, stmtsAll := readText(all, tc.text)
 				checkClaims(t, r, nonNegated(gotAll, stmtsAll), stmtsAll, nil, tc.not)
+				var inferred []string
+				for i, s := range stmtsAll {
+					if strings.Contains(s.Rule, "+target") {
+						inferred = append(inferred, gotAll[i])
+					}
+				}
+				checkClaims(t, r, inferred, stmtsAll, tc.inferred, nil)
 				if tc.hedge != source.NotHedged {
 					for _, s := range stmts {
 						if s.Hedge != tc.hedge {

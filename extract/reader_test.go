@@ -265,7 +265,7 @@ func ExampleReader_Read() {
 	doc := &source.Document{ID: "example", Sections: []source.Section{{
 		Name: source.SectionCaption,
 		Text: "Tumor cells secrete PTHrP. Knockdown of TRAF6 reduced NF-κB activation. " +
-			"IL-6 secretion was attenuated by the JAK inhibitor ruxolitinib.",
+			"The JAK inhibitor ruxolitinib reduced IL-6 secretion.",
 	}}}
 	r := resolve.Default()
 	rd := &extract.Reader{Resolver: r}
@@ -279,8 +279,8 @@ func ExampleReader_Read() {
 	// Output:
 	// tumor cell secretes PTHLH [sec.verb]
 	// TRAF6 activates NFkappaB [inh.verb+lof]
-	// ruxolitinib inhibits IL6 [inh.passive]
-	// JAK activates IL6 [inh.passive+target]
+	// ruxolitinib inhibits IL6 [inh.verb]
+	// JAK activates IL6 [inh.verb+target]
 	// ruxolitinib inhibits JAK [inh.x-inhibitor-drug]
 }
 

@@ -441,7 +441,7 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return rs.cancerAgents(r, text, cleanup(r, markCellLines(text, seq)))
+	return rs.classExamples(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, seq))))
 }
 
 // markCellLines reads the name of a cell line before "cells" or "cell"
@@ -1252,4 +1252,66 @@ func keepsFrom(seq []raw, i int) bool {
 		}
 	}
 	return false
+}
+
+// classExamples lets the examples of a class no lexicon knows stand in
+// its place: "osteoclast-derived factors, such as TGF-β and IGF-1,
+// stimulate" reads as "osteoclast-derived TGF-β and IGF-1 stimulate",
+// "secrete osteolytic factors including PTHrP and IL-11" as "secrete
+// osteolytic PTHrP and IL-11". The class is a word of the set
+// example-heads after no mention, after an adjective that names a process
+// ("osteolytic") or after a mention whose suffix is of the set derived
+// ("tumor-derived factors"): "osteoclast-activating
+// factors such as IL-6" and "inhibitors such as" are the rules' own. The
+// comma that closes the examples goes with the one that opened them.
+func (rs *Rules) classExamples(seq []raw) []raw {
+	heads := rs.sets["example-heads"]
+	for h := 0; h+2 < len(seq); h++ {
+		if seq[h].e != nil || !heads[seq[h].w] {
+			continue
+		}
+		adj := h > 0 && seq[h-1].e != nil && seq[h-1].e.procs && seq[h-1].e.suffix == "" && adjective(seq[h-1].e.text)
+		if h > 0 && seq[h-1].e != nil && !adj && !rs.sets["derived"][seq[h-1].e.suffix] {
+			continue // "osteoclast-activating factors such as" is the rules'
+		}
+		k, comma := h+1, false
+		if seq[k].w == "," || seq[k].w == "(" {
+			k, comma = k+1, seq[k].w == ","
+			if seq[k-1].w == "(" {
+				continue
+			}
+		}
+		switch {
+		case k+2 < len(seq) && seq[k].w == "such" && seq[k+1].w == "as":
+			k += 2
+		case k+1 < len(seq) && (seq[k].w == "including" || seq[k].w == "like"):
+			k++
+		default:
+			continue
+		}
+		if k >= len(seq) || seq[k].e == nil || !seq[k].e.known() || seq[k].e.cells {
+			continue
+		}
+		// the end of the examples: mentions joined by commas, "and", "or"
+		end := k + 1
+		for end+1 < len(seq) && seq[end+1].e != nil && (seq[end].w == "," || seq[end].w == "and" || seq[end].w == "or") {
+			end += 2
+		}
+		if end+2 < len(seq) && seq[end].w == "," && (seq[end+1].w == "and" || seq[end+1].w == "or") && seq[end+2].e != nil {
+			end += 3 // "A, B, and C"
+		}
+		if adj {
+			seq[h-1] = asWord(seq[h-1], false) // "osteolytic factors including": an adjective
+		}
+		from := h
+		if h > 0 && seq[h-1].e == nil && rs.sets["quantifiers"][seq[h-1].w] {
+			from-- // "several factors, including": the quantifier goes with its class
+		}
+		out := append(seq[:from:from], seq[k:end]...)
+		if comma && end+1 < len(seq) && seq[end].w == "," && seq[end+1].e == nil && seq[end+1].w != "and" && seq[end+1].w != "or" && seq[end+1].w != "(" {
+			end++ // ", such as A and B," closed
+		}
+		seq = append(out, seq[end:]...)
+	}
+	return seq
 }
