@@ -441,7 +441,7 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return rs.classExamples(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, seq))))
+	return rs.descriptions(rs.classExamples(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, seq)))))
 }
 
 // markCellLines reads the name of a cell line before "cells" or "cell"
@@ -1314,4 +1314,49 @@ func (rs *Rules) classExamples(seq []raw) []raw {
 		seq = append(out, seq[end:]...)
 	}
 	return seq
+}
+
+// descriptions leaves out a description between commas after a name, when
+// it names nothing and says nothing the rules read: "NaB inhibits p21ras,
+// a small G protein, and thereby attenuates NF-κB" reads as "NaB inhibits
+// p21ras and thereby attenuates NF-κB". It starts with "a" or "an", holds
+// one to six words, none a trigger or "of", and no mention but a kind of
+// thing as its head ("SOST, a glycoprotein, which"); it ends before
+// "and", "which", "that" or a trigger word.
+func (rs *Rules) descriptions(seq []raw) []raw {
+	for i := 0; i+4 < len(seq); i++ {
+		if seq[i].e == nil || !seq[i].e.known() || seq[i+1].w != "," || seq[i+2].w != "a" && seq[i+2].w != "an" {
+			continue
+		}
+		c := i + 3
+		for c < len(seq) && c <= i+8 && seq[c].e == nil && isLetters(seq[c].w) && seq[c].w != "of" && len(rs.words[seq[c].w]) == 0 {
+			c++
+		}
+		if c < len(seq) && seq[c].e != nil && c+1 < len(seq) && seq[c+1].w == "," && kindOf(seq[c].e) {
+			c++ // "SOST, a glycoprotein,", "p21ras, a small G protein,": a kind, no actor
+		}
+		if c == i+3 || c+1 >= len(seq) || seq[c].w != "," {
+			continue
+		}
+		if next := seq[c+1]; next.e != nil || next.w != "and" && next.w != "which" && next.w != "that" && len(rs.words[next.w]) == 0 {
+			continue
+		}
+		if w := seq[c+1].w; w == "which" || w == "that" {
+			c-- // "X, which": the comma stays
+		}
+		seq = append(seq[:i+1], seq[c+1:]...)
+	}
+	return seq
+}
+
+// kindOf reports whether e names a kind of thing, a family or a class
+// of chemicals ("G protein", "glycoprotein"), as the head of a
+// description.
+func kindOf(e *ent) bool {
+	return e.known() && len(e.ids) == 1 && e.suffix == "" && (e.node.Kind == graph.Group || e.node.Kind == graph.Chemical)
+}
+
+// isLetters reports whether w is a word of letters and hyphens.
+func isLetters(w string) bool {
+	return w != "" && strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' }) < 0
 }
