@@ -413,6 +413,36 @@ func (s *sentence) hedge(from, to int) source.Hedge {
 	return out
 }
 
+// afterCellSetting returns the index after the cells that are the
+// setting of an object ("stimulates migration of ECs through KDR",
+// "activates NF-κB in osteoclasts via TRAF6"): "of" or "in", determiners,
+// and a group of cells at toks[i:]; else i.
+func (s *sentence) afterCellSetting(i int) int {
+	if w := s.w(i); w != "of" && w != "in" {
+		return i
+	}
+	j := i + 1
+	for j < len(s.toks) && s.toks[j].g == nil && s.rs.sets[setDet][s.toks[j].w] {
+		j++
+	}
+	if j >= len(s.toks) || s.toks[j].g == nil || !slices.ContainsFunc(s.toks[j].g.ents, func(e *ent) bool { return e.cells }) ||
+		slices.ContainsFunc(s.toks[j].g.ents, func(e *ent) bool { return !e.cells }) {
+		return i
+	}
+	return j + 1
+}
+
+// independentOf reports whether "independent" or "independently" is
+// said between toks[from] and toks[to].
+func (s *sentence) independentOf(from, to int) bool {
+	for i := from; i < to && i < len(s.toks); i++ {
+		if w := s.toks[i].w; w == "independent" || w == "independently" {
+			return true
+		}
+	}
+	return false
+}
+
 // follow continues a statement X → Y with the first route that matches
 // after its object (at toks[y]). A route "through Z" reads X → Z and
 // Z → Y, with the route's sign (and Z's loss of function) in both; a
@@ -426,6 +456,7 @@ func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge 
 	s.chained++
 	saved := s.m
 	defer func() { s.m = saved; s.chained-- }()
+	start := s.afterCellSetting(y + 1)
 	for _, r := range s.rs.entries {
 		if r.Kind != Route || (r.Chain == chainObject && amount == 0) {
 			continue
@@ -434,10 +465,13 @@ func (s *sentence) follow(xs, ys []*ent, main *Rule, y int, conf float64, hedge 
 		s.m.reset(r)
 		s.saved = s.saved[:0]
 		s.budget = workLimit
-		if !s.run(r.elems, y+1, 1, func(int) bool { return true }) {
+		if !s.run(r.elems, start, 1, func(int) bool { return true }) {
 			continue
 		}
 		z := s.m.slot('Z')
+		if z.at >= 0 && s.independentOf(start, z.at) {
+			continue // "through mechanisms independent of Z": not through Z
+		}
 		zs := s.ents(z)
 		if r.Chain == chainSubject && z.at >= 0 && !z.mods && s.toks[z.at].g.mods != nil {
 			// "X induced A and AHR-mediated activation of Z": Z's
