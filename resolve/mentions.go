@@ -750,8 +750,9 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			extra = append(extra, m)
 			continue
 		}
-		if _, ok := pointMutant(s); ok {
-			// "RasV12", "N17Rac1": the gene of a point mutant
+		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil {
+			// "RasV12", "N17Rac1": the gene of a point mutant;
+			// "miR-218": the gene of a microRNA
 			if res := r.Resolve(s); res.Status == Resolved {
 				m.Result = res
 				extra = append(extra, m)

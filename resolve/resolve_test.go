@@ -539,3 +539,35 @@ func firstCandidate(res resolve.Result) string {
 	}
 	return res.Candidates[0].ID
 }
+
+func TestResolveMicroRNA(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct {
+		name, want string // want "": unknown
+	}{
+		{"miR-21", "HGNC:31586"},
+		{"miR-335-5p", "HGNC:31773"},     // the arm left out
+		{"miR-29b-3p", "HGNC:31619"},     // two loci: the first, MIR29B1
+		{"miR-218", "HGNC:31595"},        // MIR218-1
+		{"miR-218-2", "HGNC:31596"},      // the locus named
+		{"hsa-miR-30d-5p", "HGNC:31628"}, // the species left out
+		{"miR-1", "HGNC:31499"},          // MIR1-1; "MIR1" is also an alias of FSD1
+		{"miR-133", ""},                  // miR-133a or miR-133b: no letter, no gene
+		{"miR-0", ""},
+	} {
+		res := r.Resolve(c.name)
+		if c.want == "" {
+			if res.Status == resolve.Resolved {
+				t.Errorf("Resolve(%q) = %v (%s), want no gene", c.name, res.Candidates, res.Reason)
+			}
+			continue
+		}
+		if n, ok := res.Node(); !ok || n.ID != c.want {
+			t.Errorf("Resolve(%q) = %v %v (%s), want %s", c.name, res.Status, res.Candidates, res.Reason, c.want)
+		}
+		ms := r.Mentions(c.name + " represses PDCD4.")
+		if len(ms) == 0 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
+			t.Errorf("Mentions(%q) = %+v, want %s first", c.name, ms, c.want)
+		}
+	}
+}

@@ -208,6 +208,25 @@ func (r *Resolver) Resolve(name string) Result {
 			return r.resolveIon(res, ion)
 		}
 	}
+	if genes := microRNAGenes(name); len(genes) > 0 {
+		// "miR-218", "miR-335-5p", "hsa-miR-21-3p": the gene of a
+		// microRNA, before any alias ("miR-1" is also FSD1's); a mature
+		// microRNA of several loci is read as the first ("miR-218":
+		// MIR218-1)
+		for i, g := range genes {
+			if res := r.Resolve(g); res.Status == Resolved && len(res.Candidates) == 1 && strings.HasPrefix(res.Candidates[0].Symbol, "MIR") {
+				// "MIR1" is also an alias of FSD1: a microRNA gene's
+				// symbol starts with MIR
+				res.Query = name
+				if i > 0 {
+					res.Reason += fmt.Sprintf(" (read as %q: the first locus of the microRNA)", g)
+				} else {
+					res.Reason += fmt.Sprintf(" (read as %q: the gene of the microRNA)", g)
+				}
+				return res
+			}
+		}
+	}
 	var buf [4]posting
 	if h, n, how := r.findNameBest(name, buf[:0]); h.len() > 0 {
 		if p := h.ps[0]; len(h.ps) == 1 {
@@ -278,6 +297,55 @@ func (r *Resolver) Resolve(name string) Result {
 	}
 	res.Reason = "no entry matches"
 	return res
+}
+
+// microRNAGenes returns the HGNC symbols a microRNA's name may stand for,
+// in the order to try: "miR-21" MIR21; "miR-218" MIR218, then MIR218-1
+// and MIR2181 (a mature microRNA of several loci); "miR-135a" MIR135A,
+// MIR135A1; "miR-218-2" MIR218-2; "miR-29b-3p", "hsa-miR-21*": the arm
+// and the species left out; "microRNA-21", "miRNA-21", "mir-21" alike.
+// It returns nil for other names.
+func microRNAGenes(name string) []string {
+	s := strings.TrimPrefix(strings.TrimPrefix(name, "hsa-"), "mmu-")
+	if len(s) < 5 || s[0] != 'm' && s[0] != 'M' {
+		return nil // the common case, without a copy
+	}
+	var rest string
+	for _, p := range []string{"microrna-", "mirna-", "mir-", "microrna ", "mirna "} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			rest = s[len(p):]
+			break
+		}
+	}
+	if rest == "" {
+		return nil
+	}
+	rest = strings.TrimSuffix(rest, "*")
+	if r, ok := strings.CutSuffix(rest, "-5p"); ok {
+		rest = r
+	} else if r, ok := strings.CutSuffix(rest, "-3p"); ok {
+		rest = r
+	}
+	k := 0
+	for k < len(rest) && isDigit(rest[k]) {
+		k++
+	}
+	if k == 0 || k > 4 || rest[0] == '0' {
+		return nil
+	}
+	base := "MIR" + rest[:k]
+	rest = rest[k:]
+	if rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
+		base += strings.ToUpper(rest[:1])
+		rest = rest[1:]
+	}
+	switch {
+	case rest == "":
+		return []string{base, base + "-1", base + "1"}
+	case len(rest) == 2 && rest[0] == '-' && isDigit(rest[1]):
+		return []string{base + rest, base + rest[1:]}
+	}
+	return nil
 }
 
 // aminoAcids are the one-letter codes of the amino acids.
