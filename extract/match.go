@@ -219,7 +219,9 @@ func consOK(c cons, ents []*ent) bool {
 			c&consProc != 0 && (!e.known() || !e.procs),
 			c&consNotProc != 0 && e.known() && e.procs,
 			c&consMol != 0 && e.known() && (e.cells || e.procs),
-			c&consChem != 0 && (!e.known() || !e.chems):
+			c&consChem != 0 && (!e.known() || !e.chems),
+			c&consMiRNA != 0 && !microRNA(e),
+			c&consNotMiRNA != 0 && microRNA(e):
 			return false
 		}
 	}
@@ -516,4 +518,10 @@ func (s *sentence) cellPossessor(i int) int {
 		return i
 	}
 	return j + 1
+}
+
+// microRNA reports whether e names a microRNA gene or family (MIR21,
+// MIRLET7).
+func microRNA(e *ent) bool {
+	return e.known() && (e.node.Kind == graph.Gene || e.node.Kind == graph.Group) && strings.HasPrefix(e.node.Symbol, "MIR")
 }

@@ -57,6 +57,8 @@ const (
 	consNotInhibitedReceptor // not a receptor its ligand switches off (set ligand-inhibited)
 	consAgent                // no gerund of a loss before it: "by targeting X" is a means, not an agent
 	consLiving               // a cell, not a store of molecules written as one ("the bone matrix")
+	consMiRNA                // a microRNA: "miR-21 targets PDCD4"
+	consNotMiRNA             // no microRNA
 )
 
 // maxRun bounds the words a quantified element matches.
@@ -311,6 +313,10 @@ func compileSlot(rs *Rules, f string) (elem, error) {
 				e.cons |= consAgent
 			case "living":
 				e.cons |= consCell | consLiving
+			case "mirna":
+				e.cons |= consMiRNA
+			case "!mirna":
+				e.cons |= consNotMiRNA
 			case "!inhibited-receptor":
 				e.cons |= consNotInhibitedReceptor
 			default:

@@ -441,7 +441,7 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return rs.descriptions(rs.classExamples(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, seq)))))
+	return rs.descriptions(rs.classExamples(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinRegulate(seq))))))
 }
 
 // markCellLines reads the name of a cell line before "cells" or "cell"
@@ -1088,10 +1088,11 @@ func processHead(r *resolve.Resolver, seq []raw, x raw, i int) raw {
 	return x
 }
 
-// targetsVerb reports whether "targets" at seq[i] is the verb ("Ononin
-// targets the ERK pathway"), not the noun ("Wnt targets").
+// targetsVerb reports whether "targets" or "target" at seq[i] is the verb
+// ("Ononin targets the ERK pathway", "miR-135a and miR-23a target
+// SMAD5"), not the noun ("Wnt targets", "Wnt target genes").
 func targetsVerb(seq []raw, i int) bool {
-	if seq[i].w != "targets" || i+1 >= len(seq) {
+	if seq[i].w != "targets" && seq[i].w != "target" || i+1 >= len(seq) {
 		return false
 	}
 	n := seq[i+1]
@@ -1359,4 +1360,17 @@ func kindOf(e *ent) bool {
 // isLetters reports whether w is a word of letters and hyphens.
 func isLetters(w string) bool {
 	return w != "" && strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' }) < 0
+}
+
+// joinRegulate joins "down regulate" and "up regulated", written in two
+// words, into the words the rule table knows ("down-regulate",
+// "up-regulated", "down-regulation").
+func joinRegulate(seq []raw) []raw {
+	for i := 0; i+1 < len(seq); i++ {
+		if seq[i].e == nil && (seq[i].w == "down" || seq[i].w == "up") && seq[i+1].e == nil && strings.HasPrefix(seq[i+1].w, "regulat") {
+			seq[i].w += "-" + seq[i+1].w
+			seq = append(seq[:i+1], seq[i+2:]...)
+		}
+	}
+	return seq
 }
