@@ -543,6 +543,9 @@ func (s *sentence) antecedent(k int) int {
 			if c := s.copulaSubject(m); c >= 0 {
 				return c
 			}
+			if c := s.agentNounSubject(m); c >= 0 {
+				return c
+			}
 			if h := s.headOf(m); h >= 0 || s.w(s.wordBefore(m)) != "of" {
 				return h
 			}
@@ -620,6 +623,44 @@ func (s *sentence) complementizer(k int) bool {
 		return false
 	}
 	return s.rs.sets[setReporting][s.w(p)]
+}
+
+// agentNouns name what their subject does to the noun after "of": "X
+// is a negative regulator of Y, which prevents Z" has X prevent Z.
+var agentNouns = map[string]bool{
+	"regulator": true, "regulators": true, "inhibitor": true, "inhibitors": true, "activator": true,
+	"activators": true, "antagonist": true, "antagonists": true, "suppressor": true, "suppressors": true,
+	"inducer": true, "inducers": true, "repressor": true, "repressors": true, "modulator": true, "modulators": true,
+}
+
+// agentNounSubject returns, for the group Y at toks[g] of "X is a
+// (negative) regulator of Y", X; else -1. Up to three words stand
+// between the copula and the agent noun.
+func (s *sentence) agentNounSubject(g int) int {
+	p := g - 1 // the words a modifier took count here: "inhibitor of"
+	for n := 0; n < 2 && p >= 0 && s.rs.sets[setDet][s.w(p)]; n++ {
+		p--
+	}
+	if s.w(p) != "of" || !agentNouns[s.w(p-1)] {
+		return -1
+	}
+	for m, n := p-2, 0; m >= 1 && n < 4; m, n = m-1, n+1 {
+		t := &s.toks[m]
+		switch {
+		case s.rs.sets[setBe][t.w]:
+			j := m - 1
+			for j >= 0 && s.toks[j].g == nil && s.rs.sets[setSkip][s.toks[j].w] {
+				j-- // "X is also a"
+			}
+			if j >= 0 && s.toks[j].g != nil && !s.toks[j].covered && !s.toks[j].g.unknownOnly() {
+				return j
+			}
+			return -1
+		case t.g != nil, !s.plain(m) && !s.rs.sets[setDet][t.w]:
+			return -1
+		}
+	}
+	return -1
 }
 
 // copulaSubject returns, for the agent Y at toks[g] of "X is the factor

@@ -717,17 +717,35 @@ func longForms(seq []raw) []raw {
 			continue
 		}
 		for start := i - 1; start >= 0 && i-start <= 2*len(letters); start-- {
-			if seq[start].e != nil || seq[start].w == "" || strings.ContainsAny(seq[start].w, ",;:()") {
+			w := seq[start].w
+			if e := seq[start].e; e != nil {
+				// "monocyte–colony stimulating factor (M-CSF)": a name
+				// may open the long form, never stand for all of it
+				if start == i-1 || strings.ContainsRune(e.text, ' ') {
+					break
+				}
+				w = strings.ToLower(e.text)
+			}
+			if w == "" || strings.ContainsAny(w, ",;:()") {
 				break
 			}
-			if !strings.HasPrefix(seq[start].w, letters[:1]) {
+			if !strings.HasPrefix(w, letters[:1]) {
+				if seq[start].e != nil {
+					break
+				}
 				continue
 			}
-			var words []string
-			for k := start; k < i; k++ {
+			words := []string{w}
+			for k := start + 1; k < i; k++ {
 				words = append(words, seq[k].w)
 			}
-			if !inOrder(letters, strings.Join(words, " ")) {
+			if seq[start].e != nil {
+				// a name opens it only when the words' initials spell
+				// the short form: "monocyte colony stimulating factor"
+				if initials(words) != letters {
+					break
+				}
+			} else if !inOrder(letters, strings.Join(words, " ")) {
 				continue
 			}
 			e := seq[i+1]
@@ -740,6 +758,17 @@ func longForms(seq []raw) []raw {
 		}
 	}
 	return slices.DeleteFunc(seq, func(x raw) bool { return x.e == nil && x.w == "" })
+}
+
+// initials returns the first letters of words, lower-case.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if c, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(c) || unicode.IsDigit(c) {
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String()
 }
 
 // inOrder reports whether the letters of short occur in long in order.
