@@ -441,7 +441,7 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return rs.descriptions(rs.classExamples(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinRegulate(seq))))))
+	return rs.descriptions(rs.classExamples(rs.adjectivesBeforeNames(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinRegulate(seq)))))))
 }
 
 // markCellLines reads the name of a cell line before "cells" or "cell"
@@ -1399,6 +1399,27 @@ func joinRegulate(seq []raw) []raw {
 		if seq[i].e == nil && (seq[i].w == "down" || seq[i].w == "up") && seq[i+1].e == nil && strings.HasPrefix(seq[i+1].w, "regulat") {
 			seq[i].w += "-" + seq[i+1].w
 			seq = append(seq[:i+1], seq[i+2:]...)
+		}
+	}
+	return seq
+}
+
+// adjectivesBeforeNames reads an adjective that names a process as a
+// word when one or two plain words and a name follow it: "drives
+// osteolytic breast cancer bone metastases" speaks of the metastases,
+// not of osteolysis (cleanup does so for a name right after it).
+func (rs *Rules) adjectivesBeforeNames(seq []raw) []raw {
+	plainWord := func(x raw) bool {
+		return x.e == nil && isLetters(x.w) && len(rs.words[x.w]) == 0 && !rs.sets[setPrep][x.w] &&
+			!rs.sets[setBe][x.w] && !rs.sets[setClause][x.w] && !rs.sets[setBreakers][x.w] && !rs.sets[setDet][x.w]
+	}
+	for i := 0; i+2 < len(seq); i++ {
+		x := seq[i]
+		if x.e == nil || !x.e.procs || x.e.suffix != "" || !adjective(x.e.text) || !plainWord(seq[i+1]) {
+			continue
+		}
+		if seq[i+2].e != nil || i+3 < len(seq) && plainWord(seq[i+2]) && seq[i+3].e != nil {
+			seq[i] = asWord(x, false)
 		}
 	}
 	return seq
