@@ -9,7 +9,12 @@
 // without reading Go. Each entry has an id, its trigger words, a shape in
 // a small pattern language over tokens and mention slots, examples that
 // the tests read, and a confidence equal to its precision measured on
-// development data. The engine applies, in order:
+// development data. Before the rules, the tokens are rewritten where the
+// text says the same thing another way: the examples of a class no
+// lexicon names stand in its place ("osteoclast-derived factors, such as
+// TGF-β and IGF-1,"), a description between commas is left out ("p21ras,
+// a small G protein,"), the terms of a ratio and the words of a reporter
+// assay are marked. The engine then applies, in order:
 //
 //   - modifiers, which change how a mention counts: a loss of function
 //     ("knockdown of X", "X-deficient", "a dominant-negative X", "anti-X")

@@ -8,7 +8,13 @@
 // British spellings), falls back from plurals to singulars, expands
 // slash lists ("cIAP1/2" = cIAP1 + cIAP2, which is the group cIAP1/2) and
 // reads names joined by hyphens for a pathway as lists ("PI3K-AKT" = PI3K
-// + AKT, when no entry is named so as a whole). A name mis-decoded on its
+// + AKT, when no entry is named so as a whole). A slash of two names of
+// one entity ("Fas/CD95", "Nox1/Mox1") is that entity. Variant forms are
+// read as their gene: a point mutant ("RasV12", "N17Rac1", "BRAFV600E"),
+// a microRNA ("miR-218", "miR-335-5p": its HGNC gene, the first locus of
+// a microRNA with several), a last Greek letter written as its Latin
+// initial ("PGC-1b"); [DominantNegative] names the gene of a
+// dominant-negative form. A name mis-decoded on its
 // way in ("NF-ÎºB") is repaired first ([source.FixMojibake]). Each
 // [Result] is resolved, ambiguous (with its candidates, strongest first) or
 // unknown, and says why. A CURIE resolves to its entry ("HGNC:11998",
