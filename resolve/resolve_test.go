@@ -522,6 +522,8 @@ func TestResolveSlashSynonyms(t *testing.T) {
 		{"TRIF/TICAM1", "HGNC:18348"},  // TRIF is also TRIM69's alias
 		{"IP-10/CXCL10", "HGNC:10637"}, // an alias and the symbol
 		{"SLC1A2/GLT-1", "HGNC:10940"}, // the symbol and an alias with a hyphen
+		{"SAPK2/p38", "HGNC:6873"},     // a gene and the family it belongs to: the gene
+		{"IKK/IKKβ", "HGNC:5960"},
 	} {
 		res := r.Resolve(c.name)
 		if res.Status != resolve.Resolved || res.List || len(res.Candidates) != 1 || res.Candidates[0].ID != c.want {

@@ -607,6 +607,12 @@ func (r *Resolver) resolveList(res Result) Result {
 		}
 		res.Candidates = append(res.Candidates, sub.Candidates[0])
 	}
+	if m, ok := memberOfOther(res.Candidates); ok {
+		// "SAPK2/p38", "NF-κB/p65": a gene and its family's name
+		res.Status, res.Tier, res.Candidates = Resolved, TierSynonym, []graph.Node{m}
+		res.Reason = "slash of a member and its group: " + strings.Join(parts, ", ")
+		return res
+	}
 	if slices.ContainsFunc(res.Candidates[1:], func(n graph.Node) bool { return n.ID != res.Candidates[0].ID }) {
 		res.Status, res.List, res.Tier = Resolved, true, TierSynonym
 		res.Reason = "slash list: " + strings.Join(parts, ", ")
@@ -616,6 +622,22 @@ func (r *Resolver) resolveList(res Result) Result {
 	res.Status, res.Tier, res.Candidates = Resolved, TierSynonym, res.Candidates[:1]
 	res.Reason = "slash of synonyms: " + strings.Join(parts, ", ")
 	return res
+}
+
+// memberOfOther returns, for a list of two entities of which one is a
+// group the other belongs to ("SAPK2/p38": MAPK14 and the p38 family),
+// the member.
+func memberOfOther(cands []graph.Node) (graph.Node, bool) {
+	if len(cands) != 2 {
+		return graph.Node{}, false
+	}
+	for i, g := range cands {
+		m := cands[1-i]
+		if g.Kind == graph.Group && m.Kind != graph.Group && slices.Contains(g.Members, m.ID) {
+			return m, true
+		}
+	}
+	return graph.Node{}, false
 }
 
 // namedElsewhere returns the one candidate of the ambiguous part i that
