@@ -472,8 +472,8 @@ func (rs *Rules) merge(toks []tok) {
 		if suf == "" || !rs.mergeSuffix[suf] {
 			continue
 		}
-		for j < len(toks) && toks[j].g == nil && fill[toks[j].w] && j-i <= 4 {
-			j++
+		for j < len(toks) && toks[j].g == nil && (fill[toks[j].w] || toks[j].w == "in" && increaseNoun[toks[j-1].w]) && j-i <= 4 {
+			j++ // "PTH-induced increase in RANKL expression"
 		}
 		if j >= len(toks) || toks[j].g == nil || j-i > 4 || toks[j].g.mods != nil {
 			continue
@@ -497,6 +497,11 @@ func (rs *Rules) merge(toks []tok) {
 		}
 	}
 }
+
+// increaseNoun are the nouns of an increase that take "in" before what
+// increased.
+var increaseNoun = map[string]bool{"increase": true, "increases": true, "elevation": true, "rise": true,
+	"upregulation": true, "up-regulation": true, "accumulation": true}
 
 // attributive reports whether the group at toks[i] stands where a noun
 // phrase begins (after a verb or a determiner), so that a

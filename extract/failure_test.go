@@ -459,6 +459,8 @@ var failureClasses = []struct {
 			want: []string{"OPG inhibits RANKL"}, hedge: source.Speculative},
 		{name: "a process adjective before a noun phrase", text: "TGF-β signaling drives osteolytic breast cancer bone metastases.",
 			want: []string{"TGF-β activates bone metastasis"}, not: []string{"TGF-β activates osteolysis"}},
+		{name: "an increase in Y induced by X", text: "The PTH-induced increase in RANKL expression was blocked by the PKA inhibitor KT5720.",
+			want: []string{"PTH activates RANKL"}},
 		{name: "a mutant's name is its gene's", text: "RasV12 suppressed p27Kip1 expression, and N17Rac1 blocked ROS production.",
 			want: []string{"Ras inhibits p27Kip1", "RAC1 activates ROS"}, not: []string{"RAC1 inhibits ROS"}},
 		{name: "a slash of two names of one gene", text: "Nox1/Mox1 increased superoxide production.",
