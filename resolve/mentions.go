@@ -163,20 +163,28 @@ func (r *Resolver) Mentions(text string) []Mention {
 			}
 		}
 	}
-	// Slash lists that do not name an entry as a whole: "RANK/RANKL".
-	for _, w := range words {
+	// Slash lists that do not name an entry as a whole: "RANK/RANKL";
+	// with the word before when the first part has two ("MAPKAP K2/3").
+	for k, w := range words {
 		s := text[w.start:w.end]
 		if !strings.Contains(s, "/") {
 			continue
 		}
+		if k > 0 && words[k-1].end+1 == w.start && text[words[k-1].end] == ' ' {
+			start := words[k-1].start
+			if s2 := text[start:w.end]; r.listParts(s2) {
+				if res := r.Resolve(s2); res.Status == Resolved && res.List {
+					cands = append(cands, Mention{Start: start, End: w.end, Text: s2, Result: res})
+					continue
+				}
+			}
+		}
 		if !r.listParts(s) {
 			continue
 		}
-		res := r.Resolve(s)
-		if res.Status == Unknown || res.Status == StatusInvalid {
-			continue
+		if res := r.Resolve(s); res.Status != Unknown && res.Status != StatusInvalid {
+			cands = append(cands, Mention{Start: w.start, End: w.end, Text: s, Result: res})
 		}
-		cands = append(cands, Mention{Start: w.start, End: w.end, Text: s, Result: res})
 	}
 	// Hyphen lists that do not name an entry as a whole: "the PI3K-AKT
 	// pathway", "JAK-STAT signalling".

@@ -35,6 +35,8 @@ var mentionTests = []struct {
 		[]wantMention{{"PI3K-AKT", "FPLX:PI3K|FPLX:AKT"}, {"JAK-STAT", "FPLX:JAK|FPLX:STAT"}, {"RANKL", "HGNC:11926"}, {"Rheb-GTP", ""}}},
 	{"slash lists that elide a letter or a number's stem", "STAT5A/B, GSK3α/β, Wnt3a/5a and IL-1/6; CD4/8 T cells",
 		[]wantMention{{"STAT5A/B", "FPLX:STAT5"}, {"GSK3α/β", "FPLX:GSK3"}, {"Wnt3a/5a", "HGNC:15983|HGNC:12784"}, {"IL-1/6", "FPLX:IL1|HGNC:6018"}, {"CD4/8", "HGNC:1678|FPLX:CD8"}, {"T cells", "CL:0000084"}}},
+	{"a slash list whose first part is two words", "an increased activity of MAPKAP K2/3 and of TGF-β 1/2",
+		[]wantMention{{"MAPKAP K2/3", "HGNC:6887|HGNC:6888"}, {"TGF-β 1/2", "HGNC:11766|HGNC:11768"}}},
 	{"a curated name as written beats a symbol written otherwise", "Rho activates ROCK; RHO is rhodopsin.",
 		[]wantMention{{"Rho", "HGNC:667"}, {"ROCK", "FPLX:ROCK"}, {"RHO", "HGNC:10012"}, {"rhodopsin", "HGNC:10012"}}},
 	{"an epitope tag before a protein", "HA-GSK-3β, Flag-TRAF6 and GFP-dnRab5; GFP-tagged RUNX2",
