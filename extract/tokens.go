@@ -1289,11 +1289,12 @@ func keepsFrom(seq []raw, i int) bool {
 // stimulate" reads as "osteoclast-derived TGF-β and IGF-1 stimulate",
 // "secrete osteolytic factors including PTHrP and IL-11" as "secrete
 // osteolytic PTHrP and IL-11". The class is a word of the set
-// example-heads after no mention, after an adjective that names a process
+// example-heads after a word, after an adjective that names a process
 // ("osteolytic") or after a mention whose suffix is of the set derived
-// ("tumor-derived factors"): "osteoclast-activating
-// factors such as IL-6" and "inhibitors such as" are the rules' own. The
-// comma that closes the examples goes with the one that opened them.
+// ("tumor-derived factors"); a word of the set quantifiers before it goes
+// with it ("several factors, including"). "Osteoclast-activating factors
+// such as IL-6" and "inhibitors such as" are the rules' own. The comma
+// that closes the examples goes with the one that opened them.
 func (rs *Rules) classExamples(seq []raw) []raw {
 	heads := rs.sets["example-heads"]
 	for h := 0; h+2 < len(seq); h++ {
@@ -1304,12 +1305,9 @@ func (rs *Rules) classExamples(seq []raw) []raw {
 		if h > 0 && seq[h-1].e != nil && !adj && !rs.sets["derived"][seq[h-1].e.suffix] {
 			continue // "osteoclast-activating factors such as" is the rules'
 		}
-		k, comma := h+1, false
-		if seq[k].w == "," || seq[k].w == "(" {
-			k, comma = k+1, seq[k].w == ","
-			if seq[k-1].w == "(" {
-				continue
-			}
+		k, comma := h+1, seq[h+1].w == ","
+		if comma {
+			k++
 		}
 		switch {
 		case k+2 < len(seq) && seq[k].w == "such" && seq[k+1].w == "as":
