@@ -567,6 +567,9 @@ func TestResolveMicroRNA(t *testing.T) {
 		if n, ok := res.Node(); !ok || n.ID != c.want {
 			t.Errorf("Resolve(%q) = %v %v (%s), want %s", c.name, res.Status, res.Candidates, res.Reason, c.want)
 		}
+		if in := r.ResolveIn(c.name, resolve.Context{Text: c.name + " represses PDCD4 in osteoclasts."}); firstCandidate(in.Result) != c.want {
+			t.Errorf("ResolveIn(%q) = %v (%s), want %s", c.name, in.Candidates, in.Reason, c.want)
+		}
 		ms := r.Mentions(c.name + " represses PDCD4.")
 		if len(ms) == 0 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
 			t.Errorf("Mentions(%q) = %+v, want %s first", c.name, ms, c.want)

@@ -218,7 +218,7 @@ func (r *Resolver) Resolve(name string) Result {
 				// "MIR1" is also an alias of FSD1: a microRNA gene's
 				// symbol starts with MIR
 				res.Query = name
-				if i > 0 {
+				if i > 0 && len(genes) == 3 { // no locus named: MIR218, MIR218-1, MIR2181
 					res.Reason += fmt.Sprintf(" (read as %q: the first locus of the microRNA)", g)
 				} else {
 					res.Reason += fmt.Sprintf(" (read as %q: the gene of the microRNA)", g)
@@ -608,7 +608,7 @@ func (r *Resolver) resolveList(res Result) Result {
 		res.Candidates = append(res.Candidates, sub.Candidates[0])
 	}
 	if m, ok := memberOfOther(res.Candidates); ok {
-		// "SAPK2/p38", "NF-κB/p65": a gene and its family's name
+		// "SAPK2/p38", "IKK/IKKβ": a gene and its family's name
 		res.Status, res.Tier, res.Candidates = Resolved, TierSynonym, []graph.Node{m}
 		res.Reason = "slash of a member and its group: " + strings.Join(parts, ", ")
 		return res
@@ -625,7 +625,7 @@ func (r *Resolver) resolveList(res Result) Result {
 }
 
 // memberOfOther returns, for a list of two entities of which one is a
-// group the other belongs to ("SAPK2/p38": MAPK14 and the p38 family),
+// group the other belongs to ("SAPK2/p38": MAPK11 and the p38 family),
 // the member.
 func memberOfOther(cands []graph.Node) (graph.Node, bool) {
 	if len(cands) != 2 {
