@@ -83,6 +83,12 @@ func (s *sentence) matchAt(r *Rule, p int) bool {
 		return s.run(left[:r.subjIdx], p-1, -1, func(end int) bool {
 			s.also, s.bare = -1, false
 			k := s.subjectOf(end)
+			if a := s.also; k >= 0 && a >= 0 && a != k && s.toks[a].g != nil && !s.toks[a].covered &&
+				!s.elemFitsSaved(&left[r.subjIdx], k) && s.elemFitsSaved(&left[r.subjIdx], a) {
+				// "PTHrP stimulates osteoblasts to produce RANKL": the
+				// cells produce it, not PTHrP
+				k, s.also = a, -1
+			}
 			if k < 0 || !s.elemFitsSaved(&left[r.subjIdx], k) {
 				return false
 			}

@@ -437,6 +437,9 @@ func (s *sentence) headOf(k int) int {
 	if q := s.settingBefore(p); q >= 0 {
 		p = q // "into SNAI1-deficient colon cancer cells": where, not who
 	}
+	if d := s.wordBefore(p); p >= 0 && s.rs.sets[setDet][s.w(p)] && (s.w(d) == "from" || s.w(d) == "in" || s.w(d) == "into") && s.hasForm(s.wordBefore(d), formPart) {
+		p = d // "TGF-β released from the bone matrix": the participle's phrase
+	}
 	for n := 0; n < 2 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
 		// "between A and secondary osteolytic X": the word before the phrase
 		if q := s.wordBefore(p); q >= 0 && s.rs.sets[setPrep][s.w(q)] && s.w(q) != "of" && s.w(q) != "by" {
@@ -489,6 +492,13 @@ func (s *sentence) headOf(k int) int {
 		}
 		if (pw == "to" || pw == "with") && s.exposedCells(p) {
 			return k // "exposure of cultured cells to TNF results in": TNF
+		}
+		if q := s.wordBefore(p); (pw == "from" || pw == "in" || pw == "into") && s.toks[max(q, 0)].g == nil && s.hasForm(q, formPart) {
+			// "TGF-β released from the bone matrix stimulates": the head
+			// before the participle, as for "IL-6 induced by TNF"
+			if h := s.groupBefore(q); h >= 0 {
+				return s.headOf(h)
+			}
 		}
 		// "expression of X in osteoblasts increased": X
 		plain := 0
