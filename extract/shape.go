@@ -61,6 +61,15 @@ const (
 	consNotMiRNA             // no microRNA
 )
 
+// constraintNames are the constraints a slot may carry, by the names the
+// rule table writes ({X:cell,!proc}).
+var constraintNames = map[string]cons{
+	"cell": consCell, "!cell": consNotCell, "proc": consProc, "!proc": consNotProc,
+	"mol": consMol, "chem": consChem, "effects": consEffects, "!way": consNotWay,
+	"agent": consAgent, "living": consCell | consLiving, "mirna": consMiRNA, "!mirna": consNotMiRNA,
+	"!inhibited-receptor": consNotInhibitedReceptor,
+}
+
 // maxRun bounds the words a quantified element matches.
 const maxRun = 10
 
@@ -292,36 +301,11 @@ func compileSlot(rs *Rules, f string) (elem, error) {
 	e := elem{kind: eSlot, slot: name[0], min: 1, max: 1}
 	if conss != "" {
 		for _, c := range strings.Split(conss, ",") {
-			switch c {
-			case "cell":
-				e.cons |= consCell
-			case "!cell":
-				e.cons |= consNotCell
-			case "proc":
-				e.cons |= consProc
-			case "!proc":
-				e.cons |= consNotProc
-			case "mol":
-				e.cons |= consMol
-			case "chem":
-				e.cons |= consChem
-			case "effects":
-				e.cons |= consEffects
-			case "!way":
-				e.cons |= consNotWay
-			case "agent":
-				e.cons |= consAgent
-			case "living":
-				e.cons |= consCell | consLiving
-			case "mirna":
-				e.cons |= consMiRNA
-			case "!mirna":
-				e.cons |= consNotMiRNA
-			case "!inhibited-receptor":
-				e.cons |= consNotInhibitedReceptor
-			default:
+			bits, ok := constraintNames[c]
+			if !ok {
 				return elem{}, fmt.Errorf("slot %q: unknown constraint %q", f, c)
 			}
+			e.cons |= bits
 		}
 	}
 	if rest == "" {
