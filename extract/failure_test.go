@@ -465,6 +465,8 @@ var failureClasses = []struct {
 			want: []string{"IGF-1 activates tumor cell", "tumor cell secretes PTHrP"}, not: []string{"bone matrix activates tumor cell", "bone matrix secretes PTHrP"}},
 		{name: "cells made to produce", text: "PTH stimulates osteoblasts to produce RANKL.",
 			want: []string{"osteoblast secretes RANKL"}},
+		{name: "cells in a phrase after a lost subject", text: "Ablation of FAK in early bone marrow osteoblast progenitors attenuates the expression of Wnt ligands.",
+			want: []string{"FAK activates Wnt"}, not: []string{"preosteoblast inhibits Wnt"}},
 		{name: "a mutant's name is its gene's", text: "RasV12 suppressed p27Kip1 expression, and N17Rac1 blocked ROS production.",
 			want: []string{"Ras inhibits p27Kip1", "RAC1 activates ROS"}, not: []string{"RAC1 inhibits ROS"}},
 		{name: "a slash of two names of one gene", text: "Nox1/Mox1 increased superoxide production.",

@@ -440,8 +440,10 @@ func (s *sentence) headOf(k int) int {
 	if d := s.wordBefore(p); p >= 0 && s.rs.sets[setDet][s.w(p)] && (s.w(d) == "from" || s.w(d) == "in" || s.w(d) == "into") && s.hasForm(s.wordBefore(d), formPart) {
 		p = d // "TGF-β released from the bone matrix": the participle's phrase
 	}
-	for n := 0; n < 2 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
-		// "between A and secondary osteolytic X": the word before the phrase
+	for n := 0; n < 3 && p >= 0 && s.plain(p) && !s.rs.sets[setDet][s.w(p)]; n++ {
+		// "between A and secondary osteolytic X", "in early bone marrow
+		// osteoblast progenitors": the word before the phrase, over up
+		// to three plain words
 		if q := s.wordBefore(p); q >= 0 && s.rs.sets[setPrep][s.w(q)] && s.w(q) != "of" && s.w(q) != "by" {
 			p = q
 			break
