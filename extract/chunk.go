@@ -159,7 +159,7 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			k, and = rs.skipUnknownItem(seq, k)
 			conjoined = conjoined || and
 		}
-		openList := len(g.ents) >= 2 && !wasConjoined && rs.sentenceStart(seq, i)
+		openList := len(g.ents) >= 2 && !wasConjoined && (rs.sentenceStart(seq, i) || rs.afterOf(seq, i))
 		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k, openList) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
@@ -187,6 +187,17 @@ func (rs *Rules) newModifiedPhrase(seq []raw, i, k int) bool {
 	if k+1 < len(seq) && seq[k+1].e != nil {
 		return false
 	}
+	b := i - 1
+	for b >= 0 && seq[b].e == nil && rs.sets[setDet][seq[b].w] {
+		b--
+	}
+	return b >= 0 && seq[b].e == nil && seq[b].w == "of"
+}
+
+// afterOf reports whether "of" and determiners come just before seq[i]:
+// "the activity of FAK, RhoA, and ERK reduces" lists the subject's
+// members.
+func (rs *Rules) afterOf(seq []raw, i int) bool {
 	b := i - 1
 	for b >= 0 && seq[b].e == nil && rs.sets[setDet][seq[b].w] {
 		b--
@@ -408,7 +419,8 @@ func itemCode(w string) bool {
 // "A and B by X", "X, Y was activated".
 //
 // When the group is a list opened by commas at the start of the sentence
-// (openList), ", and Z" ends it: "Smads 1, 5, and 8 are activated".
+// or after "of" (openList), ", and Z" ends it: "Smads 1, 5, and 8 are
+// activated", "the activity of FAK, RhoA, and ERK reduces".
 func (rs *Rules) clauseAfter(seq []raw, k int, openList bool) bool {
 	if !openList && seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && rs.verbFollows(seq, k) {
 		return true

@@ -467,6 +467,8 @@ var failureClasses = []struct {
 			want: []string{"osteoblast secretes RANKL"}},
 		{name: "cells in a phrase after a lost subject", text: "Ablation of FAK in early bone marrow osteoblast progenitors attenuates the expression of Wnt ligands.",
 			want: []string{"FAK activates Wnt"}, not: []string{"preosteoblast inhibits Wnt"}},
+		{name: "a comma list after of, closed by and", text: "The diminished activity of FAK, RhoA, and ERK reduces the levels of RUNX2.",
+			want: []string{"FAK activates RUNX2", "RhoA activates RUNX2", "ERK activates RUNX2"}, not: []string{"ERK inhibits RUNX2"}},
 		{name: "a mutant's name is its gene's", text: "RasV12 suppressed p27Kip1 expression, and N17Rac1 blocked ROS production.",
 			want: []string{"Ras inhibits p27Kip1", "RAC1 activates ROS"}, not: []string{"RAC1 inhibits ROS"}},
 		{name: "a slash of two names of one gene", text: "Nox1/Mox1 increased superoxide production.",
