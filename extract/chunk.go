@@ -159,7 +159,7 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			k, and = rs.skipUnknownItem(seq, k)
 			conjoined = conjoined || and
 		}
-		openList := len(g.ents) >= 2 && !wasConjoined && (rs.sentenceStart(seq, i) || rs.afterOf(seq, i))
+		openList := len(g.ents) >= 2 && !wasConjoined
 		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k, openList) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
@@ -192,27 +192,6 @@ func (rs *Rules) newModifiedPhrase(seq []raw, i, k int) bool {
 		b--
 	}
 	return b >= 0 && seq[b].e == nil && seq[b].w == "of"
-}
-
-// afterOf reports whether "of" and determiners come just before seq[i]:
-// "the activity of FAK, RhoA, and ERK reduces" lists the subject's
-// members.
-func (rs *Rules) afterOf(seq []raw, i int) bool {
-	b := i - 1
-	for b >= 0 && seq[b].e == nil && rs.sets[setDet][seq[b].w] {
-		b--
-	}
-	return b >= 0 && seq[b].e == nil && seq[b].w == "of"
-}
-
-// sentenceStart reports whether only determiners come before seq[i].
-func (rs *Rules) sentenceStart(seq []raw, i int) bool {
-	for _, r := range seq[:i] {
-		if r.e != nil || !rs.sets[setDet][r.w] {
-			return false
-		}
-	}
-	return true
 }
 
 // openingPrepositions open a phrase that sets the scene of a sentence:
@@ -418,9 +397,10 @@ func itemCode(w string) bool {
 // its own rather than continuing a coordination: "..., and Z promotes W",
 // "A and B by X", "X, Y was activated".
 //
-// When the group is a list opened by commas at the start of the sentence
-// or after "of" (openList), ", and Z" ends it: "Smads 1, 5, and 8 are
-// activated", "the activity of FAK, RhoA, and ERK reduces".
+// When the group is a list opened by commas (openList: two names or more
+// before ", and"), ", and Z" ends it: "Smads 1, 5, and 8 are activated",
+// "the activity of FAK, RhoA, and ERK reduces"; after one name, ", and Z
+// reduces" opens a clause of its own.
 func (rs *Rules) clauseAfter(seq []raw, k int, openList bool) bool {
 	if !openList && seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && rs.verbFollows(seq, k) {
 		return true

@@ -1291,7 +1291,8 @@ func keepsFrom(seq []raw, i int) bool {
 // osteolytic PTHrP and IL-11". The class is a word of the set
 // example-heads after a word, after an adjective that names a process
 // ("osteolytic") or after a mention whose suffix is of the set derived
-// ("tumor-derived factors"); a word of the set quantifiers before it goes
+// ("tumor-derived factors") or a name that names nothing here
+// ("osteoclast-specific genes: TRAP, MMP9"); a word of the set quantifiers before it goes
 // with it ("several factors, including"). "Osteoclast-activating factors
 // such as IL-6" and "inhibitors such as" are the rules' own. The comma
 // that closes the examples goes with the one that opened them.
@@ -1302,7 +1303,7 @@ func (rs *Rules) classExamples(seq []raw) []raw {
 			continue
 		}
 		adj := h > 0 && seq[h-1].e != nil && seq[h-1].e.procs && seq[h-1].e.suffix == "" && adjective(seq[h-1].e.text)
-		if h > 0 && seq[h-1].e != nil && !adj && !rs.sets["derived"][seq[h-1].e.suffix] {
+		if h > 0 && seq[h-1].e != nil && seq[h-1].e.known() && !adj && !rs.sets["derived"][seq[h-1].e.suffix] {
 			continue // "osteoclast-activating factors such as" is the rules'
 		}
 		k, comma := h+1, seq[h+1].w == ","
@@ -1314,6 +1315,8 @@ func (rs *Rules) classExamples(seq []raw) []raw {
 			k += 2
 		case k+1 < len(seq) && (seq[k].w == "including" || seq[k].w == "like"):
 			k++
+		case !comma && seq[k].w == ":":
+			k++ // "osteoclast-specific genes: TRAP, MMP9 and CTSK"
 		default:
 			continue
 		}
