@@ -27,6 +27,9 @@ const (
 	// switches off: "RB1".
 	setPhosOff         = "phospho-inactivated"
 	setLigandInhibited = "ligand-inhibited"
+	// setInhibitorNames holds the nouns of an inhibitor class:
+	// "inhibitors", "antagonists".
+	setInhibitorNames = "inhibitor-names"
 	// setLostAfter, optional, holds the participles that say, after a
 	// form of "be", that a subject is lost: "X was relieved, leading to Y"
 	setLostAfter = "lost-after-subject"
@@ -550,8 +553,6 @@ func (rs *Rules) ratios(r *resolve.Resolver, toks []tok) {
 	}
 }
 
-// ratioTerms splits the ent of a slash list of two entities into its
-// terms, in the order written.
 // ratioOfTo reads "the ratio of OPG to RANKL": the term after "to" joins
 // the group of the term after "of", read with the opposite sign (as the
 // second term of "the OPG/RANKL ratio"), and its words are covered.
@@ -578,6 +579,8 @@ func ratioOfTo(toks []tok) {
 	}
 }
 
+// ratioTerms splits the ent of a slash list of two entities into its
+// terms, in the order written.
 func ratioTerms(r *resolve.Resolver, e *ent) (num, den *ent, ok bool) {
 	slash := strings.IndexByte(e.text, '/')
 	if len(e.ids) != 2 || slash <= 0 || strings.Count(e.text, "/") != 1 {

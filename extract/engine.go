@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/resolve"
@@ -267,10 +268,8 @@ func (s *sentence) sharedInhibitorHead(es []*ent, r *Rule) {
 	if n < 2 || es[n-1].stem == nil || r.Relation != graph.Inhibits {
 		return
 	}
-	switch es[n-1].suffix {
-	case "inhibitors", "antagonists", "blockers":
-	default:
-		return
+	if suf := es[n-1].suffix; !strings.HasSuffix(suf, "s") || !s.rs.sets[setInhibitorNames][suf] {
+		return // one inhibitor, or an agonist
 	}
 	for _, e := range es[:n-1] {
 		if !e.known() || e.stem != nil || e.suffix != "" || e.cells || e.procs || e.chems || e.polMod != nil {
@@ -296,9 +295,10 @@ func (s *sentence) saysWord(at []int, w string) bool {
 // end in a plural noun of agents ("miR-200b and miR-429 inhibitors",
 // "IL-6 and TNF antagonists"): one for each name.
 func (s *sentence) pluralLoss(consumed []int) bool {
-	switch s.w(consumed[len(consumed)-1]) {
-	case "inhibitors", "antagonists", "blockers", "sirnas", "shrnas":
+	switch w := s.w(consumed[len(consumed)-1]); w {
+	case "sirnas", "shrnas":
 		return true
+	default:
+		return strings.HasSuffix(w, "s") && s.rs.sets[setInhibitorNames][w]
 	}
-	return false
 }

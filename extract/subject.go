@@ -637,23 +637,22 @@ func (s *sentence) complementizer(k int) bool {
 	return s.rs.sets[setReporting][s.w(p)]
 }
 
-// agentNouns name what their subject does to the noun after "of": "X
-// is a negative regulator of Y, which prevents Z" has X prevent Z.
-var agentNouns = map[string]bool{
-	"regulator": true, "regulators": true, "inhibitor": true, "inhibitors": true, "activator": true,
-	"activators": true, "antagonist": true, "antagonists": true, "suppressor": true, "suppressors": true,
-	"inducer": true, "inducers": true, "repressor": true, "repressors": true, "modulator": true, "modulators": true,
-}
+// signlessAgents name, like the agent nouns of the table's classes
+// ("inhibitor", "activator"), what their subject does to the noun after
+// "of", without a sign.
+var signlessAgents = map[string]bool{"regulator": true, "regulators": true, "modulator": true, "modulators": true}
 
 // agentNounSubject returns, for the group Y at toks[g] of "X is a
-// (negative) regulator of Y", X; else -1. Up to three words stand
-// between the copula and the agent noun.
+// (negative) regulator of Y" or "X is a potent inhibitor of Y", X; else
+// -1: a relative clause after Y ("…, which prevents Z") says what X does.
+// The agent noun is one of a class of the table or a signless one; up to
+// three words stand between the copula and it.
 func (s *sentence) agentNounSubject(g int) int {
 	p := g - 1 // the words a modifier took count here: "inhibitor of"
 	for n := 0; n < 2 && p >= 0 && s.rs.sets[setDet][s.w(p)]; n++ {
 		p--
 	}
-	if s.w(p) != "of" || !agentNouns[s.w(p-1)] {
+	if s.w(p) != "of" || !s.hasForm(p-1, formAgent) && !signlessAgents[s.w(p-1)] {
 		return -1
 	}
 	for m, n := p-2, 0; m >= 1 && n < 4; m, n = m-1, n+1 {

@@ -393,7 +393,7 @@ func (rs *Rules) nameStem(r *resolve.Resolver, e *ent) {
 		return
 	}
 	last := strings.ToLower(e.text[k+1:])
-	if !rs.sets["inhibitor-names"][last] && !rs.sets["agonist-names"][last] {
+	if !rs.sets[setInhibitorNames][last] && !rs.sets["agonist-names"][last] {
 		return
 	}
 	stem := strings.TrimSpace(e.text[:k])
@@ -1288,14 +1288,15 @@ func keepsFrom(seq []raw, i int) bool {
 // its place: "osteoclast-derived factors, such as TGF-β and IGF-1,
 // stimulate" reads as "osteoclast-derived TGF-β and IGF-1 stimulate",
 // "secrete osteolytic factors including PTHrP and IL-11" as "secrete
-// osteolytic PTHrP and IL-11". The class is a word of the set
-// example-heads after a word, after an adjective that names a process
-// ("osteolytic") or after a mention whose suffix is of the set derived
-// ("tumor-derived factors") or a name that names nothing here
-// ("osteoclast-specific genes: TRAP, MMP9"); a word of the set quantifiers before it goes
-// with it ("several factors, including"). "Osteoclast-activating factors
-// such as IL-6" and "inhibitors such as" are the rules' own. The comma
-// that closes the examples goes with the one that opened them.
+// osteolytic PTHrP and IL-11", "osteoclast-specific genes: TRAP, MMP9" as
+// "osteoclast-specific TRAP, MMP9". The class is a word of the set
+// example-heads after a word, an adjective that names a process
+// ("osteolytic"), a mention whose suffix is of the set derived
+// ("tumor-derived factors") or a name that names nothing here; a word of
+// the set quantifiers before it goes with it ("several factors,
+// including"). "Osteoclast-activating factors such as IL-6" and
+// "inhibitors such as" are the rules' own. The comma that closes the
+// examples goes with the one that opened them.
 func (rs *Rules) classExamples(seq []raw) []raw {
 	heads := rs.sets["example-heads"]
 	for h := 0; h+2 < len(seq); h++ {

@@ -224,7 +224,7 @@ func (s *Scope) Resolve(name string) ContextResult {
 	if microRNAGenes(name) != nil {
 		// "miR-218": the gene of a microRNA, whatever the text ("miR-1"
 		// is also an alias of FSD1), as Resolve reads it
-		if res := s.r.Resolve(name); res.Status == Resolved && strings.HasPrefix(res.Candidates[0].Symbol, "MIR") {
+		if res := s.r.Resolve(name); microRNAGene(res) {
 			out.Result, out.Score = res, 1
 			out.Why = []string{res.Reason}
 			return out

@@ -710,8 +710,8 @@ type abbrev struct {
 
 // abbreviations records short forms defined in the text, applies them to
 // later occurrences that do not resolve to one entity, adds the genes of
-// point mutants ("RasV12") no mention covers, and adds Unknown mentions
-// for symbol-like words.
+// point mutants ("RasV12") and microRNAs ("miR-218-5p") no mention
+// covers, and adds Unknown mentions for symbol-like words.
 func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Mention {
 	defs := make(map[string]abbrev)
 	parenDefinitions(text, ms, defs)

@@ -214,9 +214,8 @@ func (r *Resolver) Resolve(name string) Result {
 		// microRNA of several loci is read as the first ("miR-218":
 		// MIR218-1)
 		for i, g := range genes {
-			if res := r.Resolve(g); res.Status == Resolved && len(res.Candidates) == 1 && strings.HasPrefix(res.Candidates[0].Symbol, "MIR") {
-				// "MIR1" is also an alias of FSD1: a microRNA gene's
-				// symbol starts with MIR
+			if res := r.Resolve(g); microRNAGene(res) {
+				// "MIR1" is also an alias of FSD1
 				res.Query = name
 				if i > 0 && len(genes) == 3 { // no locus named: MIR218, MIR218-1, MIR2181
 					res.Reason += fmt.Sprintf(" (read as %q: the first locus of the microRNA)", g)
@@ -346,6 +345,12 @@ func microRNAGenes(name string) []string {
 		return []string{base + rest, base + rest[1:]}
 	}
 	return nil
+}
+
+// microRNAGene reports whether res resolved to one microRNA gene, whose
+// symbol starts with MIR.
+func microRNAGene(res Result) bool {
+	return res.Status == Resolved && len(res.Candidates) == 1 && strings.HasPrefix(res.Candidates[0].Symbol, "MIR")
 }
 
 // aminoAcids are the one-letter codes of the amino acids.
