@@ -249,6 +249,17 @@ func (s *Scope) Resolve(name string) ContextResult {
 	if out.Status != Resolved && !against {
 		out = s.keepPlainReading(out, cands, name)
 	}
+	if n, ok := out.Node(); ok && n.Kind == graph.Group || out.Status == Unknown && len(cands) == 0 {
+		// "PKACα", "PI3Kγ": the member a group's letter names, as
+		// Resolve reads it
+		if m, note, ok := s.r.greekMember(name, out.Result); ok {
+			out.Result, out.Why = m, append(out.Why, note)
+			if out.Score == 0 {
+				out.Score = 1
+			}
+			return out
+		}
+	}
 	if out.Status == Unknown && len(cands) == 0 {
 		if alt, ok := greekInitial(name); ok {
 			// "PGC-1β" as "PGC-1b", as Resolve reads it

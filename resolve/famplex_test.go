@@ -32,7 +32,8 @@ var keptDisagreements = map[string]string{
 	"G αS":                               "as G alphaS", "G-AlphaS": "as G alphaS", "G-alpha(s)": "as G alphaS",
 	"G-α(s)": "as G alphaS", "G-αS": "as G alphaS", "GalphaS": "as G alphaS", "Gs alpha": "as G alphaS",
 	"Gs α": "as G alphaS", "GαS": "as G alphaS",
-	"G alphaq": "GNAQ, as G alphaS is GNAS", "G αq": "as G alphaq", "Galphaq": "as G alphaq", "Gαq": "as G alphaq",
+	"PKA C-alpha": "PRKACA, the catalytic subunit alpha (the letter names the member, see TestResolveGreekMember); the map says the PRKAC family",
+	"G alphaq":    "GNAQ, as G alphaS is GNAS", "G αq": "as G alphaq", "Galphaq": "as G alphaq", "Gαq": "as G alphaq",
 }
 
 // disagreementKept says why a disagreement with the grounding map is

@@ -758,10 +758,11 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			extra = append(extra, m)
 			continue
 		}
-		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil {
+		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil || greekMemberLike(s) {
 			// "RasV12", "N17Rac1": the gene of a point mutant;
-			// "miR-218": the gene of a microRNA
-			if res := r.Resolve(s); res.Status == Resolved {
+			// "miR-218": the gene of a microRNA; "PI3K-delta": the
+			// member a group's Greek letter names
+			if res := r.Resolve(s); res.Status == Resolved && !res.List {
 				m.Result = res
 				extra = append(extra, m)
 				continue

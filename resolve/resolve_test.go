@@ -511,6 +511,43 @@ func TestResolvePointMutant(t *testing.T) {
 	}
 }
 
+func TestResolveGreekMember(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct {
+		name string
+		want string // "": not read as a member
+	}{
+		{"PKACα", "HGNC:9380"},      // PRKACA of the PRKAC family
+		{"PI3Kγ", "HGNC:8978"},      // PIK3CG, below the PI3K complex
+		{"PI3K-delta", "HGNC:8977"}, // spelled out
+		{"CaMKIIδ", "HGNC:1462"},    // CAMK2D beside CAMK2A
+		{"PDGF-β", "HGNC:8800"},     // PDGFB
+		{"Integrin beta", ""},       // ITGA2B ends in B, but no ITGA2A stands beside it
+		{"p38α", ""},                // MAPK11-14: no letter series
+		{"TGF-β", ""},               // a family of its own name
+	} {
+		res := r.Resolve(c.name)
+		member := strings.Contains(res.Reason, "the member its last Greek letter names")
+		if c.want == "" {
+			if member {
+				t.Errorf("Resolve(%q) = %v (%s), want no member read from the letter", c.name, res.Candidates, res.Reason)
+			}
+			continue
+		}
+		if n, ok := res.Node(); !ok || n.ID != c.want || !member {
+			t.Errorf("Resolve(%q) = %v %v (%s), want %s read from the letter", c.name, res.Status, res.Candidates, res.Reason, c.want)
+		}
+		in := r.ResolveIn(c.name, resolve.Context{Text: "Cells expressing " + c.name + " grew."})
+		if n, ok := in.Node(); !ok || n.ID != c.want {
+			t.Errorf("ResolveIn(%q) = %v %v (%s), want %s", c.name, in.Status, in.Candidates, in.Reason, c.want)
+		}
+		ms := r.Mentions("Cells expressing " + c.name + " grew.")
+		if len(ms) != 1 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
+			t.Errorf("Mentions(%q) = %+v, want one mention of %s", c.name, ms, c.want)
+		}
+	}
+}
+
 func TestResolveSlashSynonyms(t *testing.T) {
 	r := resolve.Default()
 	for _, c := range []struct {

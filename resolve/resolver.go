@@ -265,6 +265,13 @@ func (r *Resolver) Resolve(name string) Result {
 				return l
 			}
 		}
+		if n, ok := res.Node(); ok && n.Kind == graph.Group {
+			// "PKACα": the PRKAC family's name matched without its
+			// letter; the letter names PRKACA
+			if m, _, ok := r.greekMember(name, res); ok {
+				return m
+			}
+		}
 		return res
 	}
 	if strings.Contains(name, "/") {
@@ -274,6 +281,10 @@ func (r *Resolver) Resolve(name string) Result {
 		if l := r.resolveHyphenList(res); l.Status == Resolved {
 			return l
 		}
+	}
+	if m, _, ok := r.greekMember(name, res); ok {
+		// "PI3Kγ": a group's member named by its letter
+		return m
 	}
 	if alt, ok := greekInitial(name); ok {
 		// "PGC-1β", "PGC-1beta": the Greek letter as the Latin initial
@@ -421,13 +432,35 @@ func mutantStem(s string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// greekInitials are the Greek letters that names end in, with the Latin
-// initial some sources write for them.
-var greekInitials = []struct {
+// greekMemberLike reports whether a name ends in a Greek letter,
+// written or spelled out, after a stem [Resolver.greekMember] may read.
+func greekMemberLike(name string) bool {
+	_, _, ok := greekSuffix(name)
+	return ok
+}
+
+// sibling reports whether symbols holds stem followed by a capital
+// other than initial.
+func sibling(symbols map[string]bool, stem, initial string) bool {
+	for c := 'A'; c <= 'Z'; c++ {
+		if string(c) != initial && symbols[stem+string(c)] {
+			return true
+		}
+	}
+	return false
+}
+
+// greekLetterName is a Greek letter, its name and the Latin initial some sources
+// write for it.
+type greekLetterName struct {
 	letter rune
 	word   string
 	latin  string
-}{
+}
+
+// greekInitials are the Greek letters that names end in, with the Latin
+// initial some sources write for them.
+var greekInitials = []greekLetterName{
 	{'α', "alpha", "a"}, {'β', "beta", "b"}, {'γ', "gamma", "g"}, {'δ', "delta", "d"},
 	{'ε', "epsilon", "e"}, {'ζ', "zeta", "z"}, {'η', "eta", "h"}, {'θ', "theta", "q"}, {'κ', "kappa", "k"},
 }
@@ -437,6 +470,17 @@ var greekInitials = []struct {
 // hyphen ("1beta", "IKK beta"), replaced by its Latin initial. What
 // comes before must hold three letters or digits, so "Aβ" stays as it is.
 func greekInitial(name string) (string, bool) {
+	stem, g, ok := greekSuffix(name)
+	if !ok {
+		return "", false
+	}
+	return stem + g.latin, true
+}
+
+// greekSuffix splits a name ending in a Greek letter, as [greekInitial]
+// reads it, into the stem before the letter (spaces and hyphens
+// trimmed) and the letter.
+func greekSuffix(name string) (string, greekLetterName, bool) {
 	for _, g := range greekInitials {
 		var stem string
 		if s, ok := strings.CutSuffix(name, string(g.letter)); ok {
@@ -452,11 +496,78 @@ func greekInitial(name string) (string, bool) {
 		}
 		stem = strings.TrimRight(stem, " -")
 		if len(Normalize(stem)) < 3 {
-			return "", false
+			return "", greekLetterName{}, false
 		}
-		return stem + g.latin, true
+		return stem, g, true
 	}
-	return "", false
+	return "", greekLetterName{}, false
+}
+
+// greekMember reads a group's name followed by a Greek letter as the one
+// member the letter names, as HGNC spells isoforms: "PKACα" PRKACA of
+// the PRKAC family, "PI3Kγ" PIK3CG, "IKKε" IKBKE. The member is a gene
+// below the group whose symbol ends in the letter's Latin initial, beside
+// another member that ends in another capital ("CaMKIIδ" CAMK2D beside
+// CAMK2A; not ITGA2B, with no ITGA2A), or a subgroup whose symbol ends in the spelled letter
+// ("HIF-α" HIF_alpha); exactly one must qualify. res is how the whole
+// name resolved; it is replaced only when it is unknown or names the
+// group itself. The note says what was read.
+func (r *Resolver) greekMember(name string, res Result) (Result, string, bool) {
+	stem, g, ok := greekSuffix(name)
+	if !ok {
+		return res, "", false
+	}
+	sr := r.Resolve(stem) // stem is shorter: the recursion ends
+	grp, ok := sr.Node()
+	if !ok || grp.Kind != graph.Group {
+		return res, "", false
+	}
+	if n, ok := res.Node(); res.Status != Unknown && !(ok && n.ID == grp.ID) {
+		return res, "", false
+	}
+	initial := strings.ToUpper(g.latin)
+	var found, genes []graph.Node
+	seen := map[string]bool{}
+	var walk func(id string, depth int)
+	walk = func(id string, depth int) {
+		for _, m := range r.Members(id) {
+			if seen[m.ID] {
+				continue
+			}
+			seen[m.ID] = true
+			switch {
+			case m.Kind == graph.Group && strings.HasSuffix(strings.ToLower(m.Symbol), "_"+g.word):
+				found = append(found, m)
+			case m.Kind == graph.Group && depth < 3:
+				walk(m.ID, depth+1)
+			case m.Kind == graph.Gene:
+				genes = append(genes, m)
+			}
+		}
+	}
+	walk(grp.ID, 0)
+	symbols := map[string]bool{}
+	for _, m := range genes {
+		symbols[m.Symbol] = true
+	}
+	for _, m := range genes {
+		// the letter is one of a series: PRKACA beside PRKACB, not
+		// ITGA2B (no ITGA2A)
+		if stem, ok := strings.CutSuffix(m.Symbol, initial); ok && stem != "" && sibling(symbols, stem, initial) {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		return res, "", false
+	}
+	note := fmt.Sprintf("read as %s of %s: the member its last Greek letter names", found[0].Symbol, grp.Symbol)
+	return Result{
+		Query:      name,
+		Status:     Resolved,
+		Candidates: found,
+		Tier:       sr.Tier,
+		Reason:     sr.Reason + " (" + note + ")",
+	}, note, true
 }
 
 func (r *Resolver) lookupName(name string) ([]match, string) {
