@@ -252,6 +252,8 @@ var failureClasses = []struct {
 			want: []string{"sclerostin inhibits bone formation"}},
 		{name: "a negation closed by but", text: "Denosumab has no effect on osteoblast number, but increases OPG expression.",
 			want: []string{"denosumab activates OPG"}},
+		{name: "a verb after \", but\" shares the subject of the verb before", text: "We silenced SOST in osteocytes and saw that loss of SOST can raise osteoblast numbers, but reduce RANKL expression.",
+			want: []string{"sclerostin activates RANKL"}, not: []string{"sclerostin inhibits RANKL"}},
 		{name: "a long form no lexicon knows before its short form", text: "PTH down-modulates Osteo Prohibiting Glycan (OPG) in stromal cells.",
 			want: []string{"PTH inhibits OPG"}},
 		{name: "a copula's subject across an aside", text: "Endothelin-1, a potent vasoconstrictor, is a peptide that also stimulates osteoblasts.",

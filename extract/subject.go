@@ -703,7 +703,7 @@ func (s *sentence) copulaSubject(g int) int {
 // continues, for the "and", "or" or comma at toks[k].
 func (s *sentence) coordinatedSubject(k int, finite bool) int {
 	j := s.wordBefore(k)
-	if (s.w(k) == "and" || s.w(k) == "thereby" || s.w(k) == "thus") && s.w(j) == "," {
+	if (s.w(k) == "and" || s.w(k) == "but" || s.w(k) == "thereby" || s.w(k) == "thus") && s.w(j) == "," {
 		j = s.wordBefore(j)
 	}
 	if j < 0 {
