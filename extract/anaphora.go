@@ -19,9 +19,11 @@ import (
 // quotes both sentences.
 //
 // The antecedent is the first fitting mention of the sentence before,
-// usually its subject: for "it" and "they", any named entity but a
-// process; for "this protein", "these kinases" and the like, a gene or a
-// family; for "this drug", "these compounds", a chemical or drug; for
+// usually its subject, or of the one before that when the sentence
+// between names nothing known ("... by SDS-PAGE (Figure 3A)."): for "it"
+// and "they", any named entity but a process; for "this protein", "these
+// kinases" and the like, a gene or a family ("both kinases": exactly
+// two); for "this drug", "these compounds", a chemical or drug; for
 // "these cells", a cell. Only a mention that resolves to one entity is
 // an antecedent. "Its" or "their" before a noun such as "expression" or
 // "activity" ("Its expression is induced by PTH") stands for the entity
@@ -154,14 +156,14 @@ func anaphors(text string, sp Span, prevStart int, prev, ms []resolve.Mention) [
 			kind, end, ok = k, w.end, true
 			singular, pluralUse = low == "its", low == "their"
 			possessive = true
-		case "this", "these", "the", "such":
+		case "this", "these", "the", "such", "both":
 			if i+1 >= len(ws) {
 				continue
 			}
 			n := ws[i+1]
 			noun := strings.ToLower(text[n.start:n.end])
 			k, known := descriptionNouns[noun]
-			if !known || mentionAt(ms, n.start) {
+			if !known || mentionAt(ms, n.start) || low == "both" && !strings.HasSuffix(noun, "s") {
 				continue
 			}
 			if i+2 < len(ws) && mentionAt(ms, ws[i+2].start) || nextIsMention(text, n.end, ms) {
@@ -187,6 +189,9 @@ func anaphors(text string, sp Span, prevStart int, prev, ms []resolve.Mention) [
 			as = described(text, prev, kind, noun)
 		case kind != anyEntity:
 			as = described(text, prev, kind, strings.ToLower(text[ws[i+1].start:ws[i+1].end]))
+			if low == "both" && len(as) != 2 {
+				as = nil // "both kinases" stands for a pair
+			}
 		default:
 			if a, found := antecedent(prev, kind, singular, pluralUse); found && wordsBefore(text, prevStart, a.Start) <= maxSubjectWords {
 				as = []resolve.Mention{a}

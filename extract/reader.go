@@ -74,7 +74,7 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 		ms := r.Mentions(sec.Text)
 		k := 0
 		var prev []resolve.Mention
-		prevStart := 0
+		prevStart, skipped := 0, 0
 		for _, sp := range SplitSentences(sec.Text) {
 			for k < len(ms) && ms[k].Start < sp.Start {
 				k++
@@ -89,9 +89,18 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 					return cmp.Compare(a.Start, b.Start)
 				})
 			}
-			if len(here) == 0 {
-				prev = nil
-				continue
+			if !slices.ContainsFunc(here, resolve.Mention.Resolved) {
+				// a sentence that names nothing known ("The reactions
+				// were analysed by SDS-PAGE.") keeps the sentence before
+				// as the antecedents' place, once
+				if skipped++; skipped > 1 {
+					prev = nil
+				}
+				if len(here) == 0 {
+					continue
+				}
+			} else {
+				skipped = 0
 			}
 			fs, _ := rs.readSentence(r, sec.Text, sp, here)
 			contradictions(fs)
@@ -109,7 +118,9 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 					Method: graph.Extracted, Rule: f.rule, Confidence: f.conf, Hedge: f.hedge, Pos: sec.Pos,
 				}})
 			}
-			prev, prevStart = here, sp.Start
+			if skipped == 0 {
+				prev, prevStart = here, sp.Start
+			}
 		}
 	}
 	return dedupe(all)
