@@ -167,12 +167,12 @@ func (r *Resolver) Mentions(text string) []Mention {
 	// with the word before when the first part has two ("MAPKAP K2/3").
 	for k, w := range words {
 		s := text[w.start:w.end]
-		if !strings.Contains(s, "/") {
-			continue
+		if !strings.Contains(s, "/") || tables().stop[strings.ToLower(s)] {
+			continue // "serine/threonine" is no list of amino acids
 		}
 		if k > 0 && words[k-1].end+1 == w.start && text[words[k-1].end] == ' ' {
 			start := words[k-1].start
-			if s2 := text[start:w.end]; r.listParts(s2) {
+			if s2 := text[start:w.end]; r.listParts(s2) && !tables().stop[strings.ToLower(s2)] {
 				if res := r.Resolve(s2); res.Status == Resolved && res.List {
 					cands = append(cands, Mention{Start: start, End: w.end, Text: s2, Result: res})
 					continue
@@ -220,6 +220,12 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 	}
 	if i < j && genesOnly(res) && englishPhrase(s) {
 		return Mention{}, false // "It is" read as the symbol ITIS
+	}
+	if strings.ContainsAny(s, " /-") && tables().stop[strings.ToLower(s)] {
+		// a phrase of the stop table, whatever it resolves to:
+		// "serine/threonine kinase" (an alias of MARK2) describes any,
+		// "serine/threonine" is no list of amino acids
+		return Mention{}, false
 	}
 	if r.lowerAlias(s, res) {
 		return Mention{}, false // "marks" read as the alias MARK of MARK1

@@ -126,6 +126,10 @@ var mentionTests = []struct {
 			{"bone formation", "BONEMET:bone_formation"}, {"resorption", "BONEMET:bone_resorption"}, {"bone formation", "BONEMET:bone_formation"}}},
 	{"enzyme inhibitor roles", "cathepsin K inhibitors and proteasome inhibitors; PI3K inhibitors",
 		[]wantMention{{"cathepsin K inhibitors", "CHEBI:64406"}, {"proteasome inhibitors", "CHEBI:52726"}, {"PI3K inhibitors", "CHEBI:50914"}}},
+	// the amino acids stay chemicals; "serine/threonine kinase" is not
+	// MARK2 (whose alias it is) and SDS is the detergent, not a gene
+	{"a description of a kind of protein names no gene", "Akt, a serine/threonine kinase, was resolved by SDS–PAGE; MT1-MMP-bearing cells and PKACα.",
+		[]wantMention{{"Akt", "FPLX:AKT"}, {"serine", "CHEBI:17822"}, {"threonine", "CHEBI:26986"}, {"PAGE", ""}, {"MT1-MMP", "HGNC:7160"}, {"PKACα", "HGNC:9380"}}},
 	{"written forms of the domain lexicon", "PKCζ, Epac1, PD098059, H2O2, 8-Br-cAMP and cAMP response element-binding protein",
 		[]wantMention{{"PKCζ", "HGNC:9412"}, {"Epac1", "HGNC:16629"}, {"PD098059", "CHEBI:77954"}, {"H2O2", "CHEBI:16240"},
 			{"8-Br-cAMP", "MESH:D015124"}, {"cAMP response element-binding protein", "FPLX:CREB"}}},
