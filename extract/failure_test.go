@@ -115,6 +115,8 @@ var failureClasses = []struct {
 			want: []string{"JAK activates STAT3"}, not: []string{"JAK inhibits STAT3"}},
 	}},
 	{"nominal phrasings", []failureCase{
+		{name: "names with their class noun are targets", text: "RUNX2 and osterix transcription factors are known targets of BMP-2.",
+			want: []string{"BMP-2 activates RUNX2", "BMP-2 activates osterix"}},
 		{name: "Y inhibition by X", text: "RANKL inhibition by denosumab lowers bone turnover.",
 			want: []string{"denosumab inhibits RANKL"}},
 		{name: "engagement of the Y receptor by X", text: "Engagement of the RANK receptor by RANKL triggers NF-κB signalling.",
