@@ -163,6 +163,8 @@ var failureClasses = []struct {
 			want: []string{"monocyte secretes TGF-β", "monocyte secretes IL-1β"}},
 	}},
 	{"attachment and coordination", []failureCase{
+		{name: "a description after a name of two senses", text: "Dexamethasone inhibits EP2, a useful marker, and stimulates OPG expression.",
+			want: []string{"dexamethasone activates OPG"}},
 		{name: "cells kept from differentiating", text: "Sclerostin prevents mesenchymal stem cells from differentiating into osteoblasts.",
 			want: []string{"sclerostin inhibits osteoblastogenesis"}, not: []string{"sclerostin inhibits mesenchymal stem cell"}},
 		{name: "cells kept from resorbing bone", text: "Zoledronic acid stops osteoclasts from resorbing bone.",

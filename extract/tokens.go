@@ -1348,7 +1348,8 @@ func (rs *Rules) classExamples(seq []raw) []raw {
 	return seq
 }
 
-// descriptions leaves out a description between commas after a name, when
+// descriptions leaves out a description between commas after a name (of
+// one sense or several: "pS2, a prognostic marker,"), when
 // it names nothing and says nothing the rules read: "NaB inhibits p21ras,
 // a small G protein, and thereby attenuates NF-κB" reads as "NaB inhibits
 // p21ras and thereby attenuates NF-κB". It starts with "a" or "an", holds
@@ -1357,7 +1358,7 @@ func (rs *Rules) classExamples(seq []raw) []raw {
 // "and", "which", "that" or a trigger word.
 func (rs *Rules) descriptions(seq []raw) []raw {
 	for i := 0; i+4 < len(seq); i++ {
-		if seq[i].e == nil || !seq[i].e.known() || seq[i+1].w != "," || seq[i+2].w != "a" && seq[i+2].w != "an" {
+		if seq[i].e == nil || seq[i+1].w != "," || seq[i+2].w != "a" && seq[i+2].w != "an" {
 			continue
 		}
 		c := i + 3
