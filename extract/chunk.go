@@ -408,13 +408,28 @@ func (rs *Rules) clauseAfter(seq []raw, k int, openList bool) bool {
 	if !openList && seq[k-1].w == "and" && k >= 2 && seq[k-2].w == "," && rs.verbFollows(seq, k) {
 		return true
 	}
-	if k+2 < len(seq) && seq[k+1].w == "by" && !strings.HasSuffix(seq[k+2].w, "ing") {
+	if k+2 < len(seq) && seq[k+1].w == "by" && !strings.HasSuffix(seq[k+2].w, "ing") && rs.agentAt(seq, k+2) {
 		return true // "A and B by X": B is a process with its agent
 	}
 	if k+1 < len(seq) && (seq[k+1].w == "→" || seq[k+1].w == "⊣") {
 		return true // "AKT or the RAF→MEK": RAF starts a chain of its own
 	}
 	return k+1 < len(seq) && seq[k-1].w == "," && rs.sets[setBe][seq[k+1].w]
+}
+
+// agentAt reports whether a mention starts at seq[j], after determiners
+// and at most two plain words ("by PTH", "by the tumour cells"), not a
+// phrase that names nobody ("by various cell types").
+func (rs *Rules) agentAt(seq []raw, j int) bool {
+	for n := 0; j < len(seq) && n < 4; j, n = j+1, n+1 {
+		if seq[j].e != nil {
+			return true
+		}
+		if w := seq[j].w; w == "," || w == "and" || w == "or" || w == "(" || len(rs.words[w]) > 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // clauseVerbs are verbs no trigger class holds that open a clause after a

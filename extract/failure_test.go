@@ -163,6 +163,8 @@ var failureClasses = []struct {
 			want: []string{"monocyte secretes TGF-β", "monocyte secretes IL-1β"}},
 	}},
 	{"attachment and coordination", []failureCase{
+		{name: "a list's last item before \"by\" and a phrase that names nobody", text: "PTH stimulates expression of RANKL and IL-6 by several cell types.",
+			want: []string{"PTH activates RANKL", "PTH activates IL-6"}},
 		{name: "a description after a name of two senses", text: "Dexamethasone inhibits EP2, a useful marker, and stimulates OPG expression.",
 			want: []string{"dexamethasone activates OPG"}},
 		{name: "cells kept from differentiating", text: "Sclerostin prevents mesenchymal stem cells from differentiating into osteoblasts.",
