@@ -269,6 +269,11 @@ func (s *Scope) Resolve(name string) ContextResult {
 				return g
 			}
 		}
+		if l, ok := s.r.resolveLabel(name); ok {
+			// "AKT1_HUMAN", "COX2 (PTGS2)", as Resolve reads them
+			out.Result, out.Score, out.Why = l, 1, append(out.Why, l.Reason)
+			return out
+		}
 		if stem, ok := pointMutant(name); ok {
 			// "RasV12" as "Ras", as Resolve reads it
 			if g := s.Resolve(stem); g.Status == Resolved && genesOnly(g.Result) && g.Tier <= TierPreferred {

@@ -32,7 +32,17 @@ import (
 // gene among its members (FamPlex's "AKT" for a node its author tied to
 // AKT1), which the strict count calls wrong.
 //
-// First measurement (2026-12-07, at 1e66e96): see gpmlGroundingFloors.
+// Measurements (2026-12-07), strict and relaxed accuracy:
+//   - first, at 324b54d, before any tuning: development 5,247 of 6,142
+//     right (85.4%; 86.8% relaxed), test 5,214 of 6,158 (84.7%; 86.6%);
+//     the out-of-sample figure;
+//   - after the label forms of labels.go, written from the development
+//     half's misses: development 5,305 (86.4%; 87.7%), test 5,271 (85.6%;
+//     87.5%).
+//
+// Many of the remaining misses are the gold's own: mouse ids on labels
+// written in mouse case ("Il6": NCBIGene:16193), unreviewed UniProt
+// entries (A0A…), retired Ensembl ids.
 const gpmlDir = "reference/wikipathways/gpml"
 
 // gpmlHalf says which half a label belongs to: 0 development, 1 test.
@@ -106,7 +116,7 @@ func carries(r *resolve.Resolver, n graph.Node, xs []string, members bool) bool 
 
 // gpmlGroundingFloors are a little below the first measurement of each
 // half (strict, relaxed accuracy).
-var gpmlGroundingFloors = [2][2]float64{{0, 0}, {0, 0}}
+var gpmlGroundingFloors = [2][2]float64{{0.85, 0.865}, {0.84, 0.86}}
 
 // TestGPMLGrounding resolves the gene labels of WikiPathways' human
 // pathways and scores them against their authors' ids, per half. With

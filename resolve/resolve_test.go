@@ -613,3 +613,42 @@ func TestResolveMicroRNA(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveLabels(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct {
+		name string
+		want string // "": unknown
+	}{
+		{"AKT1_HUMAN", "HGNC:391"},        // a UniProt entry name
+		{"Tnfsf11_MOUSE", "HGNC:11926"},   // the human gene of a mouse entry, by symbol
+		{"ENSG00000141510", "HGNC:11998"}, // a bare Ensembl gene id
+		{"CEBPB gene", "HGNC:1834"},
+		{"RANKL protein", "HGNC:11926"},
+		{"COX2 (PTGS2)", "HGNC:9605"},      // both name PTGS2
+		{"CD16 dim (FCGR3A)", "HGNC:3619"}, // only the bracketed name resolves
+		{"GLS (kidney)", "HGNC:4331"},      // a note
+		{"Phospholipase A2 EC 3.1.1.4", "FPLX:PLA2"},
+		{"RANKL (OPG)", ""},      // two entities, neither a symbol written as such: neither
+		{"XYZ_HUMAN", ""},        // no such gene
+		{"ENSG0000014151", ""},   // one digit short
+		{"PTH EC 1.2.3", ""},     // no EC number
+		{"(PTGS2)", "HGNC:9605"}, // read as before: the brackets are no label form
+		{"Unknown role in bone, hypothesized interaction with PEDF (SERPINH1)", ""}, // a note
+	} {
+		res := r.Resolve(c.name)
+		n, ok := res.Node()
+		if c.want == "" {
+			if ok {
+				t.Errorf("Resolve(%q) = %s (%s), want nothing", c.name, n.ID, res.Reason)
+			}
+			continue
+		}
+		if !ok || n.ID != c.want {
+			t.Errorf("Resolve(%q) = %v %v (%s), want %s", c.name, res.Status, res.Candidates, res.Reason, c.want)
+		}
+		if in := r.ResolveIn(c.name, resolve.Context{Text: "A figure of " + c.name + "."}); firstCandidate(in.Result) != c.want {
+			t.Errorf("ResolveIn(%q) = %v %v (%s), want %s", c.name, in.Status, in.Candidates, in.Reason, c.want)
+		}
+	}
+}

@@ -305,6 +305,10 @@ func (r *Resolver) Resolve(name string) Result {
 			return g
 		}
 	}
+	if l, ok := r.resolveLabel(name); ok {
+		// "AKT1_HUMAN", "CEBPB gene", "COX2 (PTGS2)": see labels.go
+		return l
+	}
 	res.Reason = "no entry matches"
 	return res
 }

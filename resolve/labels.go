@@ -1,0 +1,132 @@
+package resolve
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The written forms of pathway-figure and database labels that name an
+// entity through something around its name: a UniProt entry name
+// ("AKT1_HUMAN"), a bare Ensembl gene id, a word saying what kind of
+// thing the name is ("CEBPB gene"), an enzyme's EC number after its name,
+// or a bracketed second name or note ("COX2 (PTGS2)", "GLS (kidney)").
+// [Resolver.Resolve] reads them when the label as written names nothing.
+
+// labelForm is one reading of a label: the names to try, and what the
+// reading is called in a reason.
+type labelForm struct {
+	names []string
+	note  string
+}
+
+// labelForms returns the readings of name, in the order to try; nil for
+// most names.
+func labelForms(name string) []labelForm {
+	var out []labelForm
+	if i := strings.LastIndexByte(name, '_'); i > 0 {
+		// "AKT1_HUMAN": UniProt's entry name, the gene's symbol and the
+		// species
+		switch name[i+1:] {
+		case "HUMAN", "MOUSE", "RAT":
+			out = append(out, labelForm{[]string{name[:i]}, "a UniProt entry name"})
+		}
+	}
+	if ensemblGeneID(name) {
+		out = append(out, labelForm{[]string{"ENSEMBL:" + name}, "an Ensembl gene id"})
+	}
+	for _, w := range []string{" gene", " protein", " mRNA"} {
+		if s, ok := strings.CutSuffix(name, w); ok && len(s) >= 2 {
+			out = append(out, labelForm{[]string{s}, "the name before" + w})
+		}
+	}
+	if i := strings.LastIndex(name, " EC "); i > 0 && ecNumber(name[i+4:]) {
+		out = append(out, labelForm{[]string{strings.TrimSpace(name[:i])}, "the name before its EC number"})
+	}
+	if outer, inner, ok := bracketed(name); ok {
+		out = append(out, labelForm{[]string{outer, inner}, "a name and a bracketed name or note"})
+	}
+	return out
+}
+
+// ensemblGeneID reports whether s is a bare Ensembl human gene id
+// ("ENSG00000141510").
+func ensemblGeneID(s string) bool {
+	if len(s) != 15 || !strings.HasPrefix(s, "ENSG") {
+		return false
+	}
+	return isDigits(s[4:])
+}
+
+// ecNumber reports whether s is an EC number: four parts of digits or
+// "-", separated by dots ("2.7.1.67", "2.7.8.-").
+func ecNumber(s string) bool {
+	parts := strings.Split(strings.TrimSpace(s), ".")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if p != "-" && !isDigits(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// bracketed splits "X (Y)", with Y the last bracketed part and at the end,
+// into X and Y; both must be non-empty.
+func bracketed(name string) (string, string, bool) {
+	if !strings.HasSuffix(name, ")") {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(name, '(')
+	if i <= 0 || strings.IndexByte(name[i+1:len(name)-1], '(') >= 0 {
+		return "", "", false
+	}
+	outer := strings.TrimSpace(name[:i])
+	inner := strings.TrimSpace(name[i+1 : len(name)-1])
+	if outer == "" || inner == "" || strings.ContainsAny(outer, "()") {
+		return "", "", false
+	}
+	return outer, inner, true
+}
+
+// resolveLabel reads a label in the forms of [labelForms]; every name
+// tried is shorter than the label, so the recursion ends. For "X (Y)",
+// X and Y must agree when both resolve, unless one of them is a symbol and
+// the other not ("COX2 (PTGS2)": PTGS2); an X that names nothing may hold
+// three words at most (a note, not a label, holds more).
+func (r *Resolver) resolveLabel(name string) (Result, bool) {
+	for _, f := range labelForms(name) {
+		var got []Result
+		for i, n := range f.names {
+			if res := r.Resolve(n); res.Status == Resolved && !res.List {
+				got = append(got, res)
+			} else if i == 0 && strings.Count(n, " ") > 2 {
+				// "Unknown role, hypothesized interaction with PEDF
+				// (SERPINH1)": a note around a name, no label of it
+				got = nil
+				break
+			}
+		}
+		var res Result
+		switch {
+		case len(got) == 0:
+			continue
+		case len(got) == 1:
+			res = got[0]
+		case got[0].Candidates[0].ID == got[1].Candidates[0].ID:
+			res = got[0]
+		case got[1].Tier == TierSymbol && got[0].Tier != TierSymbol:
+			res = got[1]
+		case got[0].Tier == TierSymbol && got[1].Tier != TierSymbol:
+			res = got[0]
+		default:
+			continue // "X (Y)" naming two entities: neither
+		}
+		q := res.Query
+		res.Query = name
+		res.Reason += fmt.Sprintf(" (read as %q: %s)", q, f.note)
+		return res, true
+	}
+	return Result{}, false
+}
