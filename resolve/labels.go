@@ -7,16 +7,20 @@ import (
 
 // The written forms of pathway-figure and database labels that name an
 // entity through something around its name: a UniProt entry name
-// ("AKT1_HUMAN"), a bare Ensembl gene id, a word saying what kind of
-// thing the name is ("CEBPB gene"), an enzyme's EC number after its name,
-// or a bracketed second name or note ("COX2 (PTGS2)", "GLS (kidney)").
-// [Resolver.Resolve] reads them when the label as written names nothing.
+// ("AKT1_HUMAN"), a bare Ensembl gene id or UniProt accession, a word
+// saying what kind of thing the name is ("CEBPB gene", "Protein AATF"), an
+// enzyme's EC number after its name, or a bracketed second name or note
+// ("COX2 (PTGS2)", "GLS (kidney)", "IRF8 [P]"). [Resolver.Resolve] reads
+// them when the label as written names nothing. A precursor ("Pro-CASP8")
+// is not read as its protein: a pathway's "Pro-CASP8 → CASP8" would
+// become a loop.
 
 // labelForm is one reading of a label: the names to try, and what the
 // reading is called in a reason.
 type labelForm struct {
 	names []string
 	note  string
+	genes bool // the reading must name a gene or a group of genes
 }
 
 // labelForms returns the readings of name, in the order to try; nil for
@@ -28,22 +32,30 @@ func labelForms(name string) []labelForm {
 		// species
 		switch name[i+1:] {
 		case "HUMAN", "MOUSE", "RAT":
-			out = append(out, labelForm{[]string{name[:i]}, "a UniProt entry name"})
+			out = append(out, labelForm{[]string{name[:i]}, "a UniProt entry name", false})
 		}
 	}
 	if ensemblGeneID(name) {
-		out = append(out, labelForm{[]string{"ENSEMBL:" + name}, "an Ensembl gene id"})
+		out = append(out, labelForm{[]string{"ENSEMBL:" + name}, "an Ensembl gene id", false})
+	}
+	if uniProtLike(name) {
+		out = append(out, labelForm{[]string{"UniProt:" + name}, "a UniProt accession", false})
+	}
+	for _, p := range []string{"Protein ", "protein "} {
+		if s, ok := strings.CutPrefix(name, p); ok && len(s) >= 2 {
+			out = append(out, labelForm{[]string{s}, "the name after " + strings.TrimSpace(p), true}) // "Protein AATF"
+		}
 	}
 	for _, w := range []string{" gene", " protein", " mRNA"} {
 		if s, ok := strings.CutSuffix(name, w); ok && len(s) >= 2 {
-			out = append(out, labelForm{[]string{s}, "the name before" + w})
+			out = append(out, labelForm{[]string{s}, "the name before" + w, false})
 		}
 	}
 	if i := strings.LastIndex(name, " EC "); i > 0 && ecNumber(name[i+4:]) {
-		out = append(out, labelForm{[]string{strings.TrimSpace(name[:i])}, "the name before its EC number"})
+		out = append(out, labelForm{[]string{strings.TrimSpace(name[:i])}, "the name before its EC number", false})
 	}
 	if outer, inner, ok := bracketed(name); ok {
-		out = append(out, labelForm{[]string{outer, inner}, "a name and a bracketed name or note"})
+		out = append(out, labelForm{[]string{outer, inner}, "a name and a bracketed name or note", false})
 	}
 	return out
 }
@@ -72,19 +84,25 @@ func ecNumber(s string) bool {
 	return true
 }
 
-// bracketed splits "X (Y)", with Y the last bracketed part and at the end,
-// into X and Y; both must be non-empty.
+// bracketed splits "X (Y)" or "X [Y]", with Y the last bracketed part and
+// at the end, into X and Y; both must be non-empty.
 func bracketed(name string) (string, string, bool) {
-	if !strings.HasSuffix(name, ")") {
+	var open byte
+	switch {
+	case strings.HasSuffix(name, ")"):
+		open = '('
+	case strings.HasSuffix(name, "]"):
+		open = '['
+	default:
 		return "", "", false
 	}
-	i := strings.LastIndexByte(name, '(')
-	if i <= 0 || strings.IndexByte(name[i+1:len(name)-1], '(') >= 0 {
+	i := strings.LastIndexByte(name, open)
+	if i <= 0 || strings.IndexByte(name[i+1:len(name)-1], open) >= 0 {
 		return "", "", false
 	}
 	outer := strings.TrimSpace(name[:i])
 	inner := strings.TrimSpace(name[i+1 : len(name)-1])
-	if outer == "" || inner == "" || strings.ContainsAny(outer, "()") {
+	if outer == "" || inner == "" || strings.ContainsAny(outer, "()[]") {
 		return "", "", false
 	}
 	return outer, inner, true
@@ -99,7 +117,7 @@ func (r *Resolver) resolveLabel(name string) (Result, bool) {
 	for _, f := range labelForms(name) {
 		var got []Result
 		for i, n := range f.names {
-			if res := r.Resolve(n); res.Status == Resolved && !res.List {
+			if res := r.Resolve(n); res.Status == Resolved && !res.List && (!f.genes || genesOnly(res)) {
 				got = append(got, res)
 			} else if i == 0 && strings.Count(n, " ") > 2 {
 				// "Unknown role, hypothesized interaction with PEDF

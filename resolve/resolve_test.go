@@ -629,6 +629,11 @@ func TestResolveLabels(t *testing.T) {
 		{"CD16 dim (FCGR3A)", "HGNC:3619"}, // only the bracketed name resolves
 		{"GLS (kidney)", "HGNC:4331"},      // a note
 		{"Phospholipase A2 EC 3.1.1.4", "FPLX:PLA2"},
+		{"Protein AATF", "HGNC:19235"},
+		{"Pro-CASP8", ""},         // a precursor is not its protein
+		{"IRF8 [P]", "HGNC:5358"}, // a note in square brackets
+		{"P31749", "HGNC:391"},    // a UniProt accession
+		{"Pro-inflammatory cytokines", ""},
 		{"RANKL (OPG)", ""},      // two entities, neither a symbol written as such: neither
 		{"XYZ_HUMAN", ""},        // no such gene
 		{"ENSG0000014151", ""},   // one digit short
