@@ -235,6 +235,8 @@ func (s *Scope) Resolve(name string) ContextResult {
 	cands, how := s.r.gatherForms(name, key, a.species)
 	if how != "" {
 		why = append(why, how)
+	} else {
+		cands = symbolsAsWritten(name, cands)
 	}
 	null, against := s.nullPrior(name, key, &why)
 	why = append(why, s.weighMatches(cands, name, key, how == readAsPlural)...)
@@ -483,6 +485,29 @@ func (r *Resolver) gatherForms(name, key string, sp speciesSet) ([]candidate, st
 		}
 	}
 	return nil, ""
+}
+
+// symbolsAsWritten drops, when one candidate's symbol is name as written
+// (letter case aside), the other candidates that match only as symbols
+// once punctuation is dropped: "MIR124-3" is not MIR1243.
+func symbolsAsWritten(name string, cands []candidate) []candidate {
+	exact, other := 0, 0
+	for _, c := range cands {
+		if c.tier != TierSymbol {
+			continue
+		}
+		if strings.EqualFold(c.entry.Node.Symbol, name) {
+			exact++
+		} else {
+			other++
+		}
+	}
+	if exact != 1 || other == 0 {
+		return cands
+	}
+	return slices.DeleteFunc(slices.Clone(cands), func(c candidate) bool {
+		return c.tier == TierSymbol && !strings.EqualFold(c.entry.Node.Symbol, name)
+	})
 }
 
 // gather returns every entity of every lexicon under the key, each once,

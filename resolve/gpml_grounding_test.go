@@ -40,7 +40,9 @@ import (
 //     half's misses: development 5,305 (86.4%; 87.7%), test 5,271 (85.6%;
 //     87.5%);
 //   - with UniProt accessions, "Protein X" and square brackets:
-//     development 5,310 (86.5%; 87.8%), test 5,273 (85.6%; 87.5%).
+//     development 5,310 (86.5%; 87.8%), test 5,273 (85.6%; 87.5%);
+//   - with symbols as written ("MIR124-3" is not MIR1243): development
+//     5,315 (86.5%; 87.9%), test 5,276 (85.7%; 87.6%).
 //
 // Many of the remaining misses are the gold's own: mouse ids on labels
 // written in mouse case ("Il6": NCBIGene:16193), unreviewed UniProt

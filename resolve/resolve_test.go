@@ -657,3 +657,21 @@ func TestResolveLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveSymbolAsWritten(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct{ name, want string }{
+		{"MIR124-3", "HGNC:31504"}, // not MIR1243, the same key once the hyphen is dropped
+		{"MIR1243", "HGNC:35304"},
+		{"MIR9-3", "HGNC:31646"}, // not MIR93
+		{"hsa-mir-128-1", "HGNC:31510"},
+	} {
+		if got := firstCandidate(r.Resolve(c.name)); got != c.want {
+			t.Errorf("Resolve(%q) = %s, want %s", c.name, got, c.want)
+		}
+		in := r.ResolveIn(c.name, resolve.Context{Text: "MIR124-3, MIR1243, MIR9-3 and MIR93 repress SOST."})
+		if got := firstCandidate(in.Result); got != c.want {
+			t.Errorf("ResolveIn(%q) = %s (%s), want %s", c.name, got, in.Reason, c.want)
+		}
+	}
+}

@@ -239,6 +239,15 @@ func (r *Resolver) Resolve(name string) Result {
 			}
 		} else {
 			res = settle(res, h.len(), h.at, how)
+			if res.Status == Ambiguous && res.Tier == TierSymbol && how == "" {
+				// "MIR124-3": the symbol as written, not MIR1243, whose
+				// key is the same once punctuation is dropped
+				if i, ok := symbolAsWritten(name, res.Candidates); ok {
+					res.Status, res.Candidates = Resolved, res.Candidates[i:i+1]
+					res.Reason = "symbol, as written (other symbols differ only in punctuation)"
+					return res
+				}
+			}
 			if res.Status == Ambiguous && h.lex.pk != nil && how == "" {
 				if i := h.lex.pk.exact(name); i >= 0 {
 					res.Status, res.Candidates = Resolved, h.lex.nodeSlice(i)
@@ -452,6 +461,21 @@ func sibling(symbols map[string]bool, stem, initial string) bool {
 		}
 	}
 	return false
+}
+
+// symbolAsWritten returns the index of the one candidate whose symbol is
+// name, letter case aside.
+func symbolAsWritten(name string, cands []graph.Node) (int, bool) {
+	found := -1
+	for i, c := range cands {
+		if strings.EqualFold(c.Symbol, name) {
+			if found >= 0 {
+				return 0, false
+			}
+			found = i
+		}
+	}
+	return found, found >= 0
 }
 
 // greekLetterName is a Greek letter, its name and the Latin initial some sources
