@@ -254,7 +254,7 @@ func (s *Scope) Resolve(name string) ContextResult {
 	if n, ok := out.Node(); ok && n.Kind == graph.Group || out.Status == Unknown && len(cands) == 0 {
 		// "PKACα", "PI3Kγ": the member a group's letter names, as
 		// Resolve reads it
-		if m, note, ok := s.r.greekMember(name, out.Result); ok {
+		if m, note, ok := s.r.greekMember(name, out.Result, true); ok {
 			out.Result, out.Why = m, append(out.Why, note)
 			if out.Score == 0 {
 				out.Score = 1

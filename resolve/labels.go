@@ -108,8 +108,8 @@ func bracketed(name string) (string, string, bool) {
 	return outer, inner, true
 }
 
-// resolveLabel reads a label in the forms of [labelForms]; every name
-// tried is shorter than the label, so the recursion ends. For "X (Y)",
+// resolveLabel reads a label in the forms of [labelForms], each without
+// further label forms (see [Resolver.resolve]). For "X (Y)",
 // X and Y must agree when both resolve, unless one of them is a symbol and
 // the other not ("COX2 (PTGS2)": PTGS2); an X that names nothing may hold
 // three words at most (a note, not a label, holds more).
@@ -117,7 +117,7 @@ func (r *Resolver) resolveLabel(name string) (Result, bool) {
 	for _, f := range labelForms(name) {
 		var got []Result
 		for i, n := range f.names {
-			if res := r.Resolve(n); res.Status == Resolved && !res.List && (!f.genes || genesOnly(res)) {
+			if res := r.resolve(n, false); res.Status == Resolved && !res.List && (!f.genes || genesOnly(res)) {
 				got = append(got, res)
 			} else if i == 0 && strings.Count(n, " ") > 2 {
 				// "Unknown role, hypothesized interaction with PEDF

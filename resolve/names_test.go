@@ -153,6 +153,12 @@ var hostileNames = []string{
 	"", " ", "\x00", "\x00\x01\x02", "\t\n\r", "\xff\xfe\xfd", "a\xffb", strings.Repeat("A", 1<<20),
 	strings.Repeat("é", 600), "HGNC:", ":", "::::", "BEL:", "/", "//", "a/", "/b", "1/2/3/4/5/6", "\u202eRANKL",
 	strings.Repeat("x/", 5000), "NCBIGene:" + strings.Repeat("9", 2000),
+	// label forms that stack: each reading tried at every step would take
+	// exponential time (read once, they take microseconds)
+	strings.Repeat("Protein ", 60) + "X" + strings.Repeat(" gene", 60),
+	strings.Repeat("Protein ", 20) + "PKA" + strings.Repeat("α gene", 20),
+	"PKA" + strings.Repeat("α", 200), strings.Repeat("A (", 100) + strings.Repeat(")", 100),
+	strings.Repeat("X_HUMAN", 50) + strings.Repeat(" (Y)", 50),
 }
 
 func TestHostileNames(t *testing.T) {

@@ -172,7 +172,14 @@ const MaxName = 1024
 // another case ("Rho" for RHO) gives way to a curated name written
 // exactly so (FamPlex's "Rho", RHOA). A name found in a
 // lexicon costs no allocation once its entry has been decoded.
-func (r *Resolver) Resolve(name string) Result {
+func (r *Resolver) Resolve(name string) Result { return r.resolve(name, true) }
+
+// resolve is Resolve; labels says whether the label forms of labels.go
+// are read. A name read through a label form is resolved without them,
+// and so is everything inside that reading: each form makes the name
+// shorter, but trying several at every step would take exponential time
+// ("Protein Protein … X gene gene …").
+func (r *Resolver) resolve(name string, labels bool) Result {
 	if len(name) > 0 && (name[0] <= ' ' || name[len(name)-1] <= ' ') {
 		name = strings.TrimSpace(name)
 	}
@@ -181,7 +188,7 @@ func (r *Resolver) Resolve(name string) Result {
 		// "NF-ÎºB": a name mis-decoded on its way here, resolved as
 		// repaired, and the reason says so (the repair shrinks the name,
 		// so this recursion ends)
-		res := r.Resolve(fixed)
+		res := r.resolve(fixed, labels)
 		res.Query = name
 		res.Reason += fmt.Sprintf(" (read as %q: %d mis-decoded characters repaired)", fixed, n)
 		return res
@@ -214,7 +221,7 @@ func (r *Resolver) Resolve(name string) Result {
 		// microRNA of several loci is read as the first ("miR-218":
 		// MIR218-1)
 		for i, g := range genes {
-			if res := r.Resolve(g); microRNAGene(res) {
+			if res := r.resolve(g, labels); microRNAGene(res) {
 				// "MIR1" is also an alias of FSD1
 				res.Query = name
 				if i > 0 && len(genes) == 3 { // no locus named: MIR218, MIR218-1, MIR2181
@@ -277,7 +284,7 @@ func (r *Resolver) Resolve(name string) Result {
 		if n, ok := res.Node(); ok && n.Kind == graph.Group {
 			// "PKACα": the PRKAC family's name matched without its
 			// letter; the letter names PRKACA
-			if m, _, ok := r.greekMember(name, res); ok {
+			if m, _, ok := r.greekMember(name, res, labels); ok {
 				return m
 			}
 		}
@@ -291,7 +298,7 @@ func (r *Resolver) Resolve(name string) Result {
 			return l
 		}
 	}
-	if m, _, ok := r.greekMember(name, res); ok {
+	if m, _, ok := r.greekMember(name, res, labels); ok {
 		// "PI3Kγ": a group's member named by its letter
 		return m
 	}
@@ -299,7 +306,7 @@ func (r *Resolver) Resolve(name string) Result {
 		// "PGC-1β", "PGC-1beta": the Greek letter as the Latin initial
 		// some sources write ("PGC-1b"); alt ends in no Greek letter,
 		// so this recursion ends
-		if g := r.Resolve(alt); g.Status != Unknown {
+		if g := r.resolve(alt, labels); g.Status != Unknown {
 			g.Query = name
 			g.Reason += fmt.Sprintf(" (read as %q: a last Greek letter as its Latin initial)", alt)
 			return g
@@ -308,11 +315,15 @@ func (r *Resolver) Resolve(name string) Result {
 	if stem, ok := pointMutant(name); ok {
 		// "RasV12", "N17Rac1", "BRAF-V600E": a point mutant, read as
 		// its gene; stem is shorter, so this recursion ends
-		if g := r.Resolve(stem); g.Status == Resolved && genesOnly(g) && g.Tier <= TierPreferred {
+		if g := r.resolve(stem, labels); g.Status == Resolved && genesOnly(g) && g.Tier <= TierPreferred {
 			g.Query = name
 			g.Reason += fmt.Sprintf(" (read as %q: a point mutant)", stem)
 			return g
 		}
+	}
+	if !labels {
+		res.Reason = "no entry matches"
+		return res
 	}
 	if l, ok := r.resolveLabel(name); ok {
 		// "AKT1_HUMAN", "CEBPB gene", "COX2 (PTGS2)": see labels.go
@@ -540,12 +551,12 @@ func greekSuffix(name string) (string, greekLetterName, bool) {
 // ("HIF-α" HIF_alpha); exactly one must qualify. res is how the whole
 // name resolved; it is replaced only when it is unknown or names the
 // group itself. The note says what was read.
-func (r *Resolver) greekMember(name string, res Result) (Result, string, bool) {
+func (r *Resolver) greekMember(name string, res Result, labels bool) (Result, string, bool) {
 	stem, g, ok := greekSuffix(name)
 	if !ok {
 		return res, "", false
 	}
-	sr := r.Resolve(stem) // stem is shorter: the recursion ends
+	sr := r.resolve(stem, labels) // stem is shorter: the recursion ends
 	grp, ok := sr.Node()
 	if !ok || grp.Kind != graph.Group {
 		return res, "", false
