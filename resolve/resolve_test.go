@@ -335,6 +335,10 @@ func FuzzResolve(f *testing.F) {
 	for _, tt := range resolveTests {
 		f.Add(tt.name)
 	}
+	for _, n := range []string{"AKT1_HUMAN", "COX2 (PTGS2)", "IRF8 [P]", "PKACα", "PI3K-delta", "ENSG00000141510",
+		"P31749", "MIR124-3", "Phospholipase A2 EC 3.1.1.4", "Protein AATF gene"} {
+		f.Add(n) // greek members, symbols as written and label forms
+	}
 	r := resolve.Default()
 	f.Fuzz(func(t *testing.T, s string) {
 		res := r.Resolve(s)
