@@ -163,6 +163,8 @@ var failureClasses = []struct {
 			want: []string{"monocyte secretes TGF-β", "monocyte secretes IL-1β"}},
 	}},
 	{"attachment and coordination", []failureCase{
+		{name: "cells and their unknown product in the phrase of a participle", text: "Primary osteoblasts (POB) release IL-6. An anti-IL-6 antibody added to KUSA or POB CM blocked RANKL expression.",
+			want: []string{"IL-6 activates RANKL"}, not: []string{"osteoblast inhibits RANKL", "osteoblast activates RANKL"}},
 		{name: "a list's last item before \"by\" and a phrase that names nobody", text: "PTH stimulates expression of RANKL and IL-6 by several cell types.",
 			want: []string{"PTH activates RANKL", "PTH activates IL-6"}},
 		{name: "a description after a name of two senses", text: "Dexamethasone inhibits EP2, a useful marker, and stimulates OPG expression.",

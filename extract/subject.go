@@ -156,13 +156,14 @@ func (s *sentence) unknownHead(k int) bool {
 }
 
 // afterPrepOrList reports whether the words before toks[k] (over
-// determiners and unknown names joined by "or", "and" or commas) end in a
-// preposition other than "by".
+// determiners and unknown names joined by "or", "and" or commas, and
+// cells before their unknown product: "added to HOBIT or POB CM") end in
+// a preposition other than "by".
 func (s *sentence) afterPrepOrList(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
 		t := &s.toks[j]
 		switch {
-		case t.g != nil && t.g.unknownOnly(), t.w == "or", t.w == "and", t.w == ",", s.rs.sets[setDet][t.w]:
+		case t.g != nil && (t.g.unknownOnly() || t.g.knownCellsOnly()), t.w == "or", t.w == "and", t.w == ",", s.rs.sets[setDet][t.w]:
 		case t.g == nil && s.rs.sets[setPrep][t.w]:
 			return t.w != "by"
 		default:

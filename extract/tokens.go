@@ -82,6 +82,22 @@ func (g *group) unknownOnly() bool {
 	return true
 }
 
+// knownCellsOnly reports whether every mention of the group that
+// resolved names a cell, and one did ("HOBIT or POB" with POB defined as
+// primary osteoblasts).
+func (g *group) knownCellsOnly() bool {
+	known := false
+	for _, e := range g.ents {
+		if e.known() {
+			if !e.cells {
+				return false
+			}
+			known = true
+		}
+	}
+	return known
+}
+
 func (g *group) cellsOnly() bool {
 	for _, e := range g.ents {
 		if !e.cells {
