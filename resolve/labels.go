@@ -109,10 +109,10 @@ func bracketed(name string) (string, string, bool) {
 }
 
 // resolveLabel reads a label in the forms of [labelForms], each without
-// further label forms (see [Resolver.resolve]). For "X (Y)",
-// X and Y must agree when both resolve, unless one of them is a symbol and
-// the other not ("COX2 (PTGS2)": PTGS2); an X that names nothing may hold
-// three words at most (a note, not a label, holds more).
+// further label forms (see [Resolver.resolve]). For "X (Y)", X and Y must
+// agree when both resolve, unless one of them is a symbol and the other
+// not ("COX2 (PTGS2)": PTGS2); an X that names nothing may hold three
+// words at most (a note, not a label, holds more).
 func (r *Resolver) resolveLabel(name string) (Result, bool) {
 	for _, f := range labelForms(name) {
 		var got []Result

@@ -321,13 +321,11 @@ func (r *Resolver) resolve(name string, labels bool) Result {
 			return g
 		}
 	}
-	if !labels {
-		res.Reason = "no entry matches"
-		return res
-	}
-	if l, ok := r.resolveLabel(name); ok {
-		// "AKT1_HUMAN", "CEBPB gene", "COX2 (PTGS2)": see labels.go
-		return l
+	if labels {
+		if l, ok := r.resolveLabel(name); ok {
+			// "AKT1_HUMAN", "CEBPB gene", "COX2 (PTGS2)": see labels.go
+			return l
+		}
 	}
 	res.Reason = "no entry matches"
 	return res
