@@ -108,6 +108,12 @@ func bracketed(name string) (string, string, bool) {
 	return outer, inner, true
 }
 
+// inText resolves a name found in running text: as [Resolver.Resolve],
+// without the label forms, which are a figure's or a database's ways of
+// writing a name, not prose's (the mention finder tries many spans of
+// every sentence).
+func (r *Resolver) inText(name string) Result { return r.resolve(name, false) }
+
 // resolveLabel reads a label in the forms of [labelForms], each without
 // further label forms (see [Resolver.resolve]). For "X (Y)", X and Y must
 // agree when both resolve, unless one of them is a symbol and the other

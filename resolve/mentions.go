@@ -154,7 +154,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 			if !subs[k].startOK || !spacedWords(text, subs[k:i+1]) {
 				continue
 			}
-			res := r.Resolve(text[subs[k].start:subs[i].end] + " cell")
+			res := r.inText(text[subs[k].start:subs[i].end] + " cell")
 			if n, ok := res.Node(); ok && n.Kind == graph.Cell {
 				res.Query = text[subs[k].start:subs[i].end]
 				res.Reason += " (a cell, before " + text[subs[i+1].start:subs[i+1].end] + ")"
@@ -167,13 +167,13 @@ func (r *Resolver) Mentions(text string) []Mention {
 	// with the word before when the first part has two ("MAPKAP K2/3").
 	for k, w := range words {
 		s := text[w.start:w.end]
-		if !strings.Contains(s, "/") || tables().stop[strings.ToLower(s)] {
+		if !strings.Contains(s, "/") || stopPhrase(s) {
 			continue // "serine/threonine" is no list of amino acids
 		}
 		if k > 0 && words[k-1].end+1 == w.start && text[words[k-1].end] == ' ' {
 			start := words[k-1].start
-			if s2 := text[start:w.end]; r.listParts(s2) && !tables().stop[strings.ToLower(s2)] {
-				if res := r.Resolve(s2); res.Status == Resolved && res.List {
+			if s2 := text[start:w.end]; r.listParts(s2) && !stopPhrase(s2) {
+				if res := r.inText(s2); res.Status == Resolved && res.List {
 					cands = append(cands, Mention{Start: start, End: w.end, Text: s2, Result: res})
 					continue
 				}
@@ -182,7 +182,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 		if !r.listParts(s) {
 			continue
 		}
-		if res := r.Resolve(s); res.Status != Unknown && res.Status != StatusInvalid {
+		if res := r.inText(s); res.Status != Unknown && res.Status != StatusInvalid {
 			cands = append(cands, Mention{Start: w.start, End: w.end, Text: s, Result: res})
 		}
 	}
@@ -196,7 +196,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 		if last := text[subs[w.last-1].start:subs[w.last-1].end]; tables().compound[strings.ToLower(last)] {
 			continue // "RANKL-induced"
 		}
-		if res := r.Resolve(s); res.Status == Resolved && res.List && strings.HasPrefix(res.Reason, "hyphen list") {
+		if res := r.inText(s); res.Status == Resolved && res.List && strings.HasPrefix(res.Reason, "hyphen list") {
 			cands = append(cands, Mention{Start: w.start, End: w.end, Text: s, Result: res})
 		}
 	}
@@ -211,7 +211,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 // candidate resolves the sub-tokens i..j and applies the stop rules.
 func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, bool) {
 	s := text[subs[i].start:subs[j].end]
-	res := r.Resolve(s)
+	res := r.inText(s)
 	if res.Status != Resolved && res.Status != Ambiguous {
 		return Mention{}, false
 	}
@@ -221,7 +221,7 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 	if i < j && genesOnly(res) && englishPhrase(s) {
 		return Mention{}, false // "It is" read as the symbol ITIS
 	}
-	if strings.ContainsAny(s, " /-") && tables().stop[strings.ToLower(s)] {
+	if stopPhrase(s) {
 		// a phrase of the stop table, whatever it resolves to:
 		// "serine/threonine kinase" (an alias of MARK2) describes any,
 		// "serine/threonine" is no list of amino acids
@@ -661,7 +661,7 @@ func (r *Resolver) parenCompounds(text string, words []word) []Mention {
 		if !isDigits(strings.TrimRight(num, "abcdefghijklmnopqrstuvwxyzαβγδ")) {
 			continue
 		}
-		res := r.Resolve(text[a.start:a.end] + " " + num)
+		res := r.inText(text[a.start:a.end] + " " + num)
 		if res.Status != Resolved && res.Status != Ambiguous {
 			continue
 		}
@@ -768,7 +768,7 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			// "RasV12", "N17Rac1": the gene of a point mutant;
 			// "miR-218": the gene of a microRNA; "PI3K-delta": the
 			// member a group's Greek letter names
-			if res := r.Resolve(s); res.Status == Resolved && !res.List {
+			if res := r.inText(s); res.Status == Resolved && !res.List {
 				m.Result = res
 				extra = append(extra, m)
 				continue

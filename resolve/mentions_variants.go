@@ -43,7 +43,7 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 		if !ok && !covered && endsInGreek(s) {
 			// "PGC-1β": a name whose last Greek letter some sources
 			// write as its Latin initial ("PGC-1b"); see Resolve
-			if res := r.Resolve(s); res.Status == Resolved && genesOnly(res) {
+			if res := r.inText(s); res.Status == Resolved && genesOnly(res) {
 				ms = append(ms, Mention{Start: w.start, End: w.end, Text: s, Result: res})
 				continue
 			}
@@ -60,7 +60,7 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 			}
 			continue
 		}
-		if res := r.Resolve(name); res.Status == Resolved && genesOnly(res) {
+		if res := r.inText(name); res.Status == Resolved && genesOnly(res) {
 			if covered {
 				ms[j].Result = res
 			} else {
@@ -98,14 +98,14 @@ func (r *Resolver) tagged(text string, words []word, ms []Mention) []Mention {
 		if tag == "" {
 			continue
 		}
-		if whole := r.Resolve(s); whole.Status == Resolved && !whole.List {
+		if whole := r.inText(s); whole.Status == Resolved && !whole.List {
 			continue // a name of its own ("HA-1"); "Myc-AKT1" is only a hyphen list
 		}
 		rest := s[len(tag):]
-		res := r.Resolve(rest)
+		res := r.inText(rest)
 		if res.Status != Resolved {
 			if base, ok := DominantNegative(rest); ok {
-				if res = r.Resolve(base); res.Status == Resolved {
+				if res = r.inText(base); res.Status == Resolved {
 					res.Reason += " (a dominant-negative form, " + rest + ")"
 				}
 			}
@@ -211,7 +211,7 @@ func (r *Resolver) processEllipsis(base Result, gap, w string) (Result, bool) {
 	}
 	words := strings.Fields(base.Query)
 	for k := len(words) - 1; k >= 1; k-- {
-		res := r.Resolve(strings.Join(words[:k], " ") + " " + w)
+		res := r.inText(strings.Join(words[:k], " ") + " " + w)
 		if res.Status == Resolved && len(res.Candidates) == 1 && res.Candidates[0].Kind == graph.Process {
 			return res, true
 		}
@@ -326,7 +326,7 @@ func (r *Resolver) numbered(text string, words []word, ms []Mention) []Mention {
 		var found []Mention
 		for k, it := range items {
 			num := text[it.start:it.end]
-			res := r.Resolve(stem + num)
+			res := r.inText(stem + num)
 			if res.Status != Resolved || !genesOnly(res) {
 				found = nil
 				break

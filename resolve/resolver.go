@@ -518,6 +518,14 @@ func greekInitial(name string) (string, bool) {
 // reads it, into the stem before the letter (spaces and hyphens
 // trimmed) and the letter.
 func greekSuffix(name string) (string, greekLetterName, bool) {
+	if name == "" {
+		return "", greekLetterName{}, false
+	}
+	if c := name[len(name)-1] | 0x20; c < 0x80 && c != 'a' && c != 'n' {
+		// the common case: no Greek letter ends in an ASCII byte, and
+		// every spelled one ends in "a" or "n" ("alpha", "epsilon")
+		return "", greekLetterName{}, false
+	}
 	for _, g := range greekInitials {
 		var stem string
 		if s, ok := strings.CutSuffix(name, string(g.letter)); ok {

@@ -25,6 +25,21 @@ type wordTables struct {
 	english, generic, stop, noStart, compound, origin map[string]bool
 	genericStems                                      map[string]bool
 	senses                                            map[string][]sense
+	// stopPhrases are the entries of stop of several words ("serine/
+	// threonine kinase"); stopFirst marks their first bytes, so most
+	// names are turned away without lowering their case
+	stopPhrases map[string]bool
+	stopFirst   [256]bool
+}
+
+// stopPhrase reports whether s is a phrase of the stop table, letter case
+// aside.
+func stopPhrase(s string) bool {
+	t := tables()
+	if s == "" || !t.stopFirst[s[0]|0x20] && !t.stopFirst[s[0]] || !strings.ContainsAny(s, " /-") {
+		return false
+	}
+	return t.stopPhrases[strings.ToLower(s)]
 }
 
 // sense is a common meaning of a short name that is not a gene, with
@@ -57,6 +72,13 @@ func loadWords(fsys embed.FS) (*wordTables, error) {
 	}
 	w.english, w.generic, w.stop = sets["english"], sets["generic"], sets["stop"]
 	w.noStart, w.compound, w.origin = sets["nostart"], sets["compound"], sets["origin"]
+	w.stopPhrases = map[string]bool{}
+	for p := range w.stop {
+		if strings.ContainsAny(p, " /-") {
+			w.stopPhrases[p] = true
+			w.stopFirst[p[0]] = true
+		}
+	}
 	w.genericStems = make(map[string]bool, 2*len(w.generic))
 	for g := range w.generic {
 		w.genericStems[stem(g)] = true
