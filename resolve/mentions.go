@@ -764,10 +764,11 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			extra = append(extra, m)
 			continue
 		}
-		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil || greekMemberLike(s) {
+		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil || greekMemberLike(s) || formPrefixed(s) {
 			// "RasV12", "N17Rac1": the gene of a point mutant;
 			// "miR-218": the gene of a microRNA; "PI3K-delta": the
-			// member a group's Greek letter names
+			// member a group's Greek letter names; "sRANKL": a form
+			// of a protein
 			if res := r.inText(s); res.Status == Resolved && !res.List {
 				m.Result = res
 				extra = append(extra, m)

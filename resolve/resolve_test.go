@@ -679,3 +679,39 @@ func TestResolveSymbolAsWritten(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveFormPrefix(t *testing.T) {
+	r := resolve.Default()
+	for _, c := range []struct {
+		name string
+		want string // "": not read as a form
+	}{
+		{"sRANKL", "HGNC:11926"}, // soluble RANKL
+		{"sIL-6R", "HGNC:6019"},  // soluble IL-6 receptor
+		{"rhBMP-2", "HGNC:1069"}, // recombinant human BMP-2
+		{"tBID", "HGNC:1050"},    // truncated BID
+		{"hMSC", ""},             // MSC is a cell here, not a protein's form
+		{"sGC", ""},              // two letters after the prefix: the SGC complex, as written
+		{"mDia1", ""},            // no "m" prefix: Dia1 is another gene's alias
+		{"sXYZQ1", ""},           // no such protein
+	} {
+		res := r.Resolve(c.name)
+		form := strings.Contains(res.Reason, "form)") || strings.Contains(res.Reason, "protein)")
+		if c.want == "" {
+			if form {
+				t.Errorf("Resolve(%q) = %v (%s), want no form read", c.name, res.Candidates, res.Reason)
+			}
+			continue
+		}
+		if n, ok := res.Node(); !ok || n.ID != c.want || !form {
+			t.Errorf("Resolve(%q) = %v %v (%s), want %s as a form", c.name, res.Status, res.Candidates, res.Reason, c.want)
+		}
+		ms := r.Mentions("Cells treated with " + c.name + " grew.")
+		if len(ms) < 1 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
+			t.Errorf("Mentions(%q) = %+v, want a mention of %s", c.name, ms, c.want)
+		}
+	}
+	if got := firstCandidate(r.Resolve("ALP")); got != "HGNC:438" {
+		t.Errorf("Resolve(ALP) = %s, want ALPL (alkaline phosphatase, the bone marker)", got)
+	}
+}

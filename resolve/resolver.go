@@ -321,6 +321,15 @@ func (r *Resolver) resolve(name string, labels bool) Result {
 			return g
 		}
 	}
+	if rest, form, ok := formPrefix(name); ok {
+		// "sRANKL", "rhBMP-2", "tBID": a form of a protein, read as the
+		// protein; rest is shorter, so this recursion ends
+		if g := r.resolve(rest, labels); g.Status == Resolved && !g.List && genesOnly(g) && g.Tier <= TierSynonym && !strings.Contains(g.Reason, singularNote) {
+			g.Query = name
+			g.Reason += fmt.Sprintf(" (read as %q: %s)", rest, form)
+			return g
+		}
+	}
 	if labels {
 		if l, ok := r.resolveLabel(name); ok {
 			// "AKT1_HUMAN", "CEBPB gene", "COX2 (PTGS2)": see labels.go
@@ -453,6 +462,34 @@ func mutantStem(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// formPrefixes are the lower-case letters written before a protein's
+// name for one of its forms, longest first.
+var formPrefixes = []struct{ prefix, form string }{
+	{"rh", "the recombinant human protein"}, {"rm", "the recombinant mouse protein"},
+	{"s", "the soluble form"}, {"t", "the truncated form"}, {"h", "the human protein"},
+}
+
+// formPrefix splits a name written with a form's prefix before a
+// capitalised name of three characters or more ("sRANKL", "rhBMP-2",
+// "tBID", "hTERT") into the name and the form. "m" (membrane-bound) is
+// left out: "mDia1" is DIAPH1, not the Dia1 alias of DIPK2A.
+func formPrefix(name string) (string, string, bool) {
+	for _, p := range formPrefixes {
+		rest, ok := strings.CutPrefix(name, p.prefix)
+		if ok && len(rest) >= 3 && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return rest, p.form, true
+		}
+	}
+	return "", "", false
+}
+
+// formPrefixed reports whether a name starts with a form's prefix that
+// [formPrefix] reads.
+func formPrefixed(name string) bool {
+	_, _, ok := formPrefix(name)
+	return ok
+}
 
 // greekMemberLike reports whether a name ends in a Greek letter,
 // written or spelled out, after a stem [Resolver.greekMember] may read.
