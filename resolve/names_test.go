@@ -49,6 +49,10 @@ var fieldScaleTests = []struct {
 	{"rapamycin", "CHEBI:9168", graph.Drug},
 	{"zoledronic acid", "CHEBI:46557", graph.Drug},
 	{"denosumab", "DRUGBANK:DB06643", graph.Drug},
+	{"romosozumab", "DRUGBANK:DB11866", graph.Drug},
+	{"odanacatib", "DRUGBANK:DB06670", graph.Drug},
+	{"LY2157299", "CHEBI:137064", graph.Drug}, // galunisertib
+	{"radium-223", "CHEBI:74895", graph.Drug},
 	{"osteoclast precursors", "BONEMET:osteoclast_precursor", graph.Cell},
 	{"TAMs", "CL:0000235", graph.Cell},
 	{"HUVEC", "CL:0002618", graph.Cell},
