@@ -54,6 +54,13 @@ var fieldScaleTests = []struct {
 	{"LY2157299", "CHEBI:137064", graph.Drug}, // galunisertib
 	{"radium-223", "CHEBI:74895", graph.Drug},
 	{"osteoclast precursors", "BONEMET:osteoclast_precursor", graph.Cell},
+	{"MDSCs", "BONEMET:mdsc", graph.Cell},
+	{"cancer stem cells", "BONEMET:cancer_stem_cell", graph.Cell},
+	{"hypercalcaemia", "BONEMET:hypercalcemia", graph.Process},
+	{"pathological fractures", "BONEMET:fracture", graph.Process},
+	{"tumor dormancy", "BONEMET:tumor_dormancy", graph.Process},
+	{"skeletal-related events", "BONEMET:skeletal_related_events", graph.Process},
+	{"ONJ", "BONEMET:onj", graph.Process},
 	{"TAMs", "CL:0000235", graph.Cell},
 	{"HUVEC", "CL:0002618", graph.Cell},
 	{"osteoclasts", "CL:0000092", graph.Cell},
