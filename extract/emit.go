@@ -395,13 +395,20 @@ func (s *sentence) respectively(hi int) bool {
 // from to token to.
 func (s *sentence) hedge(from, to int) source.Hedge {
 	h := &s.rs.hedges
+	// "blocked Wnt3a but not Wnt5a induction of the BMP promoters": the
+	// "not" denies the blocking, not Wnt5a's induction, which the phrase
+	// takes as given
+	exclusion := -1
+	if from >= 2 && s.w(from-1) == "not" && s.w(from-2) == "but" && s.agentNominalObject(from) >= 0 {
+		exclusion = from - 1
+	}
 	from = max(0, from-h.before)
 	to = min(len(s.toks)-1, to)
 	out := source.NotHedged
 	for i := from; i <= to; i++ {
 		w := s.toks[i].w
 		if h.negation[w] {
-			if w == "no" && s.w(i+1) == "longer" || s.contrastAfter(i, to) {
+			if w == "no" && s.w(i+1) == "longer" || s.contrastAfter(i, to) || i == exclusion {
 				continue // "has no effect on A, but increases B": A's clause
 			}
 			return source.Negated

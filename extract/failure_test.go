@@ -507,6 +507,8 @@ var failureClasses = []struct {
 			want: []string{"AKR1B10 activates cell proliferation"}, hedge: source.Speculative},
 	}},
 	{"speculation and negation", []failureCase{
+		{name: "\"but not\" denies the blocking, not what the phrase takes as given", text: "Noggin blocked BMP-2 but not TGF-β induction of the RUNX2 promoter.",
+			want: []string{"TGF-β activates RUNX2"}},
 		{name: "Y was reduced in X-expressing cells", text: "IL-6 was reduced in OPG-expressing cells.",
 			not: []string{"OPG inhibits cell"}},
 		{name: "X may be inhibited by Z to attenuate W", text: "RANKL may be inhibited by OPG to attenuate osteoclastogenesis.",
