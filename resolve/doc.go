@@ -13,8 +13,14 @@
 // read as their gene: a point mutant ("RasV12", "N17Rac1", "BRAFV600E"),
 // a microRNA ("miR-218", "miR-335-5p": its HGNC gene, the first locus of
 // a microRNA with several), a last Greek letter written as its Latin
-// initial ("PGC-1b"); [DominantNegative] names the gene of a
-// dominant-negative form. A name mis-decoded on its
+// initial ("PGC-1b"), a form of a protein ("sRANKL", "rhBMP-2", "tBID");
+// [DominantNegative] names the gene of a dominant-negative form. A group's
+// name with a Greek letter is the member the letter spells ("PKACα":
+// PRKACA), and a symbol as written beats symbols that differ from it only
+// in punctuation ("MIR124-3", not MIR1243). A label that names its entity
+// through what surrounds the name ("AKT1_HUMAN", "CEBPB gene", "COX2
+// (PTGS2)", a bare Ensembl id) is read by Resolve and ResolveIn, not in
+// running text. A name mis-decoded on its
 // way in ("NF-ÎºB") is repaired first ([source.FixMojibake]). Each
 // [Result] is resolved, ambiguous (with its candidates, strongest first) or
 // unknown, and says why. A CURIE resolves to its entry ("HGNC:11998",
