@@ -417,9 +417,10 @@ func (rs *Rules) clauseAfter(seq []raw, k int, openList bool) bool {
 	return k+1 < len(seq) && seq[k-1].w == "," && rs.sets[setBe][seq[k+1].w]
 }
 
-// agentAt reports whether a mention starts at seq[j], after determiners
-// and at most two plain words ("by PTH", "by the tumour cells"), not a
-// phrase that names nobody ("by various cell types").
+// agentAt reports whether a mention is among the four words from seq[j]
+// on, before any comma, "and", "or", bracket or trigger word ("by PTH",
+// "by the tumour cells"), not a phrase that names nobody ("by various
+// cell types").
 func (rs *Rules) agentAt(seq []raw, j int) bool {
 	for n := 0; j < len(seq) && n < 4; j, n = j+1, n+1 {
 		if seq[j].e != nil {
