@@ -284,6 +284,14 @@ func (s *Scope) Resolve(name string) ContextResult {
 				return g
 			}
 		}
+		if rest, form, ok := formPrefix(name); ok {
+			// "tBID" as "BID", as Resolve reads it
+			if g := s.Resolve(rest); g.Status == Resolved && !g.List && genesOnly(g.Result) && g.Tier <= TierSynonym {
+				note := fmt.Sprintf("read as %q: %s", rest, form)
+				g.Query, g.Reason, g.Why = name, g.Reason+" ("+note+")", append(g.Why, note)
+				return g
+			}
+		}
 	}
 	if n, ok := out.Node(); ok {
 		for _, c := range cands {

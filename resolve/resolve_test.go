@@ -477,11 +477,7 @@ func TestResolveHyphenList(t *testing.T) {
 }
 
 func TestResolvePointMutant(t *testing.T) {
-	r := resolve.Default()
-	for _, c := range []struct {
-		name string
-		want string // "": not read as a mutant
-	}{
+	checkReadAs(t, "a point mutant", []readAsCase{
 		{"RasV12", "FPLX:RAS"},
 		{"Ras-V12", "FPLX:RAS"},
 		{"KRasG12D", "HGNC:6407"},
@@ -496,31 +492,11 @@ func TestResolvePointMutant(t *testing.T) {
 		{"T47D", ""},    // a cell line
 		{"iCRT14", ""},  // "iCR" is only an alias
 		{"ABCDV12", ""}, // no such gene
-	} {
-		res := r.Resolve(c.name)
-		mutant := strings.Contains(res.Reason, "a point mutant")
-		if c.want == "" {
-			if mutant {
-				t.Errorf("Resolve(%q) = %v (%s), want no point mutant", c.name, res.Candidates, res.Reason)
-			}
-			continue
-		}
-		if n, ok := res.Node(); !ok || n.ID != c.want || !mutant {
-			t.Errorf("Resolve(%q) = %v %v (%s), want %s as a point mutant", c.name, res.Status, res.Candidates, res.Reason, c.want)
-		}
-		ms := r.Mentions("Cells expressing " + c.name + " grew.")
-		if len(ms) != 1 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
-			t.Errorf("Mentions(%q) = %+v, want one mention of %s", c.name, ms, c.want)
-		}
-	}
+	})
 }
 
 func TestResolveGreekMember(t *testing.T) {
-	r := resolve.Default()
-	for _, c := range []struct {
-		name string
-		want string // "": not read as a member
-	}{
+	checkReadAs(t, "the member its last Greek letter names", []readAsCase{
 		{"PKACα", "HGNC:9380"},      // PRKACA of the PRKAC family
 		{"PI3Kγ", "HGNC:8978"},      // PIK3CG, below the PI3K complex
 		{"PI3K-delta", "HGNC:8977"}, // spelled out
@@ -529,25 +505,37 @@ func TestResolveGreekMember(t *testing.T) {
 		{"Integrin beta", ""},       // ITGA2B ends in B, but no ITGA2A stands beside it
 		{"p38α", ""},                // MAPK11-14: no letter series
 		{"TGF-β", ""},               // a family of its own name
-	} {
+	})
+}
+
+// readAsCase is a name and the entity a variant reading makes of it; ""
+// when the reading must not apply.
+type readAsCase struct{ name, want string }
+
+// checkReadAs checks, for each case, that the reading whose reason holds
+// marker applies exactly when the case wants an entity, and that Resolve,
+// ResolveIn and the mention finder all read the name so.
+func checkReadAs(t *testing.T, marker string, cases []readAsCase) {
+	t.Helper()
+	r := resolve.Default()
+	for _, c := range cases {
 		res := r.Resolve(c.name)
-		member := strings.Contains(res.Reason, "the member its last Greek letter names")
+		read := strings.Contains(res.Reason, marker)
 		if c.want == "" {
-			if member {
-				t.Errorf("Resolve(%q) = %v (%s), want no member read from the letter", c.name, res.Candidates, res.Reason)
+			if read {
+				t.Errorf("Resolve(%q) = %v (%s), want no reading as %q", c.name, res.Candidates, res.Reason, marker)
 			}
 			continue
 		}
-		if n, ok := res.Node(); !ok || n.ID != c.want || !member {
-			t.Errorf("Resolve(%q) = %v %v (%s), want %s read from the letter", c.name, res.Status, res.Candidates, res.Reason, c.want)
+		if n, ok := res.Node(); !ok || n.ID != c.want || !read {
+			t.Errorf("Resolve(%q) = %v %v (%s), want %s read as %q", c.name, res.Status, res.Candidates, res.Reason, c.want, marker)
 		}
-		in := r.ResolveIn(c.name, resolve.Context{Text: "Cells expressing " + c.name + " grew."})
-		if n, ok := in.Node(); !ok || n.ID != c.want {
+		text := "Cells expressing " + c.name + " grew."
+		if in := r.ResolveIn(c.name, resolve.Context{Text: text}); firstCandidate(in.Result) != c.want {
 			t.Errorf("ResolveIn(%q) = %v %v (%s), want %s", c.name, in.Status, in.Candidates, in.Reason, c.want)
 		}
-		ms := r.Mentions("Cells expressing " + c.name + " grew.")
-		if len(ms) != 1 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
-			t.Errorf("Mentions(%q) = %+v, want one mention of %s", c.name, ms, c.want)
+		if ms := r.Mentions(text); len(ms) != 1 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
+			t.Errorf("Mentions(%q) = %+v, want one mention of %s", text, ms, c.want)
 		}
 	}
 }
@@ -681,37 +669,19 @@ func TestResolveSymbolAsWritten(t *testing.T) {
 }
 
 func TestResolveFormPrefix(t *testing.T) {
-	r := resolve.Default()
-	for _, c := range []struct {
-		name string
-		want string // "": not read as a form
-	}{
+	checkReadAs(t, "form)", []readAsCase{
 		{"sRANKL", "HGNC:11926"}, // soluble RANKL
 		{"sIL-6R", "HGNC:6019"},  // soluble IL-6 receptor
-		{"rhBMP-2", "HGNC:1069"}, // recombinant human BMP-2
 		{"tBID", "HGNC:1050"},    // truncated BID
-		{"hMSC", ""},             // MSC is a cell here, not a protein's form
 		{"sGC", ""},              // two letters after the prefix: the SGC complex, as written
 		{"mDia1", ""},            // no "m" prefix: Dia1 is another gene's alias
 		{"sXYZQ1", ""},           // no such protein
-	} {
-		res := r.Resolve(c.name)
-		form := strings.Contains(res.Reason, "form)") || strings.Contains(res.Reason, "protein)")
-		if c.want == "" {
-			if form {
-				t.Errorf("Resolve(%q) = %v (%s), want no form read", c.name, res.Candidates, res.Reason)
-			}
-			continue
-		}
-		if n, ok := res.Node(); !ok || n.ID != c.want || !form {
-			t.Errorf("Resolve(%q) = %v %v (%s), want %s as a form", c.name, res.Status, res.Candidates, res.Reason, c.want)
-		}
-		ms := r.Mentions("Cells treated with " + c.name + " grew.")
-		if len(ms) < 1 || ms[0].Text != c.name || firstCandidate(ms[0].Result) != c.want {
-			t.Errorf("Mentions(%q) = %+v, want a mention of %s", c.name, ms, c.want)
-		}
-	}
-	if got := firstCandidate(r.Resolve("ALP")); got != "HGNC:438" {
+	})
+	checkReadAs(t, "protein)", []readAsCase{
+		{"rhBMP-2", "HGNC:1069"}, // recombinant human BMP-2
+		{"hMSC", ""},             // MSC is a cell here, not a protein's form
+	})
+	if got := firstCandidate(resolve.Default().Resolve("ALP")); got != "HGNC:438" {
 		t.Errorf("Resolve(ALP) = %s, want ALPL (alkaline phosphatase, the bone marker)", got)
 	}
 }
