@@ -553,6 +553,7 @@ func TestResolveSlashSynonyms(t *testing.T) {
 		{"SLC1A2/GLT-1", "HGNC:10940"}, // the symbol and an alias with a hyphen
 		{"SAPK2/p38", "HGNC:6873"},     // a gene and the family it belongs to: the gene
 		{"IKK/IKKβ", "HGNC:5960"},
+		{"p62/GTF2H1", "HGNC:4655"}, // p62 is SQSTM1 first, but also GTF2H1's alias
 	} {
 		res := r.Resolve(c.name)
 		if res.Status != resolve.Resolved || res.List || len(res.Candidates) != 1 || res.Candidates[0].ID != c.want {

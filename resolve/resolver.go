@@ -805,6 +805,16 @@ func (r *Resolver) resolveList(res Result) Result {
 		}
 		res.Candidates = append(res.Candidates, sub.Candidates[0])
 	}
+	for i := range res.Candidates {
+		// "p52/GTF2H4": p52 is NFKB2 first, but also an alias of the
+		// GTF2H4 the other part names; the two name one gene
+		for j, other := range res.Candidates {
+			if j != i && other.ID != res.Candidates[i].ID && slices.ContainsFunc(options[i], func(m match) bool { return m.node.ID == other.ID }) {
+				res.Candidates[i] = other
+				break
+			}
+		}
+	}
 	if m, ok := memberOfOther(res.Candidates); ok {
 		// "SAPK2/p38", "IKK/IKKβ": a gene and its family's name
 		res.Status, res.Tier, res.Candidates = Resolved, TierSynonym, []graph.Node{m}
