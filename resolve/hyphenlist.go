@@ -40,6 +40,16 @@ func (r *Resolver) resolveHyphenList(res Result) Result {
 	var names []string
 	for _, p := range parts {
 		names = append(names, p.Query)
+	}
+	if len(parts) == 2 {
+		if m, ok := r.memberOfOther([]graph.Node{parts[0].Candidates[0], parts[1].Candidates[0]}); ok {
+			// "NFKB-p65": a family and its member, the member
+			res.Status, res.Tier, res.Candidates = Resolved, TierSynonym, []graph.Node{m}
+			res.Reason = "hyphen of a member and its group: " + strings.Join(names, ", ")
+			return res
+		}
+	}
+	for _, p := range parts {
 		for _, n := range p.Candidates {
 			for _, m := range res.Candidates {
 				if n.ID == m.ID || r.memberOf(n.ID, m.ID) || r.memberOf(m.ID, n.ID) {
@@ -114,10 +124,19 @@ func nameLike(s string) bool {
 	})
 }
 
-// memberOf reports whether the entity a is a member of the group g.
+// memberOf reports whether a is a member of the group g, or of a group
+// among g's members, three levels down at most ("RELA" of the NF-κB
+// family, through its dimers).
 func (r *Resolver) memberOf(a, g string) bool {
+	return r.memberWithin(a, g, 3)
+}
+
+func (r *Resolver) memberWithin(a, g string, depth int) bool {
+	if depth == 0 {
+		return false
+	}
 	for _, m := range r.Members(g) {
-		if m.ID == a {
+		if m.ID == a || m.Kind == graph.Group && r.memberWithin(a, m.ID, depth-1) {
 			return true
 		}
 	}

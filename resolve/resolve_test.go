@@ -554,6 +554,8 @@ func TestResolveSlashSynonyms(t *testing.T) {
 		{"SAPK2/p38", "HGNC:6873"},     // a gene and the family it belongs to: the gene
 		{"IKK/IKKβ", "HGNC:5960"},
 		{"p62/GTF2H1", "HGNC:4655"}, // p62 is SQSTM1 first, but also GTF2H1's alias
+		{"NF-κB/p65", "HGNC:9955"},  // RELA, a member of the NF-κB family through its dimers
+		{"NFKB-p65", "HGNC:9955"},   // the same with a hyphen
 	} {
 		res := r.Resolve(c.name)
 		if res.Status != resolve.Resolved || res.List || len(res.Candidates) != 1 || res.Candidates[0].ID != c.want {

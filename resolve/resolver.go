@@ -815,7 +815,7 @@ func (r *Resolver) resolveList(res Result) Result {
 			}
 		}
 	}
-	if m, ok := memberOfOther(res.Candidates); ok {
+	if m, ok := r.memberOfOther(res.Candidates); ok {
 		// "SAPK2/p38", "IKK/IKKβ": a gene and its family's name
 		res.Status, res.Tier, res.Candidates = Resolved, TierSynonym, []graph.Node{m}
 		res.Reason = "slash of a member and its group: " + strings.Join(parts, ", ")
@@ -833,15 +833,16 @@ func (r *Resolver) resolveList(res Result) Result {
 }
 
 // memberOfOther returns, for a list of two entities of which one is a
-// group the other belongs to ("SAPK2/p38": MAPK11 and the p38 family),
-// the member.
-func memberOfOther(cands []graph.Node) (graph.Node, bool) {
+// group the other belongs to, three levels down at most ("SAPK2/p38":
+// MAPK11 and the p38 family; "NF-κB/p65": RELA, through the NF-κB
+// dimers), the member.
+func (r *Resolver) memberOfOther(cands []graph.Node) (graph.Node, bool) {
 	if len(cands) != 2 {
 		return graph.Node{}, false
 	}
 	for i, g := range cands {
 		m := cands[1-i]
-		if g.Kind == graph.Group && m.Kind != graph.Group && slices.Contains(g.Members, m.ID) {
+		if g.Kind == graph.Group && m.Kind != graph.Group && r.memberOf(m.ID, g.ID) {
 			return m, true
 		}
 	}
