@@ -271,14 +271,9 @@ func (s *Scope) Resolve(name string) ContextResult {
 				return g
 			}
 		}
-		if l, ok := s.r.resolveLabel(name); ok {
-			// "AKT1_HUMAN", "COX2 (PTGS2)", as Resolve reads them
-			out.Result, out.Score, out.Why = l, 1, append(out.Why, l.Reason)
-			return out
-		}
 		if stem, ok := pointMutant(name); ok {
 			// "RasV12" as "Ras", as Resolve reads it
-			if g := s.Resolve(stem); g.Status == Resolved && genesOnly(g.Result) && g.Tier <= TierPreferred {
+			if g := s.Resolve(stem); mutantReading(g.Result) {
 				note := fmt.Sprintf("read as %q: a point mutant", stem)
 				g.Query, g.Reason, g.Why = name, g.Reason+" ("+note+")", append(g.Why, note)
 				return g
@@ -286,11 +281,17 @@ func (s *Scope) Resolve(name string) ContextResult {
 		}
 		if rest, form, ok := formPrefix(name); ok {
 			// "tBID" as "BID", as Resolve reads it
-			if g := s.Resolve(rest); g.Status == Resolved && !g.List && genesOnly(g.Result) && g.Tier <= TierSynonym {
+			if g := s.Resolve(rest); formReading(g.Result) {
 				note := fmt.Sprintf("read as %q: %s", rest, form)
 				g.Query, g.Reason, g.Why = name, g.Reason+" ("+note+")", append(g.Why, note)
 				return g
 			}
+		}
+		if l, ok := s.r.resolveLabel(name); ok {
+			// "AKT1_HUMAN", "COX2 (PTGS2)", as Resolve reads them (last,
+			// as there)
+			out.Result, out.Score, out.Why = l, 1, append(out.Why, l.Reason)
+			return out
 		}
 	}
 	if n, ok := out.Node(); ok {

@@ -315,7 +315,7 @@ func (r *Resolver) resolve(name string, labels bool) Result {
 	if stem, ok := pointMutant(name); ok {
 		// "RasV12", "N17Rac1", "BRAF-V600E": a point mutant, read as
 		// its gene; stem is shorter, so this recursion ends
-		if g := r.resolve(stem, labels); g.Status == Resolved && genesOnly(g) && g.Tier <= TierPreferred {
+		if g := r.resolve(stem, labels); mutantReading(g) {
 			g.Query = name
 			g.Reason += fmt.Sprintf(" (read as %q: a point mutant)", stem)
 			return g
@@ -324,7 +324,7 @@ func (r *Resolver) resolve(name string, labels bool) Result {
 	if rest, form, ok := formPrefix(name); ok {
 		// "sRANKL", "rhBMP-2", "tBID": a form of a protein, read as the
 		// protein; rest is shorter, so this recursion ends
-		if g := r.resolve(rest, labels); g.Status == Resolved && !g.List && genesOnly(g) && g.Tier <= TierSynonym && !strings.Contains(g.Reason, singularNote) {
+		if g := r.resolve(rest, labels); formReading(g) {
 			g.Query = name
 			g.Reason += fmt.Sprintf(" (read as %q: %s)", rest, form)
 			return g
@@ -484,6 +484,20 @@ func formPrefix(name string) (string, string, bool) {
 	return "", "", false
 }
 
+// mutantReading reports whether the stem of a point mutant resolved to
+// what its mutant may be read as: a gene or group, matched by symbol or
+// preferred name.
+func mutantReading(g Result) bool {
+	return g.Status == Resolved && genesOnly(g) && g.Tier <= TierPreferred
+}
+
+// formReading reports whether the rest of a name after a form's prefix
+// resolved to what the form may be read as: one gene or group, matched
+// by a name, not only as a plural.
+func formReading(g Result) bool {
+	return g.Status == Resolved && !g.List && genesOnly(g) && g.Tier <= TierSynonym && !strings.Contains(g.Reason, singularNote)
+}
+
 // formPrefixed reports whether a name starts with a form's prefix that
 // [formPrefix] reads.
 func formPrefixed(name string) bool {
@@ -524,8 +538,8 @@ func symbolAsWritten(name string, cands []graph.Node) (int, bool) {
 	return found, found >= 0
 }
 
-// greekLetterName is a Greek letter, its name and the Latin initial some sources
-// write for it.
+// greekLetterName is a Greek letter, its name and the Latin initial some
+// sources write for it.
 type greekLetterName struct {
 	letter rune
 	word   string
@@ -587,12 +601,12 @@ func greekSuffix(name string) (string, greekLetterName, bool) {
 
 // greekMember reads a group's name followed by a Greek letter as the one
 // member the letter names, as HGNC spells isoforms: "PKACα" PRKACA of
-// the PRKAC family, "PI3Kγ" PIK3CG, "IKKε" IKBKE. The member is a gene
-// below the group whose symbol ends in the letter's Latin initial, beside
-// another member that ends in another capital ("CaMKIIδ" CAMK2D beside
-// CAMK2A; not ITGA2B, with no ITGA2A), or a subgroup whose symbol ends in the spelled letter
-// ("HIF-α" HIF_alpha); exactly one must qualify. res is how the whole
-// name resolved; it is replaced only when it is unknown or names the
+// the PRKAC family, "PI3Kγ" PIK3CG. The member is a gene below the group
+// whose symbol ends in the letter's Latin initial, beside another member
+// that ends in another capital ("CaMKIIδ" CAMK2D beside CAMK2A; not
+// ITGA2B, with no ITGA2A), or a subgroup whose symbol ends in the spelled
+// letter ("HIF-α" HIF_alpha); exactly one must qualify. res is how the
+// whole name resolved; it is replaced only when it is unknown or names the
 // group itself. The note says what was read.
 func (r *Resolver) greekMember(name string, res Result, labels bool) (Result, string, bool) {
 	stem, g, ok := greekSuffix(name)
@@ -806,8 +820,8 @@ func (r *Resolver) resolveList(res Result) Result {
 		res.Candidates = append(res.Candidates, sub.Candidates[0])
 	}
 	for i := range res.Candidates {
-		// "p52/GTF2H4": p52 is NFKB2 first, but also an alias of the
-		// GTF2H4 the other part names; the two name one gene
+		// "p62/GTF2H1": p62 is SQSTM1 first, but also an alias of the
+		// GTF2H1 the other part names; the two name one gene
 		for j, other := range res.Candidates {
 			if j != i && other.ID != res.Candidates[i].ID && slices.ContainsFunc(options[i], func(m match) bool { return m.node.ID == other.ID }) {
 				res.Candidates[i] = other
