@@ -836,7 +836,7 @@ func parenDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 			continue
 		}
 		short := strings.TrimSpace(rest[k+1 : k+closeAt])
-		if short == "" || strings.ContainsAny(short, " ,;") || len(short) > 15 || !shortFormOK(short) {
+		if short == "" || strings.ContainsAny(short, " ,;") || len(short) > 15 || !shortFormOK(short) || plainWord(short) {
 			continue
 		}
 		key := Normalize(short)
@@ -853,6 +853,13 @@ func parenDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 			}
 		}
 	}
+}
+
+// plainWord reports whether a bracketed word is written in lower-case
+// letters only: a note ("IL-12p35 (right)", "TNF (green)"), not a short
+// form, which has a capital or a digit ("(sRANKL)", "(p53)").
+func plainWord(w string) bool {
+	return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) })
 }
 
 // legendDefinitions records the short forms a legend defines as

@@ -172,6 +172,23 @@ func TestMentionsAbbreviationReason(t *testing.T) {
 	}
 }
 
+// A lower-case word in brackets after a name is a note on the figure,
+// not a short form: "(right)" does not become IL-12p35 for the rest of
+// the text. A short form with a capital still is one.
+func TestMentionsBracketedNote(t *testing.T) {
+	text := "Mincle lowers IL-12p35 (right). TLRs (right) and interleukin-6 (IL6) act; IL6 rises."
+	for _, m := range resolve.Default().Mentions(text) {
+		switch m.Text {
+		case "right":
+			t.Errorf("%q at %d read as %v (%s); want no mention", m.Text, m.Start, m.Result.Candidates, m.Result.Reason)
+		case "IL6":
+			if n, ok := m.Result.Node(); !ok || n.ID != "HGNC:6018" {
+				t.Errorf("IL6 at %d: %v; want HGNC:6018", m.Start, m.Result.Candidates)
+			}
+		}
+	}
+}
+
 func TestMentionsSetAsideReason(t *testing.T) {
 	ms := resolve.Default().Mentions("TGFB1 activates SMAD3, and CSR rises.")
 	var csr *resolve.Mention
