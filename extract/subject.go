@@ -19,6 +19,27 @@ import "strings"
 //   - after "to" that follows a group: the purpose's subject ("X acts on
 //     Y to induce Z" has X; "Y is inhibited by X to attenuate W" has X).
 
+// adverbsBefore returns the index of the first word before toks[k] that
+// is no adverb ("by strongly activating": "by"), or -1.
+func (s *sentence) adverbsBefore(k int) int {
+	p := s.wordBefore(k)
+	for p >= 0 && s.toks[p].g == nil && (s.w(p) == "also" || s.w(p) == "further" || len(s.w(p)) > 4 && strings.HasSuffix(s.w(p), "ly") && s.plain(p)) {
+		p = s.wordBefore(p)
+	}
+	return p
+}
+
+// gerundIn reports whether a gerund stands among toks[i:j] ("by
+// constitutively activating Y": a means, not an agent).
+func (s *sentence) gerundIn(i, j int) bool {
+	for ; i < j; i++ {
+		if s.toks[i].g == nil && s.hasForm(i, formGer) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxReach bounds how far left the subject search looks, and maxPlain
 // the plain words it passes ("T cells in the tumor microenvironment
 // express").
@@ -35,8 +56,8 @@ func (s *sentence) subjectOf(v int) int {
 	}
 	s.depth++
 	defer func() { s.depth-- }()
-	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) && s.rs.sets[setPrep][s.w(s.wordBefore(v))] {
-		if p := s.wordBefore(v); s.w(p) == "by" && s.controls(v) {
+	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) && s.rs.sets[setPrep][s.w(s.adverbsBefore(v))] {
+		if p := s.adverbsBefore(v); s.w(p) == "by" && s.controls(v) {
 			return s.byGerundSubject(p) // "SSa slows atherosclerosis by inhibiting p38": SSa
 		}
 		return -1 // "through blocking Y", "by increasing Y": a complement
@@ -67,6 +88,13 @@ func (s *sentence) subjectOf(v int) int {
 			k--
 			continue
 		case plain < maxPlain && (s.plain(k) || s.rs.sets[setPrep][t.w] && t.w != "by" && t.w != "to"):
+			k--
+			plain++
+			continue
+		case plain > 0 && plain < maxPlain && t.w == "by" && !unknownItem && !s.gerundIn(k+1, v+1):
+			// "activation of X by extracellular ligands initiates Y": an
+			// agent that names nothing, passed like any prepositional
+			// phrase
 			k--
 			plain++
 			continue
@@ -737,8 +765,9 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 				return -1
 			}
 			return s.subjectOf(m)
-		case s.rs.sets[setBe][t.w] && groups == 0:
-			// "X is a prostate cancer mitogen and increases Y": the
+		case s.rs.sets[setBe][t.w] && (groups == 0 || det[s.w(m+1)]):
+			// "X is a prostate cancer mitogen and increases Y", "X is a
+			// component of Z signalling and is activated by W": the
 			// copula's subject
 			if g := m - 1; g >= 0 && s.toks[g].g != nil && !s.toks[g].covered {
 				return s.headOf(g)
