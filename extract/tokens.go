@@ -457,7 +457,7 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return rs.descriptions(rs.classExamples(rs.adjectivesBeforeNames(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinRegulate(seq)))))))
+	return rs.descriptions(rs.classExamples(rs.adjectivesBeforeNames(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinAsWellAs(joinRegulate(seq))))))))
 }
 
 // markCellLines reads the name of a cell line before "cells" or "cell"
@@ -674,9 +674,10 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			out = append(out, asWord(x, false))
 			continue
 		}
-		if x.e != nil && (x.e.suffix == "negative" || x.e.suffix == "positive") {
+		if x.e != nil && (x.e.suffix == "negative" || x.e.suffix == "positive" || x.e.suffix == "independent") {
 			// "estrogen receptor α-negative breast cancer", "RANK-positive
-			// cells": a trait of what follows, not the molecule
+			// cells", "the T-cell-independent pathway": a trait of what
+			// follows, not the molecule
 			out = append(out, asWord(x, true))
 			continue
 		}
@@ -1418,6 +1419,18 @@ func joinRegulate(seq []raw) []raw {
 		if seq[i].e == nil && (seq[i].w == "down" || seq[i].w == "up") && seq[i+1].e == nil && strings.HasPrefix(seq[i+1].w, "regulat") {
 			seq[i].w += "-" + seq[i+1].w
 			seq = append(seq[:i+1], seq[i+2:]...)
+		}
+	}
+	return seq
+}
+
+// joinAsWellAs reads "as well as" as "and": "induces MMP2 as well as
+// claudin-1" joins its objects like any coordination.
+func joinAsWellAs(seq []raw) []raw {
+	for i := 0; i+2 < len(seq); i++ {
+		if seq[i].e == nil && seq[i].w == "as" && seq[i+1].e == nil && seq[i+1].w == "well" && seq[i+2].e == nil && seq[i+2].w == "as" {
+			seq[i].w = "and"
+			seq = append(seq[:i+1], seq[i+3:]...)
 		}
 	}
 	return seq
