@@ -858,8 +858,10 @@ func (s *sentence) positive(v int) bool {
 // no preposition precedes ("X acts on Y to induce Z").
 func (s *sentence) purposeSubject(g, v int) int {
 	p := s.wordBefore(g)
-	for n := 0; n < 2 && p >= 0 && s.toks[p].g == nil && s.rs.sets[setDet][s.w(p)]; n++ {
-		p = s.wordBefore(p) // "binds to the IGF-1R to stimulate"
+	for n := 0; n < 4 && p >= 0 && s.toks[p].g == nil && (s.rs.sets[setDet][s.w(p)] || s.plain(p) || s.rs.sets[setHeads][s.w(p)]); n++ {
+		// "binds to the IGF-1R to stimulate", "recruits the adaptor
+		// protein MAVS to activate"
+		p = s.wordBefore(p)
 	}
 	switch pw := s.w(p); {
 	case pw == "by", pw == "of":
@@ -878,6 +880,9 @@ func (s *sentence) purposeSubject(g, v int) int {
 		}
 		if k < 0 {
 			return g
+		}
+		if !s.positive(p) {
+			return k // "X antagonizes Y to suppress Z": Y, held back, is no agent of it
 		}
 		s.also = g
 		return k
