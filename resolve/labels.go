@@ -10,10 +10,13 @@ import (
 // ("AKT1_HUMAN"), a bare Ensembl gene id or UniProt accession, a word
 // saying what kind of thing the name is ("CEBPB gene", "Protein AATF"), an
 // enzyme's EC number after its name, or a bracketed second name or note
-// ("COX2 (PTGS2)", "GLS (kidney)", "IRF8 [P]"). [Resolver.Resolve] reads
-// them when the label as written names nothing. A precursor ("Pro-CASP8")
-// is not read as its protein: a pathway's "Pro-CASP8 → CASP8" would
-// become a loop.
+// ("COX2 (PTGS2)", "GLS (kidney)", "IRF8 [P]"), and UniProt's
+// recommended names where HGNC words them otherwise ("C-C motif chemokine
+// 2", "Protein kinase C alpha type", "60S ribosomal protein L23").
+// [Resolver.Resolve] reads them when the label as written names nothing.
+// A precursor ("Pro-CASP8") or a soluble form ("Soluble RANK ligand") is
+// not read as its protein: a pathway's "Pro-CASP8 → CASP8" or "RANK
+// ligand → Soluble RANK ligand" would become a loop.
 
 // labelForm is one reading of a label: the names to try, and what the
 // reading is called in a reason.
@@ -54,10 +57,35 @@ func labelForms(name string) []labelForm {
 	if i := strings.LastIndex(name, " EC "); i > 0 && ecNumber(name[i+4:]) {
 		out = append(out, labelForm{[]string{strings.TrimSpace(name[:i])}, "the name before its EC number", false})
 	}
+	for _, p := range []string{"C-C", "C-X-C", "C-X3-C", "X-C"} {
+		// UniProt's "C-C motif chemokine 2", "C-C motif chemokine 3-like
+		// 1": HGNC's "C-C motif chemokine ligand 2", "... ligand 3 like 1"
+		if rest, ok := strings.CutPrefix(name, p+" motif chemokine "); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			out = append(out, labelForm{[]string{p + " motif chemokine ligand " + strings.ReplaceAll(rest, "-like", " like")}, "UniProt's name of a chemokine", true})
+		}
+	}
+	if s, ok := strings.CutSuffix(name, " type"); ok && greekWord(s[strings.LastIndexByte(s, ' ')+1:]) {
+		out = append(out, labelForm{[]string{s}, "UniProt's name of an isoform type", true}) // "Protein kinase C alpha type"
+	}
+	for _, p := range []string{"40S ", "60S ", "28S ", "39S "} {
+		if s, ok := strings.CutPrefix(name, p); ok && strings.HasPrefix(s, "ribosomal protein ") {
+			out = append(out, labelForm{[]string{s}, "the ribosomal protein without its subunit", true}) // "60S ribosomal protein L23"
+		}
+	}
 	if outer, inner, ok := bracketed(name); ok {
 		out = append(out, labelForm{[]string{outer, inner}, "a name and a bracketed name or note", false})
 	}
 	return out
+}
+
+// greekWord reports whether w is the name of a Greek letter, as UniProt
+// writes it in "Protein kinase C alpha type".
+func greekWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu":
+		return true
+	}
+	return false
 }
 
 // ensemblGeneID reports whether s is a bare Ensembl human gene id

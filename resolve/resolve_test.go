@@ -635,6 +635,14 @@ func TestResolveLabels(t *testing.T) {
 		{"PTH EC 1.2.3", ""},     // no EC number
 		{"(PTGS2)", "HGNC:9605"}, // read as before: the brackets are no label form
 		{"Unknown role in bone, hypothesized interaction with PEDF (SERPINH1)", ""}, // a note
+		{"C-C motif chemokine 2", "HGNC:10618"},                                     // UniProt's names
+		{"C-C motif chemokine 3-like 1", "HGNC:10628"},                              //
+		{"C-X-C motif chemokine 12", "HGNC:10672"},                                  //
+		{"Protein kinase C alpha type", "HGNC:9393"},                                //
+		{"60S ribosomal protein L23", "HGNC:10316"},                                 //
+		{"Soluble RANK ligand", ""},                                                 // a soluble form: "RANK ligand → Soluble RANK ligand" would be a loop
+		{"C-C motif chemokine", ""},                                                 // no number
+		{"Protein kinase C type", ""},                                               // no Greek letter
 	} {
 		res := r.Resolve(c.name)
 		n, ok := res.Node()
