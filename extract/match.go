@@ -413,8 +413,9 @@ func (s *sentence) plain(i int) bool {
 		}
 	}
 	// an unknown participle opens a clause: "the complex containing Y";
-	// a hyphenated one is an adjective ("bone-resorbing")
-	return !(len(t.w) > 5 && strings.HasSuffix(t.w, "ing") && !strings.Contains(t.w, "-"))
+	// a hyphenated one is an adjective ("bone-resorbing"), and one after
+	// a determiner a noun ("triggers the processing of p100")
+	return !(len(t.w) > 5 && strings.HasSuffix(t.w, "ing") && !strings.Contains(t.w, "-")) || i > 0 && s.rs.sets[setDet][s.toks[i-1].w]
 }
 
 // innerComma reports whether toks[i] is a comma inside a phrase, which a
