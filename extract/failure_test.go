@@ -115,6 +115,8 @@ var failureClasses = []struct {
 			want: []string{"JAK activates STAT3"}, not: []string{"JAK inhibits STAT3"}},
 	}},
 	{"nominal phrasings", []failureCase{
+		{name: "an unnamed agent activates Y through X", text: "Stress signals activate RIPK3 through RIPK1, and Nodal can activate TGF-β signaling through SMAD2.",
+			want: []string{"RIPK1 activates RIPK3"}, not: []string{"SMAD2 activates TGF-β"}},
 		{name: "activation of Y through X", text: "Activation of ERK through RAS drives growth, and activation of AKT via PI3K follows.",
 			want: []string{"RAS activates ERK", "PI3K activates AKT"}},
 		{name: "names with their class noun are targets", text: "RUNX2 and osterix transcription factors are known targets of BMP-2.",
