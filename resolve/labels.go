@@ -67,7 +67,7 @@ func labelForms(name string) []labelForm {
 	if s, ok := strings.CutSuffix(name, " type"); ok && greekWord(s[strings.LastIndexByte(s, ' ')+1:]) {
 		out = append(out, labelForm{[]string{s}, "UniProt's name of an isoform type", true}) // "Protein kinase C alpha type"
 	}
-	for _, p := range []string{"40S ", "60S ", "28S ", "39S "} {
+	for _, p := range []string{"40S ", "60S "} { // cytosolic: "28S"/"39S" name mitochondrial ones (MRPS, MRPL)
 		if s, ok := strings.CutPrefix(name, p); ok && strings.HasPrefix(s, "ribosomal protein ") {
 			out = append(out, labelForm{[]string{s}, "the ribosomal protein without its subunit", true}) // "60S ribosomal protein L23"
 		}

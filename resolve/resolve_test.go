@@ -641,6 +641,7 @@ func TestResolveLabels(t *testing.T) {
 		{"Protein kinase C alpha type", "HGNC:9393"},                                //
 		{"60S ribosomal protein L23", "HGNC:10316"},                                 //
 		{"Soluble RANK ligand", ""},                                                 // a soluble form: "RANK ligand → Soluble RANK ligand" would be a loop
+		{"28S ribosomal protein S12", ""},                                           // mitochondrial: not RPS12
 		{"C-C motif chemokine", ""},                                                 // no number
 		{"Protein kinase C type", ""},                                               // no Greek letter
 	} {
