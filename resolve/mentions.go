@@ -80,7 +80,10 @@ type word struct {
 // alias or previous symbol ("CSR", "TGs") that shares no pathway (of
 // lexicon/pathways.tsv) with any other gene the text names is set aside:
 // the mention is Unknown, its candidate kept and its Reason starting
-// "set aside". The result is sorted by Start. Time is linear in the length of
+// "set aside". A symbol shared by several genes ("TRIF": TICAM1 or
+// TRIM69) names the one of them that shares WikiPathways pathways with two
+// genes of the text or more, when only one does and no "cells" follows
+// it ("PC-3 cells"); otherwise it stays Ambiguous. The result is sorted by Start. Time is linear in the length of
 // the text (a bounded number of map look-ups per word): a phrase stops
 // growing as soon as no name can begin with it, which a filter of the
 // names' prefixes tells; the first call builds that filter for the
@@ -204,7 +207,7 @@ func (r *Resolver) Mentions(text string) []Mention {
 
 	chosen := r.numbered(text, words, r.variants(text, words, r.tagged(text, words, selectMentions(cands))))
 	chosen = r.abbreviations(text, words, chosen)
-	r.coherence(chosen)
+	r.coherence(text, chosen)
 	return chosen
 }
 

@@ -2,6 +2,7 @@ package resolve_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,6 +84,12 @@ var mentionTests = []struct {
 		[]wantMention{{"VEGF", "HGNC:12680"}, {"endothelium", "CL:0000115"}, {"VEGF receptor 2", "HGNC:6307"}}},
 	{"a CD number is never set aside", "VEGF activates KDR, and CD148 attenuates it.",
 		[]wantMention{{"VEGF", "HGNC:12680"}, {"KDR", "HGNC:6307"}, {"CD148", "HGNC:9673"}}},
+	{"the one candidate of an ambiguous symbol that shares pathways with the text's genes", "TLR3 and TLR4 signal through TRIF to TBK1 and IRF3.",
+		[]wantMention{{"TLR3", "HGNC:11849"}, {"TLR4", "HGNC:11850"}, {"TRIF", "HGNC:18348"}, {"TBK1", "HGNC:11584"}, {"IRF3", "HGNC:6118"}}},
+	{"an ambiguous symbol with one gene of support stays ambiguous", "TLR3 signals through TRIF.",
+		[]wantMention{{"TLR3", "HGNC:11849"}, {"TRIF", ""}}},
+	{"an ambiguous name before cells is a cell line", "PC-3 cells express BTG1, TP53 and CDKN1A; PC-3 and BTG1, TP53, CDKN1A.",
+		[]wantMention{{"PC-3", ""}, {"BTG1", "HGNC:1130"}, {"TP53", "HGNC:11998"}, {"CDKN1A", "HGNC:1784"}, {"PC-3", "HGNC:1131"}, {"BTG1", "HGNC:1130"}, {"TP53", "HGNC:11998"}, {"CDKN1A", "HGNC:1784"}}},
 	{"a short alias alone with no other gene stays", "Osx rises in osteoblasts.",
 		[]wantMention{{"Osx", "HGNC:17321"}, {"osteoblasts", "CL:0000062"}}},
 	{"two-letter aliases are not genes", "ER and AR in HS",
@@ -204,6 +211,20 @@ func TestMentionsSetAsideReason(t *testing.T) {
 	if r.Status != resolve.Unknown || len(r.Candidates) != 1 || r.Candidates[0].ID != "HGNC:19000" ||
 		!strings.HasPrefix(r.Reason, "set aside: ") || !strings.Contains(r.Reason, "SCARA3") {
 		t.Errorf("CSR: %v %v %q; want Unknown, SCARA3 kept as the candidate, and a reason naming it", r.Status, r.Candidates, r.Reason)
+	}
+}
+
+// An ambiguous symbol settled by the text's genes says which candidate
+// fitted and with which genes.
+func TestMentionsAmbiguityReason(t *testing.T) {
+	ms := resolve.Default().Mentions("TLR3 and TLR4 signal through TRIF to TBK1 and IRF3.")
+	i := slices.IndexFunc(ms, func(m resolve.Mention) bool { return m.Text == "TRIF" })
+	if i < 0 {
+		t.Fatalf("no mention of TRIF in %+v", ms)
+	}
+	r := ms[i].Result
+	if n, ok := r.Node(); !ok || n.ID != "HGNC:18348" || !strings.Contains(r.Reason, "of 2 genes, only TICAM1 shares a pathway with genes the text names (TLR") {
+		t.Errorf("TRIF: %v %v %q; want TICAM1 and a reason naming the genes it fits", r.Status, r.Candidates, r.Reason)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bonemet/bonemet/graph"
@@ -82,6 +83,12 @@ const maxAliasRunes = 5
 // fits none of the other genes its text names.
 const offPathway = "set aside: "
 
+// gene is a gene a text names, for coherence.
+type gene struct {
+	id     string
+	strong bool // named by a symbol, preferred synonym or name
+}
+
 // coherence sets aside the short aliases of genes that fit none of the
 // other genes a text names. A gene found only through a short alias or
 // previous symbol ("CSR" for SCARA3, "TGs" for LIN9, "LEC" for CCL16) is
@@ -89,10 +96,18 @@ const offPathway = "set aside: "
 // shares a WikiPathways pathway with one of them (a member of a named
 // family counts), or when the text also names it otherwise; else the
 // mention becomes Unknown, its Reason saying why and its candidate kept.
-func (r *Resolver) coherence(ms []Mention) {
+//
+// The same fit chooses among the genes of an ambiguous name of three
+// characters or more ("TRIF" for TICAM1 or TRIM69, "gp130" for IL6ST or
+// LRPPRC): when exactly one candidate shares a pathway with a gene the
+// text names by its symbol, preferred name or name (or is named there
+// otherwise) and with two of them at least, the mention resolves to it,
+// its Reason saying why. A name followed by "cells" ("PC-3 cells") is
+// a cell line, and stays ambiguous.
+func (r *Resolver) coherence(text string, ms []Mention) {
 	suspect := false
 	for _, m := range ms {
-		if m.Resolved() && !m.Result.List && m.Result.Candidates[0].Kind == graph.Gene && isShortAlias(m) {
+		if m.Resolved() && !m.Result.List && m.Result.Candidates[0].Kind == graph.Gene && isShortAlias(m) || ambiguousGenes(m) {
 			suspect = true
 			break
 		}
@@ -101,10 +116,6 @@ func (r *Resolver) coherence(ms []Mention) {
 		return // the common case: no short alias to judge
 	}
 	sets := pathwaySets()
-	type gene struct {
-		id     string
-		strong bool // named by a symbol, preferred synonym or name
-	}
 	var genes []gene
 	var groups []string // the groups whose members are in genes
 	addGene := func(id string, strong bool) {
@@ -166,6 +177,77 @@ func (r *Resolver) coherence(ms []Mention) {
 		m.Result.Reason = offPathway + m.Result.Reason + " of " + n.Label() +
 			", which shares no pathway with the other genes the text names"
 	}
+	for i := range ms {
+		m := &ms[i]
+		if !ambiguousGenes(*m) || cellLine(text[m.End:]) {
+			continue
+		}
+		cands := m.Result.Candidates
+		var pick graph.Node
+		var why string
+		fitting := 0
+		for _, c := range cands {
+			if s := fit(c, cands, genes, sets, r); s != "" {
+				fitting++
+				pick, why = c, s
+			}
+		}
+		if fitting != 1 {
+			continue
+		}
+		m.Result.Status = Resolved
+		m.Result.Candidates = []graph.Node{pick}
+		m.Result.Reason = fmt.Sprintf("%s; of %d genes, only %s %s", m.Result.Reason, len(cands), pick.Label(), why)
+	}
+}
+
+// fit says how the other genes of a text support candidate c of an
+// ambiguous name, or "" when they do not: c is named there otherwise, or
+// shares a pathway with two genes at least that the text names by a
+// symbol, preferred name or name (other candidates left out).
+func fit(c graph.Node, cands []graph.Node, genes []gene, sets map[string][]uint16, r *Resolver) string {
+	own, ok := sets[c.ID]
+	var with []string
+	for _, g := range genes {
+		if !g.strong {
+			continue
+		}
+		if g.id == c.ID {
+			return "is also named in the text"
+		}
+		if !ok || slices.ContainsFunc(cands, func(o graph.Node) bool { return o.ID == g.id }) {
+			continue
+		}
+		if gs, ok := sets[g.id]; ok && sharePathway(own, gs) {
+			with = append(with, g.id)
+		}
+	}
+	if len(with) < 2 {
+		return ""
+	}
+	label := func(id string) string {
+		if e, ok := r.Entry(id); ok {
+			return e.Node.Label()
+		}
+		return id
+	}
+	return fmt.Sprintf("shares a pathway with genes the text names (%s, %s)", label(with[0]), label(with[1]))
+}
+
+// ambiguousGenes reports whether a mention of three characters or more
+// is ambiguous between genes only: the ambiguity coherence may settle.
+// One- and two-character names ("T1", "S2") are mostly panel labels.
+func ambiguousGenes(m Mention) bool {
+	if m.Result.Status != Ambiguous || len(m.Result.Candidates) < 2 || utf8.RuneCountInString(Normalize(m.Text)) < 3 ||
+		strings.ContainsAny(m.Text, "/ ") || !symbolShaped(m.Text) {
+		return false
+	}
+	for _, c := range m.Result.Candidates {
+		if c.Kind != graph.Gene {
+			return false
+		}
+	}
+	return true
 }
 
 // memberGenes returns the IDs of the members of a group that are genes,
@@ -205,4 +287,31 @@ func clusterOfDifferentiation(key string) bool {
 	}
 	digits := strings.TrimLeft(rest, "0123456789")
 	return len(digits) <= 1
+}
+
+// cellLine reports whether the text after a name begins with "cell" or
+// "cells": the name is that of a cell line.
+func cellLine(after string) bool {
+	w, _, _ := strings.Cut(strings.TrimLeft(after, " -"), " ")
+	w = strings.TrimRight(strings.ToLower(w), ".,;:)")
+	return w == "cell" || w == "cells"
+}
+
+// symbolShaped reports whether a name is written as a gene symbol: two
+// capitals or more, or letters and digits ("TRIF", "PrP", "gp130",
+// "Mps1"), not as a word ("Delta", "Arg") nor as the plural of a short
+// form ("HCs", "ESTs").
+func symbolShaped(s string) bool {
+	if n := len(s); n > 2 && s[n-1] == 's' && 'A' <= s[n-2] && s[n-2] <= 'Z' {
+		return false
+	}
+	upper, digit, letter := 0, false, false
+	for _, c := range s {
+		if unicode.IsUpper(c) {
+			upper++
+		}
+		digit = digit || unicode.IsDigit(c)
+		letter = letter || unicode.IsLetter(c)
+	}
+	return upper >= 2 || digit && letter
 }

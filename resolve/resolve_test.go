@@ -508,6 +508,15 @@ func TestResolveGreekMember(t *testing.T) {
 	})
 }
 
+func TestResolveSoleMember(t *testing.T) {
+	checkReadAs(t, "a family of one member and that member", []readAsCase{
+		{"IFN-β", "HGNC:5434"},    // FPLX:IFNB holds IFNB1 only
+		{"IFN-beta", "HGNC:5434"}, // spelled out
+		{"PKM2", ""},              // FPLX:PKM2 holds PKLR, not PKM
+		{"RAL", ""},               // a family of two members, RALA and RALB
+	})
+}
+
 // readAsCase is a name and the entity a variant reading makes of it; ""
 // when the reading must not apply.
 type readAsCase struct{ name, want string }

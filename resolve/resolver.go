@@ -262,6 +262,14 @@ func (r *Resolver) resolve(name string, labels bool) Result {
 					return res
 				}
 			}
+			if res.Status == Ambiguous {
+				if i, ok := r.soleMember(res.Candidates); ok {
+					// "IFN-β": the IFNB family, whose one member is IFNB1
+					res.Status, res.Candidates = Resolved, res.Candidates[i:i+1]
+					res.Reason += ": a family of one member and that member, read as the member"
+					return res
+				}
+			}
 		}
 		if res.Status == Resolved {
 			res.Candidates = h.lex.nodeSlice(h.ps[0].entry) // shared: no allocation
@@ -993,4 +1001,21 @@ func (r *Resolver) Members(id string) []graph.Node {
 		}
 	}
 	return out
+}
+
+// soleMember returns the index of the gene among two candidates when the
+// other is a group whose only member it is.
+func (r *Resolver) soleMember(cands []graph.Node) (int, bool) {
+	if len(cands) != 2 {
+		return 0, false
+	}
+	for g := range 2 {
+		if cands[g].Kind != graph.Group || cands[1-g].Kind != graph.Gene {
+			continue
+		}
+		if ms := r.Members(cands[g].ID); len(ms) == 1 && ms[0].ID == cands[1-g].ID {
+			return 1 - g, true
+		}
+	}
+	return 0, false
 }
