@@ -910,7 +910,7 @@ func legendDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 // digits, and not a stop word or a Roman numeral.
 func symbolLike(s string) bool {
 	s = strings.TrimSuffix(s, "+")
-	if len(s) < 2 || len(s) > 20 || tables().stop[strings.ToLower(s)] {
+	if len(s) < 2 || len(s) > 20 {
 		return false
 	}
 	letters, upperAfter, digits, roman := 0, 0, 0, true
@@ -934,5 +934,6 @@ func symbolLike(s string) bool {
 	if c, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(c) {
 		return false
 	}
-	return upperAfter > 0 || (digits > 0 && letters > 0)
+	// the stop list last: most words fail the shape, without lowering
+	return (upperAfter > 0 || digits > 0) && !tables().stop[strings.ToLower(s)]
 }

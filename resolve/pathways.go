@@ -117,12 +117,14 @@ func (r *Resolver) coherence(text string, ms []Mention) {
 	}
 	sets := pathwaySets()
 	var genes []gene
-	var groups []string // the groups whose members are in genes
+	at := map[string]int{} // the index of each gene in genes
+	var groups []string    // the groups whose members are in genes
 	addGene := func(id string, strong bool) {
-		if i := slices.IndexFunc(genes, func(g gene) bool { return g.id == id }); i >= 0 {
+		if i, ok := at[id]; ok {
 			genes[i].strong = genes[i].strong || strong
 			return
 		}
+		at[id] = len(genes)
 		genes = append(genes, gene{id, strong})
 	}
 	for _, m := range ms {
