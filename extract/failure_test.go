@@ -455,6 +455,8 @@ var failureClasses = []struct {
 			want: []string{"SHP-1 inhibits JAK2"}, not: []string{"JAK2 inhibits STAT3"}},
 		{name: "a word in -ing after a determiner is a noun", text: "NIK phosphorylates and triggers the processing of p100.",
 			want: []string{"NIK activates p100"}},
+		{name: "a short form in brackets carries the suffix after it", text: "Curcumin suppressed interleukin-1 beta (IL-1β)-stimulated reporter activity, and interleukin-17 (IL-17)-induced RANKL was blocked by OPG.",
+			want: []string{"IL-17 activates RANKL"}, not: []string{"Curcumin inhibits IL-1β", "OPG inhibits IL-17"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",

@@ -138,7 +138,9 @@ func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
 			}
 			seq = append(seq, raw{w: w, p: i})
 			i += n
-			first = false
+			// "(E2)-activated": the suffix after the bracket is the
+			// short form's, consumed as well
+			first = first && c == ')'
 		case isWordRune(c):
 			j := i
 			for j < to {
@@ -369,8 +371,12 @@ func (rs *Rules) mentionEnt(e *ent, r *resolve.Resolver, text string, sp Span, m
 		}
 		e.node = res.Candidates[0]
 	}
-	if m.End < sp.End && (text[m.End] == '-' || strings.HasPrefix(text[m.End:], "\u2010")) {
-		rest := text[m.End:sp.End]
+	end := m.End
+	if closesShortForm(text, m.Start, end, sp.End) {
+		end++ // "(E2)-activated": the short form's suffix follows the bracket
+	}
+	if end < sp.End && (text[end] == '-' || strings.HasPrefix(text[end:], "\u2010")) {
+		rest := text[end:sp.End]
 		if strings.HasPrefix(rest, "-/-") || strings.HasPrefix(rest, "−/−") {
 			e.suffix = "null" // "IRS-1-/-"
 			return e
@@ -390,6 +396,14 @@ func (rs *Rules) mentionEnt(e *ent, r *resolve.Resolver, text string, sp Span, m
 		rs.nameStem(r, e)
 	}
 	return e
+}
+
+// closesShortForm reports whether the mention at text[start:end] is a
+// short form in brackets that a hyphenated suffix follows: "estradiol
+// (E2)-activated".
+func closesShortForm(text string, start, end, limit int) bool {
+	return start > 0 && text[start-1] == '(' && end+1 < limit && text[end] == ')' &&
+		(text[end+1] == '-' || strings.HasPrefix(text[end+1:], "\u2010"))
 }
 
 // sameFirst reports whether two results name the same first candidate.
@@ -945,6 +959,9 @@ func apposition(seq []raw, x raw, i int) (raw, int) {
 		return x, i
 	}
 	inner := seq[i+2].e
+	if x.e.suffix == "" && c == i+3 {
+		x.e.suffix = inner.suffix // "estradiol (E2)-activated"
+	}
 	switch {
 	case slices.Equal(inner.ids, x.e.ids):
 		x.e.end = inner.end
