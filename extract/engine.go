@@ -90,6 +90,13 @@ func (s *sentence) matchAt(r *Rule, p int) bool {
 				// cells produce it, not PTHrP
 				k, s.also = a, -1
 			}
+			if left[r.subjIdx].slot == 'Y' {
+				// "IKK activation by TRAF6 requires Ubc13": what the
+				// subject's nominal activates, not its agent
+				if th := s.nominalTheme(k); th >= 0 && s.elemFitsSaved(&left[r.subjIdx], th) {
+					k = th
+				}
+			}
 			if k < 0 || !s.elemFitsSaved(&left[r.subjIdx], k) {
 				return false
 			}
@@ -100,6 +107,42 @@ func (s *sentence) matchAt(r *Rule, p int) bool {
 			return s.run(left[r.subjIdx+1:], k-1, -1, func(int) bool { return true }) || s.undo(nil)
 		})
 	})
+}
+
+// nominalTheme returns, for a group at toks[k] that is the agent of a
+// nominal of a positive class ("IKK activation by TRAF6", "activation of
+// ERK by EGF"), the group the nominal acts on, or -1.
+func (s *sentence) nominalTheme(k int) int {
+	p := s.wordBefore(k)
+	if k < 0 || s.w(p) != "by" {
+		return -1
+	}
+	positive := func(i int) bool {
+		return i >= 0 && s.toks[i].g == nil && slices.ContainsFunc(s.toks[i].forms, func(f wordForm) bool {
+			return f.form&formNoun != 0 && s.rs.classes[f.class].sign > 0
+		})
+	}
+	q := s.wordBefore(p)
+	if positive(q) {
+		if b := s.wordBefore(q); b >= 0 && s.toks[b].g != nil {
+			return b // "IKK activation by TRAF6"
+		}
+		return -1
+	}
+	for n := 0; n < 2 && q >= 0 && s.toks[q].g == nil && s.rs.sets[setHeads][s.w(q)]; n++ {
+		q = s.wordBefore(q) // "activation of the ERK pathway by EGF"
+	}
+	if q < 0 || s.toks[q].g == nil {
+		return -1
+	}
+	o := s.wordBefore(q)
+	for o >= 0 && s.rs.sets[setDet][s.w(o)] {
+		o = s.wordBefore(o)
+	}
+	if s.w(o) == "of" && positive(s.wordBefore(o)) {
+		return q // "activation of ERK by EGF"
+	}
+	return -1
 }
 
 // agentHead moves a slot of the left elements that matched the agent of

@@ -457,6 +457,8 @@ var failureClasses = []struct {
 			want: []string{"NIK activates p100"}},
 		{name: "a short form in brackets carries the suffix after it", text: "Curcumin suppressed interleukin-1 beta (IL-1β)-stimulated reporter activity, and interleukin-17 (IL-17)-induced RANKL was blocked by OPG.",
 			want: []string{"IL-17 activates RANKL"}, not: []string{"Curcumin inhibits IL-1β", "OPG inhibits IL-17"}},
+		{name: "what an activation by X requires acts on what is activated", text: "Activation of ERK by EGF requires SOS1, and IKK activation by TRAF6 requires Ubc13.",
+			want: []string{"SOS1 activates ERK", "Ubc13 activates IKK"}, not: []string{"SOS1 activates EGF", "Ubc13 activates TRAF6"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",
