@@ -19,6 +19,7 @@ import (
 // those a gold set holds, over the documents of gold that docs has.
 // Negated statements are left out: they claim nothing.
 func ruleCounts(gold []goldFile, docs map[string]*source.Document, skip map[string]bool, rd *extract.Reader, counts map[string]*score) {
+	r := resolve.Default()
 	for _, g := range gold {
 		d, ok := docs[g.Document]
 		if !ok || skip[g.Document] {
@@ -27,7 +28,7 @@ func ruleCounts(gold []goldFile, docs map[string]*source.Document, skip map[stri
 		want := map[triple]bool{}
 		for _, s := range g.Statements {
 			if rel, err := graph.ParseRelation(s.Relation); err == nil {
-				want[triple{s.Subject, rel, s.Object}] = true
+				want[triple{canonicalID(r, s.Subject), rel, canonicalID(r, s.Object)}] = true
 			}
 		}
 		for _, s := range rd.Read(d) {
