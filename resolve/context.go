@@ -271,6 +271,14 @@ func (s *Scope) Resolve(name string) ContextResult {
 				return g
 			}
 		}
+		if alt, ok := greekFirst(name); ok {
+			// "B-catenin" as "β-catenin", as Resolve reads it
+			if g := s.Resolve(alt); g.Status == Resolved {
+				note := fmt.Sprintf("read as %q: a first Latin letter for its Greek letter", alt)
+				g.Query, g.Reason, g.Why = name, g.Reason+" ("+note+")", append(g.Why, note)
+				return g
+			}
+		}
 		if stem, ok := pointMutant(name); ok {
 			// "RasV12" as "Ras", as Resolve reads it
 			if g := s.Resolve(stem); mutantReading(g.Result) {

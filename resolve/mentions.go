@@ -767,7 +767,7 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			extra = append(extra, m)
 			continue
 		}
-		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil || greekMemberLike(s) || formPrefixed(s) {
+		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil || greekMemberLike(s) || formPrefixed(s) || greekFirstLike(s) {
 			// "RasV12", "N17Rac1": the gene of a point mutant;
 			// "miR-218": the gene of a microRNA; "PI3K-delta": the
 			// member a group's Greek letter names; "sRANKL": a form

@@ -520,6 +520,17 @@ func TestResolveSoleMember(t *testing.T) {
 	})
 }
 
+func TestResolveGreekFirst(t *testing.T) {
+	checkReadAs(t, "a first Latin letter for its Greek letter", []readAsCase{
+		{"B-catenin", "HGNC:2514"}, // β-catenin, CTNNB1
+		{"b-Catenin", "HGNC:2514"},
+		{"B-cell", ""},    // a name of its own: the B cell
+		{"A-Raf", ""},     // ARAF's symbol
+		{"D-glucose", ""}, // D- is no Greek letter
+		{"B-1", ""},       // no word after the hyphen
+	})
+}
+
 // readAsCase is a name and the entity a variant reading makes of it; ""
 // when the reading must not apply.
 type readAsCase struct{ name, want string }

@@ -320,6 +320,16 @@ func (r *Resolver) resolve(name string, labels bool) Result {
 			return g
 		}
 	}
+	if alt, ok := greekFirst(name); ok {
+		// "B-catenin", "a-SMA": a first Greek letter written as its
+		// Latin initial; alt starts with no Latin letter and a hyphen,
+		// so this recursion ends
+		if g := r.resolve(alt, labels); g.Status == Resolved {
+			g.Query = name
+			g.Reason += fmt.Sprintf(" (read as %q: a first Latin letter for its Greek letter)", alt)
+			return g
+		}
+	}
 	if stem, ok := pointMutant(name); ok {
 		// "RasV12", "N17Rac1", "BRAF-V600E": a point mutant, read as
 		// its gene; stem is shorter, so this recursion ends
@@ -571,6 +581,41 @@ func greekInitial(name string) (string, bool) {
 		return "", false
 	}
 	return stem + g.latin, true
+}
+
+// greekFirst reads a name that opens with a Latin letter and a hyphen
+// before a word ("B-catenin", "b-arrestin", "a-SMA") as opening with the
+// Greek letter the Latin one stands for (α, β, γ, κ), as text that lost
+// its Greek letters writes them; "D-" and "L-" (stereochemistry) and
+// other letters are left alone.
+func greekFirst(name string) (string, bool) {
+	if len(name) < 5 || name[1] != '-' {
+		return "", false
+	}
+	var g string
+	switch name[0] | 0x20 {
+	case 'a':
+		g = "α"
+	case 'b':
+		g = "β"
+	case 'g':
+		g = "γ"
+	case 'k':
+		g = "κ"
+	default:
+		return "", false
+	}
+	rest := name[2:]
+	if n := strings.IndexFunc(rest, func(c rune) bool { return !unicode.IsLetter(c) }); n == 0 || n > 0 && n < 3 || n < 0 && len(rest) < 3 {
+		return "", false // "B-1", "A-kb": no word after the hyphen
+	}
+	return g + "-" + rest, true
+}
+
+// greekFirstLike reports whether a name may be read by [greekFirst].
+func greekFirstLike(name string) bool {
+	_, ok := greekFirst(name)
+	return ok
 }
 
 // greekSuffix splits a name ending in a Greek letter, as [greekInitial]
