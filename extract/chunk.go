@@ -166,6 +166,12 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k, openList) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
+		if len(g.ents) == 1 && (seq[k-1].w == "and" || seq[k-1].w == "or") && rs.objectAt(seq, i) && rs.verbNext(seq, k) {
+			// "TNF activates NF-κB and SOCS3 inhibits STAT3": the group
+			// is the first verb's object, and the name after "and" the
+			// subject of a clause of its own
+			return g, j, conjoined
+		}
 		if rs.newModifiedPhrase(seq, i, k) {
 			// "accumulation of CYP1A1 and AHR-mediated activation of
 			// CYP2B6": the name after "and" opens a phrase of its own
@@ -415,6 +421,62 @@ func (rs *Rules) clauseAfter(seq []raw, k int, openList bool) bool {
 		return true // "AKT or the RAF→MEK": RAF starts a chain of its own
 	}
 	return k+1 < len(seq) && seq[k-1].w == "," && rs.sets[setBe][seq[k+1].w]
+}
+
+// objectAt reports whether the mention at seq[i] follows a finite verb of
+// a signed class after its subject, over determiners: it opens the verb's
+// object ("TNF activates the NF-κB").
+func (rs *Rules) objectAt(seq []raw, i int) bool {
+	p := i - 1
+	for p >= 0 && seq[p].e == nil && rs.sets[setDet][seq[p].w] {
+		p--
+	}
+	if p < 0 || seq[p].e != nil {
+		return false
+	}
+	// "Upregulated Wnt and BMP induce", "Target genes HES1 and NRARP
+	// are": a verb's form that opens the sentence or a phrase is an
+	// adjective or a noun, not a verb with an object
+	if q := p - 1; q < 0 || seq[q].e == nil && (strings.ContainsAny(seq[q].w, ",:;(") || rs.sets[setDet][seq[q].w]) {
+		return false
+	}
+	verb := false
+	for _, f := range rs.words[seq[p].w] {
+		if f.form == formNoun || rs.classes[f.class].sign == 0 {
+			return false // "Notch target genes", "the increase": no verb of a sign
+		}
+		verb = verb || f.form == formVerb
+	}
+	return verb
+}
+
+// verbNext reports whether a finite verb follows the mention at seq[k],
+// over adverbs and modals, and not as an infinitive ("and CHK2 to induce
+// p53"), as the participle of a passive ("and AP-1 activated by") nor as
+// a word that is a noun too ("or TRAIL release").
+func (rs *Rules) verbNext(seq []raw, k int) bool {
+	skip := rs.sets[setSkip]
+	for j := k + 1; j < len(seq) && j <= k+3; j++ {
+		if seq[j].e != nil {
+			return false
+		}
+		w := seq[j].w
+		if rs.sets[setBe][w] || clauseVerbs[w] {
+			return true
+		}
+		verb, noun := false, rs.sets[setHeads][w]
+		for _, f := range rs.words[w] {
+			verb = verb || f.form == formVerb && (!f.past || j+1 >= len(seq) || seq[j+1].w != "by")
+			noun = noun || f.form == formNoun
+		}
+		if verb && !noun {
+			return true // not "TRAIL release", "IL-6 expression"
+		}
+		if w == "to" || w == "in" || !skip[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // agentAt reports whether a mention is among the four words from seq[j]
