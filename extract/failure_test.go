@@ -464,6 +464,8 @@ var failureClasses = []struct {
 			not:  []string{"RANKL activates OPG", "NFATc1 inhibits RANKL", "IL-6 activates SOCS3", "STAT3 inhibits JAK2"}},
 		{name: "an infinitive, a noun or a passive after the name keeps it in the object", text: "Irradiation activates ATM and CHK2 to induce p53, and interferon gamma up-regulates Fas or TRAIL release.",
 			want: []string{"ATM activates p53", "CHK2 activates p53", "interferon gamma activates TRAIL"}},
+		{name: "reduced or increased after a verb of causing or showing is an adjective", text: "p53 caused reduced levels of miR-34a, which led to increased SIRT1 expression, and PI3K inhibition causes increased FOXO3 activity.",
+			want: []string{"p53 inhibits miR-34a", "miR-34a inhibits SIRT1", "PI3K inhibits FOXO3"}, not: []string{"p53 activates miR-34a", "PI3K activates FOXO3"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",
