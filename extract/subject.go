@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The clause rules: how the engine finds the subject of a verb, for the
 // slot written just before a VERB, PART or GER element. They stand in for
@@ -148,8 +151,10 @@ func (s *sentence) subjectOf(v int) int {
 		a := s.antecedent(k)
 		// the clause is about the mention, not its loss; but mutations
 		// lead to what they lead to: "loss-of-function mutations of
-		// LRP5, which lead to osteoporosis"
-		s.bare = a < 0 || !s.mutationLoss(a)
+		// LRP5, which lead to osteoporosis", and so does a loss that a
+		// clause of consequence follows: "loss of miR-34a, which led to
+		// increased SIRT1"
+		s.bare = a < 0 || !s.mutationLoss(a) && !s.consequence(v)
 		return a
 	case "and", "or", ",":
 		c := s.coordinatedSubject(k, !s.hasForm(v, formGer))
@@ -240,6 +245,12 @@ func (s *sentence) copulaAntecedent(k int) int {
 
 // mutationLoss reports whether a mention of the group at toks[a] lost its
 // function through mutations ("loss-of-function mutations of X").
+// consequence reports whether the verb at toks[v] says what something
+// led to or resulted in (the trigger class "lead").
+func (s *sentence) consequence(v int) bool {
+	return slices.ContainsFunc(s.toks[v].forms, func(f wordForm) bool { return s.rs.classes[f.class].name == "lead" })
+}
+
 func (s *sentence) mutationLoss(a int) bool {
 	for _, e := range s.toks[a].g.ents {
 		if e.pol >= 0 {
