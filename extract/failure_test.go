@@ -468,6 +468,8 @@ var failureClasses = []struct {
 			want: []string{"p53 inhibits miR-34a", "miR-34a inhibits SIRT1", "PI3K inhibits FOXO3"}, not: []string{"p53 activates miR-34a", "PI3K activates FOXO3"}},
 		{name: "a clause of consequence after a loss is the loss's", text: "Radiation caused a loss of miR-34a, which led to increased SIRT1 expression, and the knockdown of SIRT1, which normally suppresses NF-κB, increased IL-6.",
 			want: []string{"miR-34a inhibits SIRT1", "SIRT1 inhibits NF-κB", "SIRT1 inhibits IL-6"}, not: []string{"miR-34a activates SIRT1", "SIRT1 activates NF-κB"}},
+		{name: "a participle after a preposition, over adverbs, has no subject", text: "Resveratrol raised IL-12 and TNF along with markedly suppressed levels of IL-10 and TGF-β, and the markedly reduced IL-10 levels increased IL-6.",
+			want: []string{"resveratrol activates IL-12", "IL-10 inhibits IL-6"}, not: []string{"IL-12 inhibits IL-10", "TNF inhibits TGF-β", "TNF inhibits IL-10"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",

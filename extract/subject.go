@@ -81,6 +81,17 @@ func (s *sentence) subjectOf(v int) int {
 			return s.openingSubject(q)
 		}
 	}
+	if s.depth == 1 && s.toks[v].g == nil && slices.ContainsFunc(s.toks[v].forms, func(f wordForm) bool { return f.past }) {
+		switch s.w(s.adverbsBefore(v)) {
+		case "with", "without", "of", "in", "from", "for", "into":
+			// "along with markedly suppressed levels of IL-10": the
+			// verb a rule reads, a participle after a preposition,
+			// opens a noun phrase and has no subject (a clause's
+			// subject search may still pass it: "X is implicated in
+			// increased Y and may be activated by Z")
+			return -1
+		}
+	}
 	skip, heads, det := s.rs.sets[setSkip], s.rs.sets[setHeads], s.rs.sets[setDet]
 	k, plain, unknownItem := v-1, 0, false
 	for k >= 0 && v-k <= maxReach {
