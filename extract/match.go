@@ -334,7 +334,7 @@ func (s *sentence) runSet(e *elem, rest []elem, i, dir, n, unknown int, done fun
 		if e.unknown && unknown < s.rs.maxUnknown && dir > 0 {
 			return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
 		}
-	case e.unknown && unknown < s.rs.maxUnknown && (s.plain(i) || s.innerComma(i)):
+	case e.unknown && unknown < s.rs.maxUnknown && (s.plain(i) && !s.unsignedNoun(i) || s.innerComma(i)):
 		return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
 	case e.unknown && unknown < s.rs.maxUnknown && dir > 0 && n == 0 && (t.w == "in" || t.w == "within"):
 		// "TNF induced in HUVEC, a marked activation of p38": where,
@@ -416,6 +416,18 @@ func (s *sentence) plain(i int) bool {
 	// a hyphenated one is an adjective ("bone-resorbing"), and one after
 	// a determiner a noun ("triggers the processing of p100")
 	return !(len(t.w) > 5 && strings.HasSuffix(t.w, "ing") && !strings.Contains(t.w, "-")) || i > 0 && s.rs.sets[setDet][s.toks[i-1].w]
+}
+
+// unsignedNoun reports whether toks[i] is the nominal of a class without
+// a sign ("the regulation of Y", "the modulation of Y"): a "~" filler
+// does not pass it, since it says nothing of the direction.
+func (s *sentence) unsignedNoun(i int) bool {
+	for _, f := range s.toks[i].forms {
+		if f.form == formNoun && s.rs.classes[f.class].sign == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // innerComma reports whether toks[i] is a comma inside a phrase, which a
