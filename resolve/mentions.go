@@ -221,6 +221,9 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 	if i == j && stopped(s, res) {
 		return Mention{}, false
 	}
+	if i == j && wordPrefix(text, s, subs[j].end) {
+		return Mention{}, false // "co-activation", "Co-culture": a prefix, not CO
+	}
 	if i < j && genesOnly(res) && englishPhrase(s) {
 		return Mention{}, false // "It is" read as the symbol ITIS
 	}
@@ -234,6 +237,22 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 		return Mention{}, false // "marks" read as the alias MARK of MARK1
 	}
 	return Mention{Start: subs[i].start, End: subs[j].end, Text: s, Result: res}, true
+}
+
+// wordPrefixes are prefixes written with a hyphen before a word that are
+// also names of something ("co": carbon monoxide, cobalt), as a sentence
+// or a word writes them.
+var wordPrefixes = map[string]bool{"co": true, "Co": true}
+
+// wordPrefix reports whether the part s, which ends at text[end], is a
+// prefix joined by a hyphen to a lower-case word: "co-activation",
+// "Co-culture" (not "CO-releasing": the gas, written as a symbol).
+func wordPrefix(text, s string, end int) bool {
+	if !wordPrefixes[s] || end+2 > len(text) || !isDash(rune(text[end])) {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(text[end+1:])
+	return unicode.IsLower(c)
 }
 
 // stopped reports whether a one-part name must not become a mention.

@@ -90,6 +90,8 @@ var mentionTests = []struct {
 		[]wantMention{{"TLR3", "HGNC:11849"}, {"TRIF", ""}}},
 	{"an ambiguous name before cells is a cell line", "PC-3 cells express BTG1, TP53 and CDKN1A; PC-3 and BTG1, TP53, CDKN1A.",
 		[]wantMention{{"PC-3", ""}, {"BTG1", "HGNC:1130"}, {"TP53", "HGNC:11998"}, {"CDKN1A", "HGNC:1784"}, {"PC-3", "HGNC:1131"}, {"BTG1", "HGNC:1130"}, {"TP53", "HGNC:11998"}, {"CDKN1A", "HGNC:1784"}}},
+	{"co- before a word is a prefix, CO the gas", "Co-culture and co-activation of RYK; CO-releasing drugs and CO",
+		[]wantMention{{"RYK", "HGNC:10481"}, {"CO", "CHEBI:17245"}, {"CO", "CHEBI:17245"}}},
 	{"a short alias alone with no other gene stays", "Osx rises in osteoblasts.",
 		[]wantMention{{"Osx", "HGNC:17321"}, {"osteoblasts", "CL:0000062"}}},
 	{"two-letter aliases are not genes", "ER and AR in HS",
