@@ -472,6 +472,8 @@ var failureClasses = []struct {
 			want: []string{"resveratrol activates IL-12", "IL-10 inhibits IL-6"}, not: []string{"IL-12 inhibits IL-10", "TNF inhibits TGF-β", "TNF inhibits IL-10"}},
 		{name: "a nominal without a sign gives no sign", text: "SPP1 contributes to the regulation of NF-κB, and WNT5A is critical to the modulation of RANKL, whereas TNF leads to the activation of IL-6.",
 			want: []string{"TNF activates IL-6"}, not: []string{"SPP1 activates NF-κB", "WNT5A activates RANKL"}},
+		{name: "the verb before a nominal decides who acts in a purpose clause", text: "Curcumin blocks the activation of NF-κB to reduce IL-6, and WNT3A induces the activation of DVL1 to block GSK3B.",
+			want: []string{"curcumin inhibits IL-6", "WNT3A inhibits GSK3B", "DVL1 inhibits GSK3B"}, not: []string{"NF-κB inhibits IL-6"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",

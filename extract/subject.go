@@ -885,6 +885,19 @@ func (s *sentence) purposeSubject(g, v int) int {
 		// protein MAVS to activate"
 		p = s.wordBefore(p)
 	}
+	if s.w(p) == "of" {
+		// "X blocks (the) activation of Y to reduce Z": the verb before
+		// the nominal decides, as "X blocks Y to reduce Z"
+		if n := s.wordBefore(p); n >= 0 && s.toks[n].g == nil && s.hasForm(n, formNoun) {
+			q := s.wordBefore(n)
+			for q >= 0 && s.toks[q].g == nil && s.rs.sets[setDet][s.w(q)] {
+				q = s.wordBefore(q)
+			}
+			if q >= 0 && s.toks[q].g == nil && s.hasForm(q, formVerb|formGer) && s.controls(q) {
+				p = q // a verb of a sign; "regulates the activation of Y to induce Z": Y
+			}
+		}
+	}
 	switch pw := s.w(p); {
 	case pw == "by", pw == "of":
 		return g
