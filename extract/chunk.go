@@ -166,6 +166,14 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		if k >= len(seq) || !sawCoord || seq[k].e == nil || k <= j || rs.clauseAfter(seq, k, openList) || len(g.ents) >= maxGroup {
 			return g, j, conjoined
 		}
+		if k+2 < len(seq) && rs.sets[setInhibitorNames][seq[k+1].w] && seq[k+2].e != nil && seq[k].e.suffix == "" ||
+			k+1 < len(seq) && rs.sets[setInhibitorNames][seq[k].e.suffix] && seq[k+1].e != nil && seq[k+1].e.chems {
+			// "LY294002 or the AKT inhibitor MK2206", "U0126 and the PI3K
+			// inhibitor LY294002": the name after the conjunction is the
+			// target (or class) of an inhibitor named next, in a phrase
+			// of its own
+			return g, j, conjoined
+		}
 		if len(g.ents) == 1 && (seq[k-1].w == "and" || seq[k-1].w == "or") && rs.objectAt(seq, i) && rs.verbNext(seq, k) {
 			// "TNF activates NF-κB and SOCS3 inhibits STAT3": the group
 			// is the first verb's object, and the name after "and" the
