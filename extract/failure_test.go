@@ -477,6 +477,8 @@ var failureClasses = []struct {
 		{name: "the target or class of an inhibitor named next opens a phrase of its own", text: "Cells got the PI3K inhibitor LY294002 or the AKT inhibitor MK2206, and the MEK inhibitor U0126 and the PI3K inhibitor wortmannin blocked IL-6.",
 			want: []string{"LY294002 inhibits PI3K", "U0126 inhibits MEK", "wortmannin inhibits PI3K"},
 			not:  []string{"MK2206 inhibits LY294002", "wortmannin inhibits U0126"}},
+		{name: "a gerund after while shares the clause's subject", text: "PTHrP stimulates RANKL while suppressing OPG.",
+			want: []string{"PTHrP activates RANKL", "PTHrP inhibits OPG"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",

@@ -67,7 +67,8 @@ func (s *sentence) subjectOf(v int) int {
 	}
 	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) {
 		// "..., thereby preventing Y": the subject of the clause before
-		if q := s.wordBefore(v); s.w(q) == "thereby" || s.w(q) == "thus" {
+		if q := s.wordBefore(v); s.w(q) == "thereby" || s.w(q) == "thus" || s.w(q) == "while" || s.w(q) == "whilst" {
+			// "X enhances A while attenuating B": X attenuates B
 			if c := s.coordinatedSubject(q, false); c >= 0 {
 				return c
 			}
