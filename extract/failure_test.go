@@ -479,6 +479,8 @@ var failureClasses = []struct {
 			not:  []string{"MK2206 inhibits LY294002", "wortmannin inhibits U0126"}},
 		{name: "a gerund after while shares the clause's subject", text: "PTHrP stimulates RANKL while suppressing OPG.",
 			want: []string{"PTHrP activates RANKL", "PTHrP inhibits OPG"}},
+		{name: "cells after X-inhibited are the cells whose X is inhibited", text: "In caspase-inhibited macrophages, TNFR2 upregulates IL-6. OPG-inhibited osteoclastogenesis was slow.",
+			want: []string{"TNFR2 activates IL-6", "OPG inhibits osteoclastogenesis"}, not: []string{"caspase inhibits macrophage"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",
