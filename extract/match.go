@@ -161,6 +161,9 @@ func (s *sentence) formFits(e *elem, i int) bool {
 		if f.form == formVerb && !f.past && (s.w(i-1) == "a" || s.w(i-1) == "an" || s.w(i-1) == "the") {
 			continue // a noun: "in association with a decrease in Y"
 		}
+		if f.form == formVerb && !f.past && s.w(i-1) != "to" && s.rs.sets[setPrep][s.w(i-1)] {
+			continue // an adjective or a noun: "with lower concentration", "in decline"
+		}
 		return true
 	}
 	return false
