@@ -158,9 +158,9 @@ func lostEnts(es []*ent, at int) []*ent {
 }
 
 // phosphoPurposeOff reports whether r reads a phosphorylation whose
-// purpose, said just after toks[at], is to switch its substrate off:
-// "GSK3β phosphorylates GLI3 to suppress its activity", "... and thereby
-// inactivates them".
+// purpose or consequence, said just after toks[at], is to switch its
+// substrate off: "GSK3β phosphorylates GLI3 to suppress its activity",
+// "... and thereby inactivates them", "..., causing its inhibition".
 func (s *sentence) phosphoPurposeOff(r *Rule, at int) bool {
 	if !slices.Contains(r.Triggers, "phosphorylate") && !s.phosphoNounIn(s.m.lo, at) {
 		return false
@@ -177,6 +177,24 @@ func (s *sentence) phosphoPurposeOff(r *Rule, at int) bool {
 		if s.w(j) == "thereby" || s.w(j) == "thus" {
 			j++
 		}
+	case "causing", "leading", "resulting":
+		// "PKCε phosphorylates INSR, causing its inhibition", "...,
+		// leading to their degradation"
+		j++
+		if s.w(j) == "to" || s.w(j) == "in" {
+			j++
+		}
+		if s.w(j) != "its" && s.w(j) != "their" {
+			return false
+		}
+		for _, f := range s.toks[j+1 : min(j+2, len(s.toks))] {
+			for _, wf := range f.forms {
+				if wf.form&formNoun != 0 && s.rs.classes[wf.class].sign < 0 {
+					return true
+				}
+			}
+		}
+		return false
 	default:
 		return false
 	}

@@ -485,6 +485,8 @@ var failureClasses = []struct {
 			not: []string{"amino acid residue activates Ca2+"}},
 		{name: "a verb's base form after a preposition is no finite verb", text: "We explored the potential of RANKL with lower concentration of the standard drug, zoledronic acid.",
 			not: []string{"RANKL inhibits zoledronic acid"}},
+		{name: "a phosphorylation causing its substrate's inhibition inhibits it", text: "PKCδ phosphorylates IRS1, causing its inhibition, and GSK3B phosphorylates SNAI1, leading to its degradation.",
+			want: []string{"PKCδ inhibits IRS1", "GSK3B inhibits SNAI1"}, not: []string{"PKCδ activates IRS1", "GSK3B activates SNAI1"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",
