@@ -240,6 +240,14 @@ func (s *sentence) innerLoss(ys []*ent, from, to int) []*ent {
 			out = append(out, y)
 			continue
 		}
+		if loss >= 0 {
+			// "the absence of BARX1-induced Wnt blockade": the phrase
+			// names the loss, whatever loss is said of the phrase
+			c := *y
+			c.pol, c.polBy = -1, []int{loss}
+			out = append(out, &c)
+			continue
+		}
 		out = append(out, bareEnts([]*ent{y})...)
 	}
 	return out

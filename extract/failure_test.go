@@ -487,6 +487,8 @@ var failureClasses = []struct {
 			not: []string{"RANKL inhibits zoledronic acid"}},
 		{name: "a phosphorylation causing its substrate's inhibition inhibits it", text: "PKCδ phosphorylates IRS1, causing its inhibition, and GSK3B phosphorylates SNAI1, leading to its degradation.",
 			want: []string{"PKCδ inhibits IRS1", "GSK3B inhibits SNAI1"}, not: []string{"PKCδ activates IRS1", "GSK3B activates SNAI1"}},
+		{name: "a modified phrase that names a loss keeps it whatever is said of the phrase", text: "Osteoblasts differentiate in the absence of SOST-induced Wnt blockade.",
+			want: []string{"SOST inhibits Wnt"}, not: []string{"SOST activates Wnt"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",
