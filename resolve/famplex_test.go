@@ -34,6 +34,8 @@ var keptDisagreements = map[string]string{
 	"Gs α": "as G alphaS", "GαS": "as G alphaS",
 	"PKA C-alpha": "PRKACA, the catalytic subunit alpha (the letter names the member, see TestResolveGreekMember); the map says the PRKAC family",
 	"G alphaq":    "GNAQ, as G alphaS is GNAS", "G αq": "as G alphaq", "Galphaq": "as G alphaq", "Gαq": "as G alphaq",
+	"IFN-β":    "IFNB1, the only member of FPLX:IFNB; the map also grounds it to IFNB1's UniProt entry",
+	"IFN-beta": "as IFN-β",
 }
 
 // disagreementKept says why a disagreement with the grounding map is

@@ -42,7 +42,13 @@ import (
 //   - with UniProt accessions, "Protein X" and square brackets:
 //     development 5,310 (86.5%; 87.8%), test 5,273 (85.6%; 87.5%);
 //   - with symbols as written ("MIR124-3" is not MIR1243): development
-//     5,315 (86.5%; 87.9%), test 5,276 (85.7%; 87.6%).
+//     5,315 (86.5%; 87.9%), test 5,276 (85.7%; 87.6%);
+//   - at 24813d6, after UniProt's recommended names as label forms:
+//     development 5,332 (86.8%; 88.2%), test 5,286 (85.8%; 87.8%);
+//   - at 3f61c10, after a family of one member read as the member
+//     ("IFN-β") and a first Latin letter for its Greek letter
+//     ("B-catenin"): development 5,334 (86.8%; 88.2%), test 5,289 (85.9%;
+//     87.8%).
 //
 // Many of the remaining misses are the gold's own: mouse ids on labels
 // written in mouse case ("Il6": NCBIGene:16193), unreviewed UniProt

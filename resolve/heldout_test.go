@@ -30,6 +30,11 @@ import (
 //	NOT_AN_ENTITY     30/ 30  100%     25/ 30 83.3%
 //	all               84/476 17.6%    395/476 83.0%
 //
+// Later measurements (all only): 400/476 (84.0%) at 24813d6; 402/476
+// (84.5%) at 3f61c10, after ambiguous symbols were settled by the text's
+// genes and a first Latin letter was read as its Greek letter. Its misses
+// are printed only with BONEMET_HELDOUTMISS set, to audit the gold.
+//
 // The floors sit a little under the final figures.
 var heldoutFloors = map[string]float64{
 	"HGNC": 0.86, "FPLX": 0.83, "CHEM": 0.71, "CL": 0.68, notAnEntity: 0.76, "all": 0.80,
@@ -222,7 +227,9 @@ func TestHeldoutGold(t *testing.T) {
 		t.Errorf("%d mentions without their document's text", missing)
 	}
 	sort.Strings(fails)
-	if testing.Verbose() {
+	if os.Getenv("BONEMET_HELDOUTMISS") != "" {
+		// to audit the gold itself, never to tune on: a verbose run
+		// alone does not print them
 		for _, f := range fails {
 			t.Log("miss: " + f)
 		}
