@@ -750,9 +750,10 @@ func longForms(seq []raw) []raw {
 		for start := i - 1; start >= 0 && i-start <= 2*len(letters); start-- {
 			w := seq[start].w
 			if e := seq[start].e; e != nil {
-				// "monocyte–colony stimulating factor (M-CSF)": a name
-				// may open the long form, never stand for all of it
-				if start == i-1 || strings.ContainsRune(e.text, ' ') {
+				// "monocyte–colony stimulating factor (M-CSF)", "tumor
+				// necrosis factor receptor 1 (TNFR1)": a name may open
+				// the long form, never stand for all of it
+				if start == i-1 {
 					break
 				}
 				w = strings.ToLower(e.text)
@@ -767,6 +768,9 @@ func longForms(seq []raw) []raw {
 				continue
 			}
 			words := []string{w}
+			if seq[start].e != nil {
+				words = strings.Fields(w) // "tumor necrosis factor": t, n, f
+			}
 			for k := start + 1; k < i; k++ {
 				words = append(words, seq[k].w)
 			}
@@ -795,6 +799,10 @@ func longForms(seq []raw) []raw {
 func initials(words []string) string {
 	var b strings.Builder
 	for _, w := range words {
+		if w != "" && strings.Trim(w, "0123456789") == "" {
+			b.WriteString(w) // a number counts whole: "gene 15" spells "15"
+			continue
+		}
 		if c, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(c) || unicode.IsDigit(c) {
 			b.WriteRune(unicode.ToLower(c))
 		}
