@@ -17,7 +17,7 @@
 // assay are marked. The engine then applies, in order:
 //
 //   - modifiers, which change how a mention counts: a loss of function
-//     ("knockdown of X", "X-deficient", "a dominant-negative X", "anti-X")
+//     ("knockdown of X", "knock down X", "X-deficient", "a dominant-negative X", "anti-X")
 //     inverts the sign of every statement read through X; an inhibitor
 //     phrase ("the MEK inhibitor U0126") makes the drug the actor and reads
 //     its target through it, with the opposite sign and the rule marked

@@ -491,6 +491,8 @@ var failureClasses = []struct {
 			want: []string{"SOST inhibits Wnt"}, not: []string{"SOST activates Wnt"}},
 		{name: "a long form opened by a name of several words stands for its short form", text: "TNF binds tumor necrosis factor receptor 1 (TNFR1) and activates NF-κB, and cells express interferon stimulated gene 15 (ISG15) and BAG3.",
 			want: []string{"TNF activates NF-κB"}, not: []string{"interferon activates BAG3"}},
+		{name: "knock down written in two words is a loss of function", text: "Knock down of SOX9 reduced COL2A1, and RUNX2 knock down lowered SP7.",
+			want: []string{"SOX9 activates COL2A1", "RUNX2 activates SP7"}, not: []string{"SOX9 inhibits COL2A1", "RUNX2 inhibits SP7"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",
