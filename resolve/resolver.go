@@ -858,6 +858,12 @@ func (r *Resolver) resolveList(res Result) Result {
 	}
 	for i, ms := range options {
 		sub := subs[i]
+		if k, ok := r.soleMember(sub.Candidates); ok && sub.Status == Ambiguous {
+			// "IFN-α/β": the part "IFN-β" names FPLX:IFNB and its only
+			// member, read as the member, as Resolve reads it
+			res.Candidates = append(res.Candidates, sub.Candidates[k])
+			continue
+		}
 		if sub.Status != Resolved {
 			// "Nox1/Mox1", "TRIF/TICAM1": an ambiguous part is the
 			// entity another part names, when only one of its
