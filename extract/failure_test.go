@@ -493,6 +493,8 @@ var failureClasses = []struct {
 			want: []string{"TNF activates NF-κB"}, not: []string{"interferon activates BAG3"}},
 		{name: "knock down written in two words is a loss of function", text: "Knock down of SOX9 reduced COL2A1, and RUNX2 knock down lowered SP7.",
 			want: []string{"SOX9 activates COL2A1", "RUNX2 activates SP7"}, not: []string{"SOX9 inhibits COL2A1", "RUNX2 inhibits SP7"}},
+		{name: "a long form may hold a name inside it", text: "RIG-I activates stimulator of interferon gene (STING). The endothelial NO synthase (eNOS) produces NO.",
+			want: []string{"RIG-I activates STING1", "NOS3 activates nitric oxide"}, not: []string{"RIG-I activates interferon"}},
 		{name: "a dimer is a head of its name", text: "The response needs the activation of the STAT3 homodimer by JAK2.",
 			want: []string{"JAK2 activates STAT3"}},
 		{name: "as well as joins like and", text: "TNF induces IL-6 as well as IL-8, and IL-1β as well as IL-17 raises RANKL.",

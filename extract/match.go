@@ -223,6 +223,7 @@ func consOK(c cons, ents []*ent) bool {
 			c&consNotProc != 0 && e.known() && e.procs,
 			c&consMol != 0 && e.known() && (e.cells || e.procs),
 			c&consChem != 0 && (!e.known() || !e.chems),
+			c&consNotChem != 0 && e.known() && e.chems,
 			c&consMiRNA != 0 && !microRNA(e),
 			c&consNotMiRNA != 0 && microRNA(e):
 			return false

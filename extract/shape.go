@@ -12,7 +12,7 @@ import (
 //	                   T the target of an inhibitor (modifiers).
 //	{X:cell}           a slot whose mentions are all cells; also !cell,
 //	                   proc, !proc, mol (gene, group, chemical or drug),
-//	                   chem (chemical or drug); several with commas.
+//	                   chem (chemical or drug), !chem; several with commas.
 //	{X}-induced|driven a slot written with a hyphenated suffix (the anchor,
 //	                   when there is no VERB, PART, GER, NOUN or AGENT); followed
 //	{X}-@set           directly by another slot ("{X}-induced {Y}"), the
@@ -59,6 +59,7 @@ const (
 	consLiving               // a cell, not a store of molecules written as one ("the bone matrix")
 	consMiRNA                // a microRNA: "miR-21 targets PDCD4"
 	consNotMiRNA             // no microRNA
+	consNotChem              // no chemical or drug: a gene, group, cell or process
 )
 
 // constraintNames are the constraints a slot may carry, by the names the
@@ -67,7 +68,7 @@ var constraintNames = map[string]cons{
 	"cell": consCell, "!cell": consNotCell, "proc": consProc, "!proc": consNotProc,
 	"mol": consMol, "chem": consChem, "effects": consEffects, "!way": consNotWay,
 	"agent": consAgent, "living": consCell | consLiving, "mirna": consMiRNA, "!mirna": consNotMiRNA,
-	"!inhibited-receptor": consNotInhibitedReceptor,
+	"!inhibited-receptor": consNotInhibitedReceptor, "!chem": consNotChem,
 }
 
 // maxRun bounds the words a quantified element matches.

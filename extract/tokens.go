@@ -762,9 +762,8 @@ func longForms(seq []raw) []raw {
 				break
 			}
 			if !strings.HasPrefix(w, letters[:1]) {
-				if seq[start].e != nil {
-					break
-				}
+				// a word or a name inside the long form ("stimulator of
+				// interferon genes (STING)"): on to its first word
 				continue
 			}
 			words := []string{w}
@@ -772,6 +771,12 @@ func longForms(seq []raw) []raw {
 				words = strings.Fields(w) // "tumor necrosis factor": t, n, f
 			}
 			for k := start + 1; k < i; k++ {
+				if e := seq[k].e; e != nil {
+					// "stimulator of interferon genes (STING)": a name
+					// inside the long form spells with its words
+					words = append(words, strings.Fields(strings.ToLower(e.text))...)
+					continue
+				}
 				words = append(words, seq[k].w)
 			}
 			if seq[start].e != nil {
