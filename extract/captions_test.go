@@ -67,7 +67,10 @@ import (
 //     (34 of 127); at 3f61c10, after ambiguous symbols were settled by
 //     the text's genes (1465c23) and the MeSH classes (5c6c92f): dev P
 //     0.81 R 0.26 (30 of 117, 37 read), test P 0.68 R 0.28 (36 of 127, 53
-//     read).
+//     read); at 2aea625, after a list part of a family of one member, a
+//     long form holding a name and enzymes raising their products: dev
+//     unchanged, test P 0.66 R 0.28 (35 of 127, 53 read), one right
+//     reading fewer, not looked at.
 //
 // Third batch (pfocr-captions-3, 30 captions of PFOCR's covid table, a
 // table and a field the reader had never met), measurements in order:
