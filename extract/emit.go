@@ -187,14 +187,9 @@ func (s *sentence) phosphoPurposeOff(r *Rule, at int) bool {
 		if s.w(j) != "its" && s.w(j) != "their" {
 			return false
 		}
-		for _, f := range s.toks[j+1 : min(j+2, len(s.toks))] {
-			for _, wf := range f.forms {
-				if wf.form&formNoun != 0 && s.rs.classes[wf.class].sign < 0 {
-					return true
-				}
-			}
-		}
-		return false
+		return j+1 < len(s.toks) && slices.ContainsFunc(s.toks[j+1].forms, func(f wordForm) bool {
+			return f.form&formNoun != 0 && s.rs.classes[f.class].sign < 0
+		})
 	default:
 		return false
 	}

@@ -88,6 +88,8 @@ var mentionTests = []struct {
 		[]wantMention{{"TLR3", "HGNC:11849"}, {"TLR4", "HGNC:11850"}, {"TRIF", "HGNC:18348"}, {"TBK1", "HGNC:11584"}, {"IRF3", "HGNC:6118"}}},
 	{"an ambiguous symbol with one gene of support stays ambiguous", "TLR3 signals through TRIF.",
 		[]wantMention{{"TLR3", "HGNC:11849"}, {"TRIF", ""}}},
+	{"a code of one letter and a number is no gene's symbol", "C-11 with AKR1C1, AKR1C2, AKR1C3 and HSD17B5.",
+		[]wantMention{{"C-11", ""}, {"AKR1C1", "HGNC:384"}, {"AKR1C2", "HGNC:385"}, {"AKR1C3", "HGNC:386"}, {"HSD17B5", "HGNC:386"}}},
 	{"an ambiguous name before cells is a cell line", "PC-3 cells express BTG1, TP53 and CDKN1A; PC-3 and BTG1, TP53, CDKN1A.",
 		[]wantMention{{"PC-3", ""}, {"BTG1", "HGNC:1130"}, {"TP53", "HGNC:11998"}, {"CDKN1A", "HGNC:1784"}, {"PC-3", "HGNC:1131"}, {"BTG1", "HGNC:1130"}, {"TP53", "HGNC:11998"}, {"CDKN1A", "HGNC:1784"}}},
 	{"co- before a word is a prefix, CO the gas", "Co-culture and co-activation of RYK; CO-releasing drugs and CO",

@@ -238,10 +238,12 @@ func fit(c graph.Node, cands []graph.Node, genes []gene, sets map[string][]uint1
 
 // ambiguousGenes reports whether a mention of three characters or more
 // is ambiguous between genes only: the ambiguity coherence may settle.
-// One- and two-character names ("T1", "S2") are mostly panel labels.
+// One- and two-character names ("T1", "S2") are mostly panel labels, and
+// a name must read as a symbol the way the mention finder reads unknown
+// words (symbolLike: at least two letters, "C-11" is a compound's code).
 func ambiguousGenes(m Mention) bool {
 	if m.Result.Status != Ambiguous || len(m.Result.Candidates) < 2 || utf8.RuneCountInString(Normalize(m.Text)) < 3 ||
-		strings.ContainsAny(m.Text, "/ ") || !symbolShaped(m.Text) {
+		strings.ContainsAny(m.Text, "/ ") || !symbolShaped(m.Text) || !symbolLike(m.Text) {
 		return false
 	}
 	for _, c := range m.Result.Candidates {
