@@ -503,6 +503,10 @@ var failureClasses = []struct {
 			not: []string{"BMP2 activates TGF-β"}},
 		{name: "Y is activated by a modification via X", text: "NEMO is activated by linear ubiquitination via HOIP, and PTEN is inactivated by oxidation through NOX4.",
 			want: []string{"HOIP activates NEMO", "NOX4 inhibits PTEN"}},
+		{name: "a relative clause after a partner or a route is about it", text: "RUNX2 associates with HDAC4, which represses SP7, and BMP2 signals through SMAD1, which induces ID1. Signalling in osteoblasts, which secrete OPG, rises.",
+			want: []string{"HDAC4 inhibits SP7", "SMAD1 activates ID1"}, not: []string{"RUNX2 inhibits SP7", "BMP2 activates ID1"}},
+		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",
+			want: []string{"SOST inhibits LRP5", "DKK1 inhibits LRP6", "TNFSF11 activates NFATC1"}},
 	}},
 	{"names inside the names of enzymes, and positions", []failureCase{
 		{name: "the examples of an unnamed class stand in its place", text: "Tumor-derived factors, such as PTHrP and IL-11, stimulate osteoclastogenesis.",

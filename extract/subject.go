@@ -610,10 +610,16 @@ func (s *sentence) antecedent(k int) int {
 			if c := s.agentNounSubject(m); c >= 0 {
 				return c
 			}
-			if h := s.headOf(m); h >= 0 || s.w(s.wordBefore(m)) != "of" {
-				return h
+			h := s.headOf(m)
+			if pw := s.w(s.wordBefore(m)); h < 0 && (pw == "of" || (relativePrep[pw] || pw == "in" && changeBefore[s.w(s.wordBefore(s.wordBefore(m)))]) && s.w(m+1) == ",") {
+				// "the action of the estrogen receptor, which mediates":
+				// the receptor; "associates with NCOR1, which
+				// represses": the object of the preposition, which is
+				// no subject but is what the clause is about (not a
+				// place: "activation of Y in hemocytes, which enhances")
+				return m
 			}
-			return m // "the action of the estrogen receptor, which mediates": the receptor
+			return h
 		}
 		switch {
 		case s.rs.sets[setBe][t.w] && s.w(m-1) == ",":
@@ -823,12 +829,40 @@ func (s *sentence) appositionHead(k int) int {
 		}
 		n := c + 1
 		if s.hasForm(n, formGer|formPart) || s.rs.sets[setDet][s.w(n)] || s.w(n) == "which" || s.w(n) == "who" ||
-			s.w(n) == "but" && s.w(n+1) == "not" {
+			s.w(n) == "but" && s.w(n+1) == "not" || appositionOpener(s.w(n), s.w(n+1)) {
 			return s.headOf(g)
 		}
 		return -1
 	}
 	return -1
+}
+
+// relativePrep holds the prepositions whose object a relative clause
+// after a comma is about: a partner, a route or a target, not a place.
+var relativePrep = map[string]bool{"with": true, "to": true, "through": true, "via": true, "against": true, "towards": true, "toward": true}
+
+// changeBefore holds the words before an "in" that names a change, not
+// a place: "results in oxidative stress, which", "increases in cAMP,
+// which".
+var changeBefore = map[string]bool{"result": true, "results": true, "resulted": true, "resulting": true,
+	"increase": true, "increases": true, "decrease": true, "decreases": true, "rise": true, "reduction": true}
+
+// appositionOpener reports whether the words w and next open an aside
+// that names again what the phrase before it names: "X, one of the
+// factors, ...", "X, another member of ..., ...", "X, also known as Y,
+// ...", "X, known as Y, ...".
+func appositionOpener(w, next string) bool {
+	switch w {
+	case "one":
+		return next == "of"
+	case "another":
+		return true
+	case "also", "formerly", "previously", "originally":
+		return next == "known" || next == "called" || next == "termed" || next == "named"
+	case "known":
+		return next == "as"
+	}
+	return false
 }
 
 // controls reports whether the verb at toks[v] makes its object the
