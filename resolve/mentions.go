@@ -670,24 +670,36 @@ func markSubs(text string, subs []subTok, w word, seps []rune) {
 	}
 }
 
-// parenCompounds finds "interleukin (IL)-1": a long word, a parenthesised
-// short form and a number, read as "interleukin 1".
+// parenCompounds finds "interleukin (IL)-1" and "interferon regulatory
+// factor (IRF)3": a long form of up to four words, a parenthesised short
+// form and a number, read as "interleukin 1", "interferon regulatory
+// factor 3".
 func (r *Resolver) parenCompounds(text string, words []word) []Mention {
 	var out []Mention
 	for k := 0; k+2 < len(words); k++ {
 		a, b, c := words[k], words[k+1], words[k+2]
-		if text[a.end:b.start] != " (" || b.end+2 > len(text) || text[b.end:b.end+2] != ")-" || c.start != b.end+2 {
+		if text[a.end:b.start] != " (" || b.end+1 > len(text) || text[b.end] != ')' {
+			continue
+		}
+		if c.start != b.end+1 && (c.start != b.end+2 || !isDash(rune(text[b.end+1]))) {
 			continue
 		}
 		num := text[c.start:c.end]
 		if !isDigits(strings.TrimRight(num, "abcdefghijklmnopqrstuvwxyzαβγδ")) {
 			continue
 		}
-		res := r.inText(text[a.start:a.end] + " " + num)
-		if res.Status != Resolved && res.Status != Ambiguous {
-			continue
+		for n := min(k, 3); n >= 0; n-- {
+			first := words[k-n]
+			if strings.ContainsAny(text[first.start:a.end], "(),;:.") {
+				continue
+			}
+			res := r.inText(text[first.start:a.end] + " " + num)
+			if res.Status != Resolved && res.Status != Ambiguous {
+				continue
+			}
+			out = append(out, Mention{Start: first.start, End: c.end, Text: text[first.start:c.end], Result: res})
+			break
 		}
-		out = append(out, Mention{Start: a.start, End: c.end, Text: text[a.start:c.end], Result: res})
 	}
 	return out
 }
