@@ -258,6 +258,12 @@ func parenExamples(seq []raw, j int) (int, int) {
 // own signal: "ACVR1-mediated signalling".
 var signalHead = map[string]bool{"signaling": true, "signalling": true, "signal": true, "signals": true}
 
+// actionHead holds the nouns of an action after "X-mediated" that,
+// without an object of their own, make X the agent of what the phrase
+// does: "RIPK3-mediated phosphorylation activates MLKL". With "of Y"
+// after them, the modifier's rule reads X and Y.
+var actionHead = map[string]bool{"phosphorylation": true, "activation": true}
+
 // rewrite returns seq with runs replaced: at(i) returns the tokens that
 // stand for seq[i:end+1], end, and whether a run starts at i. seq itself
 // is returned when nothing is replaced.
@@ -572,7 +578,8 @@ func (rs *Rules) merge(toks []tok) {
 	for i := range toks {
 		if g := toks[i].g; g != nil {
 			suf := g.ents[len(g.ents)-1].suffix
-			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] && !(i+1 < len(toks) && signalHead[toks[i+1].w]) {
+			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] && !(i+1 < len(toks) && signalHead[toks[i+1].w]) &&
+				!(i+2 < len(toks) && actionHead[toks[i+1].w] && toks[i+2].w != "of") {
 				toks[i].covered = true
 			}
 		}

@@ -432,6 +432,9 @@ func (s *sentence) hedge(from, to int) source.Hedge {
 			if w == "no" && s.w(i+1) == "longer" || s.contrastAfter(i, to) || i == exclusion {
 				continue // "has no effect on A, but increases B": A's clause
 			}
+			if w == "not" && (s.w(i+1) == "only" || s.w(i+1) == "just" || s.w(i+1) == "merely") {
+				continue // "not only inhibits A but also induces B": both hold
+			}
 			return source.Negated
 		}
 		if h.speculation[w] {
