@@ -60,8 +60,10 @@ func (s *sentence) subjectOf(v int) int {
 	s.depth++
 	defer func() { s.depth-- }()
 	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) && s.rs.sets[setPrep][s.w(s.adverbsBefore(v))] {
-		if p := s.adverbsBefore(v); s.w(p) == "by" && s.controls(v) {
-			return s.byGerundSubject(p) // "SSa slows atherosclerosis by inhibiting p38": SSa
+		if p := s.adverbsBefore(v); (s.w(p) == "by" || s.w(p) == "via") && s.controls(v) {
+			// "SSa slows atherosclerosis by inhibiting p38", "SFRP2
+			// induces fibrosis via enhancing BMP1": SSa, SFRP2
+			return s.byGerundSubject(p)
 		}
 		return -1 // "through blocking Y", "by increasing Y": a complement
 	}
