@@ -513,6 +513,8 @@ var failureClasses = []struct {
 			want: []string{"BMP2 activates RUNX2"}},
 		{name: "which in turn leads to", text: "TNF leads to NF-κB activation, which in turn results in IL-6 expression.",
 			want: []string{"NF-κB activates IL-6"}},
+		{name: "a verb the table does not know before and, then a known one", text: "SOST accumulates in the matrix and then inhibits LRP5.",
+			want: []string{"SOST inhibits LRP5"}},
 		{name: "Y activation via X", text: "NF-κB activation via TRAF6 follows, and STAT3 activation through JAK2 is fast.",
 			want: []string{"TRAF6 activates NF-κB", "JAK2 activates STAT3"}},
 		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",

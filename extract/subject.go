@@ -780,7 +780,7 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 	// "X binds Y and activates Z": the verb whose object Y is
 	fill := s.rs.sets[setHeads]
 	det := s.rs.sets[setDet]
-	groups, plain := 0, 0
+	groups, plain, last := 0, 0, -1
 	for m := j; m >= 0 && j-m <= 12; m-- {
 		t := &s.toks[m]
 		switch {
@@ -789,6 +789,7 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 			if groups++; groups > 3 {
 				return -1
 			}
+			last = m
 		case s.hasForm(m, formVerb|formGer|formPart):
 			if s.w(m+1) == "with" && m > 0 && s.rs.sets[setBe][s.w(m-1)] && !s.signed(m) {
 				// "Y was associated with A, increased B and reduced C":
@@ -810,7 +811,24 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 			return -1
 		}
 	}
+	// "PTCH1 localizes in the cilia and thus prevents Y": the sentence
+	// opens with one name and a verb the table does not know
+	if groups == 1 && last == s.openingGroup() && unknownFinite(s, last+1) {
+		return s.headOf(last)
+	}
 	return -1
+}
+
+// unknownFinite reports whether toks[i] is a plain word shaped as a
+// finite verb of the third person or a past tense ("localizes",
+// "translocated"), which the table does not know.
+func unknownFinite(s *sentence, i int) bool {
+	if i >= len(s.toks) || !s.plain(i) {
+		return false
+	}
+	w := s.w(i)
+	return len(w) > 4 && (strings.HasSuffix(w, "es") || strings.HasSuffix(w, "ed") ||
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"))
 }
 
 // appositionHead returns the group before an aside that the comma at
