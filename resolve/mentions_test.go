@@ -28,6 +28,8 @@ var mentionTests = []struct {
 		[]wantMention{{"interleukin (IL)-1", "FPLX:IL1"}, {"IL-6", "HGNC:6018"}}},
 	{"a long form of several words, its short form and a number", "TRIF activates interferon regulatory factor (IRF)3 and interferon regulatory factor (IRF)-7.",
 		[]wantMention{{"TRIF", "HGNC:18348"}, {"interferon regulatory factor (IRF)3", "HGNC:6118"}, {"interferon regulatory factor (IRF)-7", "HGNC:6122"}}},
+	{"TOR is the target of rapamycin", "Amino acids stimulate TOR signalling and RORC.",
+		[]wantMention{{"Amino acids", "CHEBI:33709"}, {"TOR", "HGNC:3942"}, {"RORC", "HGNC:10260"}}},
 	{"the families FamPlex does not name: IRF, IRAK, SOCS, PIAS", "IRFs and IRAKs act; SOCS and PIAS proteins stop JAK.",
 		[]wantMention{{"IRFs", "BONEMET:IRF"}, {"IRAKs", "BONEMET:IRAK"}, {"SOCS", "BONEMET:SOCS"}, {"PIAS proteins", "BONEMET:PIAS"}, {"JAK", "FPLX:JAK"}}},
 	{"slash group", "degradation of cIAP1/2 and signaling through p52/RelB",
