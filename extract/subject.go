@@ -171,6 +171,16 @@ func (s *sentence) subjectOf(v int) int {
 		s.bare = a < 0 || !s.mutationLoss(a) && !s.consequence(v)
 		return a
 	case "and", "or", ",":
+		if t.w == "," && s.adverbsBefore(v) == k && s.hasForm(v, formPart) && s.w(v+1) == "by" {
+			// "OPG blocks RANKL, induced by PTH": a participle and its
+			// agent after a comma qualify the name just before
+			if g := s.groupBefore(k); g >= 0 && !s.toks[g].g.unknownOnly() {
+				if h := s.headOf(g); h >= 0 {
+					return h
+				}
+				return g
+			}
+		}
 		c := s.coordinatedSubject(k, !s.hasForm(v, formGer))
 		if c < 0 && unknownItem && t.w != "," {
 			// "IL-6, TNF, and serum from VCaP cells induced": a list
@@ -656,7 +666,9 @@ func (s *sentence) byGerundSubject(p int) int {
 	for k := i + 1; k < p; k++ {
 		t := &s.toks[k]
 		switch {
-		case t.covered:
+		case t.covered, t.g != nil && t.g.unknownOnly():
+			// "IL-6 promotes Th17 development by inducing RORC": a name
+			// nobody knows leaves the route chain.by nothing to read
 		case t.g != nil, s.rs.sets[setBe][t.w], s.rs.sets[setBreakers][t.w], t.w == "which", t.w == "that",
 			t.w == "when", t.w == ":":
 			return -1
