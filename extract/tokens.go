@@ -706,9 +706,11 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			e := *x.e
 			if w := seq[i+1].w; w == "promoter" || w == "promoters" {
 				e.promoter = true // "activates the IGF2R promoter": IGF2R's expression
-			} else if w == "marker" || w == "markers" || x.e.cells && (w == "gene" || w == "genes" || w == "transcription" || w == "proteins" || w == "transcripts") {
-				// "osteoclast marker genes such as TRAP": words before
-				// the markers the sentence names
+			} else if w == "marker" || w == "markers" || x.e.cells && (w == "gene" || w == "genes" || w == "transcription" || w == "proteins" || w == "transcripts") ||
+				namedTargets(seq, i+1) {
+				// "osteoclast marker genes such as TRAP", "the Wnt
+				// target gene AXIN2": words before the genes the
+				// sentence names
 				out = append(out, asWord(x, false))
 				continue
 			} else {
@@ -1196,6 +1198,20 @@ func tumourCell(n graph.Node) bool {
 // notTheEntity reports whether the word after a mention makes the phrase
 // name something else: "Wnt target genes", "osteoclast precursors", "BMP
 // receptor", "FZD promoter".
+// namedTargets reports whether seq[i:] is "target gene(s)" or
+// "target(s)" followed by a name: "the Wnt target gene AXIN2", "the p53
+// targets p21 and MDM2".
+func namedTargets(seq []raw, i int) bool {
+	if i >= len(seq) || seq[i].w != "target" && seq[i].w != "targets" {
+		return false
+	}
+	i++
+	if i < len(seq) && (seq[i].w == "gene" || seq[i].w == "genes") {
+		i++
+	}
+	return i < len(seq) && seq[i].e != nil && seq[i].e.known()
+}
+
 func notTheEntity(w string, e *ent) bool {
 	switch w {
 	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
