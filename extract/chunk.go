@@ -123,8 +123,11 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			}
 		}
 		sawCoord, onlyComma, det := false, true, false
+		// "induced by A and (indirectly) by B": agents of one participle
+		agents := i > 0 && seq[i-1].w == "by"
 		for k < len(seq) && seq[k].e == nil && (isCoord(seq[k].w) || seq[k].w == ")" && k+1 < len(seq) && seq[k+1].w == "/" ||
-			(sawCoord && (seq[k].w == "the" || seq[k].w == "both" || seq[k].w == "its" || seq[k].w == "their" || listAdverb[seq[k].w]))) {
+			(sawCoord && (seq[k].w == "the" || seq[k].w == "both" || seq[k].w == "its" || seq[k].w == "their" || listAdverb[seq[k].w])) ||
+			sawCoord && agents && (seq[k].w == "by" || byAdverb[seq[k].w]) && k+1 < len(seq) && (seq[k+1].w == "by" || seq[k+1].e != nil && seq[k].w == "by")) {
 			if isCoord(seq[k].w) {
 				sawCoord = true
 				onlyComma = onlyComma && seq[k].w == ","
@@ -335,6 +338,10 @@ func unbracketExamples(seq []raw) []raw {
 // listAdverb holds the adverbs that may open the last item of a list:
 // "proliferation, invasion, and ultimately metastasis".
 var listAdverb = map[string]bool{"ultimately": true, "eventually": true, "finally": true, "subsequently": true, "consequently": true}
+
+// byAdverb holds the adverbs that may stand between a conjunction and a
+// second "by" of agents: "induced by A and indirectly by B".
+var byAdverb = map[string]bool{"also": true, "indirectly": true, "directly": true, "partly": true, "partially": true, "likewise": true, "similarly": true}
 
 // classLike reports whether e may name a class with examples: a group,
 // a chemical class, a cell type written in the plural.
