@@ -523,6 +523,8 @@ var failureClasses = []struct {
 			want: []string{"BMP2 activates ID1", "sclerostin inhibits AXIN2", "sclerostin inhibits LEF1"}, not: []string{"BMP2 activates SMAD"}},
 		{name: "agents of one participle joined by and by", text: "SOST is induced by BMP2 and by TGF-β, and RANKL is raised by IL-6 and indirectly by TNF.",
 			want: []string{"TGF-β activates SOST", "IL-6 activates RANKL", "TNF activates RANKL"}},
+		{name: "commas left by citations taken out are one", text: "PTH raises bone turnover in osteoblasts , , , and represses SOST.",
+			want: []string{"PTH inhibits SOST"}},
 		{name: "Y activation via X", text: "NF-κB activation via TRAF6 follows, and STAT3 activation through JAK2 is fast.",
 			want: []string{"TRAF6 activates NF-κB", "JAK2 activates STAT3"}},
 		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",

@@ -917,6 +917,9 @@ func plainModifier(w string) bool {
 func dropAsides(seq []raw) []raw {
 	out := seq[:0]
 	for i := 0; i < len(seq); i++ {
+		if seq[i].w == "," && i+1 < len(seq) && seq[i+1].w == "," {
+			continue // "in a manner , , , and represses": citations taken out
+		}
 		if end := butNot(seq, i); end > 0 {
 			i = end
 			continue
