@@ -525,6 +525,8 @@ var failureClasses = []struct {
 			want: []string{"TGF-β activates SOST", "IL-6 activates RANKL", "TNF activates RANKL"}},
 		{name: "commas left by citations taken out are one", text: "PTH raises bone turnover in osteoblasts , , , and represses SOST.",
 			want: []string{"PTH inhibits SOST"}},
+		{name: "an infinitive of purpose after acts or functions", text: "OPG acts to block RANKL, and SOST functions to inhibit LRP5. DKK1 acts redundantly with SOST to inhibit LRP6.",
+			want: []string{"OPG inhibits RANKL", "SOST inhibits LRP5", "DKK1 inhibits LRP6", "SOST inhibits LRP6"}},
 		{name: "Y activation via X", text: "NF-κB activation via TRAF6 follows, and STAT3 activation through JAK2 is fast.",
 			want: []string{"TRAF6 activates NF-κB", "JAK2 activates STAT3"}},
 		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",

@@ -126,6 +126,10 @@ func (s *sentence) subjectOf(v int) int {
 			return s.bindingOf(k) // "binding of M-CSF to c-Fms is essential for"
 		case t.w == "to" && s.groupBefore(k) >= 0:
 			return s.purposeSubject(s.groupBefore(k), v)
+		case t.w == "to" && purposeVerb[s.w(s.adverbsBefore(k))]:
+			// "PKMYT1 acts to inhibit CDK1": the subject of the verb
+			// whose purpose the infinitive says
+			return s.subjectOf(s.adverbsBefore(k))
 		case t.g == nil && (skip[t.w] || heads[t.w]):
 			k--
 			continue
@@ -869,6 +873,14 @@ func (s *sentence) appositionHead(k int) int {
 	return -1
 }
 
+// purposeVerb holds the verbs without an object whose subject an
+// infinitive of purpose after them shares: "X acts to inhibit Y", "X
+// functions to promote Y".
+var purposeVerb = map[string]bool{"act": true, "acts": true, "acted": true, "acting": true,
+	"function": true, "functions": true, "functioned": true, "serve": true, "serves": true, "served": true,
+	"work": true, "works": true, "worked": true, "cooperate": true, "cooperates": true, "cooperated": true,
+	"synergize": true, "synergizes": true, "synergized": true, "collaborates": true, "collaborate": true}
+
 // relativePrep holds the prepositions whose object a relative clause
 // after a comma is about: a partner, a route or a target, not a place.
 var relativePrep = map[string]bool{"with": true, "to": true, "through": true, "via": true, "against": true, "towards": true, "toward": true}
@@ -988,17 +1000,17 @@ func (s *sentence) purposeSubject(g, v int) int {
 		}
 		s.also = g
 		return k
-	case (pw == "with" || pw == "to" || pw == "on") && s.hasForm(s.wordBefore(p), formVerb):
+	case (pw == "with" || pw == "to" || pw == "on") && s.hasForm(s.adverbsBefore(p), formVerb):
 		// "X cooperates with Y to decrease Z", "X binds to Y to
-		// stimulate Z", "X acts on Y to induce Z": X and Y
-		k := s.subjectOf(s.wordBefore(p))
+		// stimulate Z", "X acts (redundantly) on Y to induce Z": X and Y
+		k := s.subjectOf(s.adverbsBefore(p))
 		if k >= 0 {
 			s.also = g
 		}
 		return k
-	case s.rs.sets[setPrep][pw] && s.hasForm(s.wordBefore(p), formVerb):
+	case s.rs.sets[setPrep][pw] && s.hasForm(s.adverbsBefore(p), formVerb):
 		// "AKT signals through TSC1/2 to activate mTORC1": AKT alone
-		if k := s.subjectOf(s.wordBefore(p)); k >= 0 {
+		if k := s.subjectOf(s.adverbsBefore(p)); k >= 0 {
 			return k
 		}
 	case !s.rs.sets[setPrep][pw]:
