@@ -645,6 +645,10 @@ func (s *sentence) antecedent(k int) int {
 		case t.covered, t.w == ",", s.rs.sets[setSkip][t.w], s.rs.sets[setHeads][t.w], s.rs.sets[setDet][t.w]:
 		case s.hasForm(m, formVerb|formPart) && s.w(m+1) == ",":
 			return s.subjectOf(m) // "Y was activated, which inhibited": Y
+		case m+1 < k && s.w(m+1) != "," && s.hasForm(m, formVerb) && s.ofClass(m, "secrete"):
+			// "tumor cells secrete factors that stimulate osteoclasts":
+			// factors the text does not name act for those who make them
+			return s.subjectOf(m)
 		case s.rs.sets[setBreakers][t.w], t.w == "which", t.w == "that", s.hasForm(m, formVerb|formGer):
 			return -1
 		case plain < 2 && (s.plain(m) || s.rs.sets[setPrep][t.w] || t.w == "as"):
@@ -917,6 +921,17 @@ func (s *sentence) controls(v int) bool {
 		c := s.rs.classes[f.class]
 		if f.form&(formVerb|formGer) != 0 && c.sign != 0 && c.name != "lead" {
 			return true // "leads" takes no object
+		}
+	}
+	return false
+}
+
+// ofClass reports whether the word at toks[v] has a form of the class
+// named c.
+func (s *sentence) ofClass(v int, c string) bool {
+	for _, f := range s.toks[v].forms {
+		if s.rs.classes[f.class].name == c {
+			return true
 		}
 	}
 	return false
