@@ -877,6 +877,12 @@ func parenDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 		if key == "" || key == Normalize(m.Text) {
 			continue
 		}
+		if inner, ok := mentionIn(ms, m.End+k+1, m.End+k+closeAt); ok && inner.Resolved() && firstID(inner.Result) != firstID(m.Result) &&
+			len(inner.Result.Candidates) == 1 && !abbreviates(short, m.Text) {
+			// "growth factors (VEGF)", "cytokines (IL-6)": an example
+			// of the class, a name of its own, not a short form of it
+			continue
+		}
 		if _, dup := defs[key]; !dup {
 			defs[key] = abbrev{at: m.End, res: m.Result, def: m.Text}
 		}
@@ -887,6 +893,16 @@ func parenDefinitions(text string, ms []Mention, defs map[string]abbrev) {
 			}
 		}
 	}
+}
+
+// mentionIn returns the first mention of ms (sorted by Start) that
+// starts in [lo, hi).
+func mentionIn(ms []Mention, lo, hi int) (Mention, bool) {
+	i, _ := slices.BinarySearchFunc(ms, lo, func(m Mention, s int) int { return cmp.Compare(m.Start, s) })
+	if i < len(ms) && ms[i].Start < hi {
+		return ms[i], true
+	}
+	return Mention{}, false
 }
 
 // plainWord reports whether a bracketed word is written in lower-case
