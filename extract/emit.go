@@ -177,9 +177,10 @@ func (s *sentence) phosphoPurposeOff(r *Rule, at int) bool {
 		if s.w(j) == "thereby" || s.w(j) == "thus" {
 			j++
 		}
-	case "causing", "leading", "resulting":
+	case "causing", "leading", "resulting", "facilitating", "promoting", "triggering", "inducing", "enhancing":
 		// "PKCε phosphorylates INSR, causing its inhibition", "...,
-		// leading to their degradation"
+		// leading to their degradation", "..., promoting its
+		// degradation"
 		j++
 		if s.w(j) == "to" || s.w(j) == "in" {
 			j++

@@ -642,6 +642,12 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			// adjective that names a process modifies the name after it
 			x = asWord(x, false)
 		}
+		if x.e != nil && classBefore(r, seq, i) {
+			// "the chemokine receptor CCR7", "the MAPK p38": a class
+			// that describes the member named after it
+			out = append(out, asWord(x, false))
+			continue
+		}
 		if x.e != nil && x.e.procs && strings.HasSuffix(strings.ToLower(x.e.text), "differentiation") || x.e == nil && x.w == "differentiation" {
 			x, i = differentiationInto(r, seq, x, i)
 		}
@@ -1201,6 +1207,31 @@ func tumourCell(n graph.Node) bool {
 // notTheEntity reports whether the word after a mention makes the phrase
 // name something else: "Wnt target genes", "osteoclast precursors", "BMP
 // receptor", "FZD promoter".
+// classBefore reports whether seq[i] names a group, with no suffix, of
+// which the single entity named right after it is a member (or a member
+// of a member): the group describes the name.
+func classBefore(r *resolve.Resolver, seq []raw, i int) bool {
+	x := seq[i].e
+	if i+1 >= len(seq) || x.suffix != "" || len(x.ids) != 1 || x.node.Kind != graph.Group {
+		return false
+	}
+	y := seq[i+1].e
+	if y == nil || !y.known() || len(y.ids) != 1 || y.start <= x.end {
+		return false
+	}
+	for _, m := range r.Members(x.ids[0]) {
+		if m.ID == y.ids[0] {
+			return true
+		}
+		for _, mm := range r.Members(m.ID) {
+			if mm.ID == y.ids[0] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namedTargets reports whether seq[i:] is "target gene(s)" or
 // "target(s)" followed by a name: "the Wnt target gene AXIN2", "the p53
 // targets p21 and MDM2".
