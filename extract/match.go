@@ -100,6 +100,9 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 		if e.cons&consAgent != 0 && s.afterLossGerund(i) {
 			return false
 		}
+		if e.cons&consNotByAgent != 0 && s.w(s.wordBefore(i)) == "by" {
+			return false
+		}
 		if s.cellPossessor(i) > i {
 			// "upregulating osteoblast expression of PTHrP": the cells
 			// whose expression it is, not the object

@@ -12,7 +12,8 @@ import (
 //	                   T the target of an inhibitor (modifiers).
 //	{X:cell}           a slot whose mentions are all cells; also !cell,
 //	                   proc, !proc, mol (gene, group, chemical or drug),
-//	                   chem (chemical or drug), !chem; several with commas.
+//	                   chem (chemical or drug), !chem, !by (not right
+//	                   after "by"); several with commas.
 //	{X}-induced|driven a slot written with a hyphenated suffix (the anchor,
 //	                   when there is no VERB, PART, GER, NOUN or AGENT); followed
 //	{X}-@set           directly by another slot ("{X}-induced {Y}"), the
@@ -60,6 +61,7 @@ const (
 	consMiRNA                // a microRNA: "miR-21 targets PDCD4"
 	consNotMiRNA             // no microRNA
 	consNotChem              // no chemical or drug: a gene, group, cell or process
+	consNotByAgent           // not the agent after "by" of a nominal ("inhibition of A by X")
 )
 
 // constraintNames are the constraints a slot may carry, by the names the
@@ -68,7 +70,7 @@ var constraintNames = map[string]cons{
 	"cell": consCell, "!cell": consNotCell, "proc": consProc, "!proc": consNotProc,
 	"mol": consMol, "chem": consChem, "effects": consEffects, "!way": consNotWay,
 	"agent": consAgent, "living": consCell | consLiving, "mirna": consMiRNA, "!mirna": consNotMiRNA,
-	"!inhibited-receptor": consNotInhibitedReceptor, "!chem": consNotChem,
+	"!inhibited-receptor": consNotInhibitedReceptor, "!chem": consNotChem, "!by": consNotByAgent,
 }
 
 // maxRun bounds the words a quantified element matches.
