@@ -227,6 +227,9 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 	if i < j && genesOnly(res) && englishPhrase(s) {
 		return Mention{}, false // "It is" read as the symbol ITIS
 	}
+	if i < j && joinedWords(s, res) {
+		return Mention{}, false // "could inhibit or augment" read as "inhibitor"
+	}
 	if stopPhrase(s) {
 		// a phrase of the stop table, whatever it resolves to:
 		// "serine/threonine kinase" (an alias of MARK2) describes any,
@@ -237,6 +240,22 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 		return Mention{}, false // "marks" read as the alias MARK of MARK1
 	}
 	return Mention{Start: subs[i].start, End: subs[j].end, Text: s, Result: res}, true
+}
+
+// joinedWords reports whether s is lower-case words separated by
+// spaces that glued together spell a candidate's one-word name or symbol:
+// "could inhibit or augment" is no "inhibitor".
+func joinedWords(s string, res Result) bool {
+	if !strings.Contains(s, " ") || strings.ContainsFunc(s, func(c rune) bool { return c != ' ' && !unicode.IsLower(c) }) {
+		return false
+	}
+	glued := strings.ReplaceAll(s, " ", "")
+	for _, n := range res.Candidates {
+		if strings.EqualFold(n.Name, glued) || strings.EqualFold(n.Symbol, glued) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordPrefixes are prefixes written with a hyphen before a word that are

@@ -31,6 +31,8 @@ var mentionTests = []struct {
 	{"a bracketed name of its own is an example, not a short form", "NF-κB induces growth factors (VEGF) and cytokines (IL-6); osteoprotegerin (OPG) blocks; later VEGF and OPG act.",
 		[]wantMention{{"NF-κB", "FPLX:NFkappaB"}, {"growth factors", "FPLX:Growth_factor"}, {"VEGF", "HGNC:12680"}, {"cytokines", "MESH:D016207"}, {"IL-6", "HGNC:6018"},
 			{"osteoprotegerin", "HGNC:11909"}, {"OPG", "HGNC:11909"}, {"VEGF", "HGNC:12680"}, {"OPG", "HGNC:11909"}}},
+	{"words glued by the key are no name", "PTH could inhibit or augment RANKL, and the acceptor binds nitric oxide.",
+		[]wantMention{{"PTH", "HGNC:9606"}, {"RANKL", "HGNC:11926"}, {"nitric oxide", "CHEBI:16480"}}},
 	{"processes of the cell beyond bone", "p21 causes G1 arrest; RAD51 drives DNA repair; TGF-β drives fibrosis and insulin resistance.",
 		[]wantMention{{"p21", "HGNC:1784"}, {"G1 arrest", "BONEMET:cell_cycle_arrest"}, {"RAD51", "HGNC:9817"}, {"DNA repair", "BONEMET:dna_repair"},
 			{"TGF-β", "FPLX:TGFB"}, {"fibrosis", "BONEMET:fibrosis"}, {"insulin resistance", "BONEMET:insulin_resistance"}}},
