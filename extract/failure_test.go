@@ -535,6 +535,8 @@ var failureClasses = []struct {
 			want: []string{"PTH activates CCR7", "ALK5 activates SMAD2", "ALK5 activates SMAD3"}, not: []string{"PTH activates chemokine receptor", "ALK5 activates SMAD"}},
 		{name: "a phosphorylation promoting its substrate's degradation inhibits it", text: "GSK3B phosphorylates SNAI1, promoting its degradation.",
 			want: []string{"GSK3B inhibits SNAI1"}, not: []string{"GSK3B activates SNAI1"}},
+		{name: "an amino acid residue is a part of a protein, not the chemical", text: "SRC phosphorylates tyrosine residues of PTK2.",
+			want: []string{"SRC activates PTK2"}, not: []string{"SRC activates tyrosine residue"}},
 		{name: "Y activation via X", text: "NF-κB activation via TRAF6 follows, and STAT3 activation through JAK2 is fast.",
 			want: []string{"TRAF6 activates NF-κB", "JAK2 activates STAT3"}},
 		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",

@@ -265,6 +265,9 @@ var aminoAcids = map[string]bool{"glycine": true, "alanine": true, "valine": tru
 // "N-terminal", or before "of" and a protein ("the glycine of LC3").
 func aminoResidue(seq []raw, x raw, i int) bool {
 	low := strings.ToLower(x.e.text)
+	if aa, ok := strings.CutSuffix(strings.TrimSuffix(low, "s"), " residue"); ok && aminoAcids[aa] {
+		return true // "tyrosine residues", one name in ChEBI: a part of a protein
+	}
 	if !aminoAcids[low] && !aminoAcids[strings.TrimSuffix(low, "s")] {
 		return false
 	}
