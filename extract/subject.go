@@ -627,7 +627,14 @@ func (s *sentence) antecedent(k int) int {
 				return c
 			}
 			h := s.headOf(m)
-			if pw := s.w(s.wordBefore(m)); h < 0 && (pw == "of" || (relativePrep[pw] || pw == "in" && changeBefore[s.w(s.wordBefore(s.wordBefore(m)))]) && s.w(m+1) == ",") {
+			if h >= 0 && h != m && s.toks[h].g != nil && s.toks[h].g.unknownOnly() && !t.g.unknownOnly() {
+				h = -1 // "by LMP2A through PI3K/Akt activation, which": not the name nobody knows
+			}
+			next := m + 1
+			for next < k && s.toks[next].g == nil && s.rs.sets[setHeads][s.w(next)] {
+				next++ // "through PI3K/Akt activation, which inhibits"
+			}
+			if pw := s.w(s.wordBefore(m)); h < 0 && (pw == "of" || (relativePrep[pw] || pw == "in" && changeBefore[s.w(s.wordBefore(s.wordBefore(m)))]) && s.w(next) == ",") {
 				// "the action of the estrogen receptor, which mediates":
 				// the receptor; "associates with NCOR1, which
 				// represses": the object of the preposition, which is
