@@ -28,7 +28,9 @@ import (
 // an antecedent. "Its" or "their" before a noun such as "expression" or
 // "activity" ("Its expression is induced by PTH") stands for the entity
 // whose expression it is: for expression, production and the like a
-// molecule (for "their", the molecules named together). Only the first
+// molecule (for "their", the molecules named together); after "binds
+// (to) the promoter(s) of Y", "its" or "their" before such a noun stands
+// for the genes named there ("and induces their expression"). Only the first
 // words of a sentence (its subject) or the words after a comma, "and" or
 // "which" are read as anaphors, with one exception: "this gene" or "these
 // kinases" after a name of their sentence, in no clause's opening place
@@ -113,7 +115,7 @@ func anaphors(text string, sp Span, prevStart int, prev, ms []resolve.Mention) [
 		return []resolve.Mention{a}
 	}
 	if len(prev) == 0 {
-		return possessiveHere(text, ws, ms, nil)
+		return append(possessiveHere(text, ws, ms, nil), promoterPossessive(text, ws, ms, nil)...)
 	}
 	var out []resolve.Mention
 	for i := 0; i < len(ws); i++ {
@@ -209,7 +211,75 @@ func anaphors(text string, sp Span, prevStart int, prev, ms []resolve.Mention) [
 				Reason: anaphorReason}})
 	}
 	out = append(out, objectDescriptions(text, ws, prev, ms, out)...)
-	return append(out, possessiveHere(text, ws, ms, out)...)
+	out = append(out, possessiveHere(text, ws, ms, out)...)
+	return append(out, promoterPossessive(text, ws, ms, out)...)
+}
+
+// promoterPossessive reads "X binds to the promoters of Snail and Twist
+// and induces their expression": "its" or "their" before a molecule's
+// noun, after the names that follow "promoter(s) of" in the same
+// sentence, stands for those names (one for "its").
+func promoterPossessive(text string, ws []span, ms, done []resolve.Mention) []resolve.Mention {
+	var out []resolve.Mention
+	for i := 1; i+1 < len(ws); i++ {
+		w := ws[i]
+		poss := strings.ToLower(text[w.start:w.end])
+		if poss != "its" && poss != "their" || mentionOverlaps(done, w.start, w.end) || mentionAt(ms, ws[i+1].start) {
+			continue
+		}
+		if k, ok := possessedNouns[strings.ToLower(text[ws[i+1].start:ws[i+1].end])]; !ok || k != molecule {
+			continue
+		}
+		// the nearest "promoter(s) of" before, within 20 words
+		of := -1
+		for j := i - 1; j > 0 && i-j <= 20; j-- {
+			if strings.EqualFold(text[ws[j].start:ws[j].end], "of") {
+				if p := strings.ToLower(text[ws[j-1].start:ws[j-1].end]); p == "promoter" || p == "promoters" {
+					of = j
+					break
+				}
+			}
+		}
+		if of < 0 {
+			continue
+		}
+		// the molecules named right after it, joined by "and", "or" or commas
+		var as []resolve.Mention
+		pos := ws[of].end
+		for _, m := range ms {
+			if m.Start < pos || m.Start >= w.start {
+				continue
+			}
+			if gap := strings.TrimSpace(text[pos:m.Start]); gap != "" && gap != "the" && !coordGap(gap) {
+				break
+			}
+			if !m.Resolved() || len(m.Result.Candidates) != 1 || !fitsKind(m.Result.Candidates[0], molecule) {
+				break
+			}
+			as = append(as, m)
+			pos = m.End
+		}
+		if len(as) == 0 || poss == "its" && len(as) != 1 {
+			continue
+		}
+		var cands []graph.Node
+		for _, a := range as {
+			cands = append(cands, a.Result.Candidates[0])
+		}
+		out = append(out, resolve.Mention{Start: w.start, End: w.end, Text: text[w.start:w.end],
+			Result: resolve.Result{Query: as[0].Result.Query, Status: resolve.Resolved, Candidates: cands, Reason: anaphorHereReason}})
+	}
+	return out
+}
+
+// coordGap reports whether gap joins two names of a list: a comma, "and",
+// "or", or a comma with either.
+func coordGap(gap string) bool {
+	switch strings.Join(strings.Fields(gap), " ") {
+	case ",", "and", "or", ", and", ", or":
+		return true
+	}
+	return false
 }
 
 // maxSubjectWords is the most words before the antecedent of "it" or

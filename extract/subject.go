@@ -652,6 +652,8 @@ func (s *sentence) antecedent(k int) int {
 		case t.covered, t.w == ",", s.rs.sets[setSkip][t.w], s.rs.sets[setHeads][t.w], s.rs.sets[setDet][t.w]:
 		case s.hasForm(m, formVerb|formPart) && s.w(m+1) == ",":
 			return s.subjectOf(m) // "Y was activated, which inhibited": Y
+		case s.hasForm(m, formPart) && m+1 == k && becomes[s.w(s.adverbsBefore(m))]:
+			return s.subjectOf(m) // "caspase-8 becomes activated which activates caspase-3"
 		case m+1 < k && s.w(m+1) != "," && s.hasForm(m, formVerb) && s.ofClass(m, "secrete"):
 			// "tumor cells secrete factors that stimulate osteoclasts":
 			// factors the text does not name act for those who make them
@@ -883,6 +885,11 @@ func (s *sentence) appositionHead(k int) int {
 	}
 	return -1
 }
+
+// becomes holds the verbs before a participle whose subject a relative
+// clause right after the participle is about.
+var becomes = map[string]bool{"becomes": true, "become": true, "became": true, "gets": true, "get": true, "got": true,
+	"is": true, "are": true, "was": true, "were": true}
 
 // purposeVerb holds the verbs without an object whose subject an
 // infinitive of purpose after them shares: "X acts to inhibit Y", "X
