@@ -877,6 +877,16 @@ func (s *sentence) appositionHead(k int) int {
 			return -1
 		}
 		n := c + 1
+		if withOpener(s.w(n), s.w(n+1), s.w(n+2)) {
+			// "STAT3, together with PI3K, induces": both act
+			for m := n + 2; m < k; m++ {
+				if s.toks[m].g != nil && !s.toks[m].covered && !s.toks[m].g.unknownOnly() {
+					s.also = m
+					break
+				}
+			}
+			return s.headOf(g)
+		}
 		if s.hasForm(n, formGer|formPart) || s.rs.sets[setDet][s.w(n)] || s.w(n) == "which" || s.w(n) == "who" ||
 			s.w(n) == "but" && s.w(n+1) == "not" || appositionOpener(s.w(n), s.w(n+1)) {
 			return s.headOf(g)
@@ -884,6 +894,20 @@ func (s *sentence) appositionHead(k int) int {
 		return -1
 	}
 	return -1
+}
+
+// withOpener reports whether the words a, b, c open an aside that adds
+// a partner to the subject: "together with", "along with", "in
+// combination with", "in concert with", "in cooperation with", "in
+// conjunction with".
+func withOpener(a, b, c string) bool {
+	switch {
+	case (a == "together" || a == "along") && b == "with":
+		return true
+	case a == "in" && c == "with":
+		return b == "combination" || b == "concert" || b == "cooperation" || b == "conjunction"
+	}
+	return false
 }
 
 // becomes holds the verbs before a participle whose subject a relative

@@ -792,8 +792,10 @@ func longForms(seq []raw) []raw {
 			}
 			if seq[start].e != nil {
 				// a name opens it only when the words' initials spell
-				// the short form: "monocyte colony stimulating factor"
-				if initials(words) != letters {
+				// the short form: "monocyte colony stimulating factor";
+				// and names the same kind of thing ("the RAL-GAP complex
+				// (RGC)" is no retinal ganglion cell)
+				if initials(words) != letters || !seq[start].e.cells && seq[i+1].e.cells {
 					break
 				}
 			} else if !inOrder(letters, strings.Join(words, " ")) {
@@ -811,20 +813,31 @@ func longForms(seq []raw) []raw {
 	return slices.DeleteFunc(seq, func(x raw) bool { return x.e == nil && x.w == "" })
 }
 
-// initials returns the first letters of words, lower-case.
+// initials returns the first letters of words, lower-case; the parts of
+// a hyphenated word count as words ("hypoxia-inducible factor 1-alpha"
+// spells "hif1α"), and a Greek letter's name as the letter.
 func initials(words []string) string {
 	var b strings.Builder
 	for _, w := range words {
-		if w != "" && strings.Trim(w, "0123456789") == "" {
-			b.WriteString(w) // a number counts whole: "gene 15" spells "15"
-			continue
-		}
-		if c, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(c) || unicode.IsDigit(c) {
-			b.WriteRune(unicode.ToLower(c))
+		for _, part := range strings.FieldsFunc(w, func(c rune) bool { return c == '-' || c == '\u2010' }) {
+			if strings.Trim(part, "0123456789") == "" {
+				b.WriteString(part) // a number counts whole: "gene 15" spells "15"
+				continue
+			}
+			if g, ok := greekNames[part]; ok {
+				b.WriteRune(g)
+				continue
+			}
+			if c, _ := utf8.DecodeRuneInString(part); unicode.IsLetter(c) || unicode.IsDigit(c) {
+				b.WriteRune(unicode.ToLower(c))
+			}
 		}
 	}
 	return b.String()
 }
+
+// greekNames are the Greek letters written out in names.
+var greekNames = map[string]rune{"alpha": 'α', "beta": 'β', "gamma": 'γ', "delta": 'δ', "epsilon": 'ε', "kappa": 'κ'}
 
 // inOrder reports whether the letters of short occur in long in order.
 func inOrder(short, long string) bool {
