@@ -36,6 +36,8 @@ var mentionTests = []struct {
 	{"processes of the cell beyond bone", "p21 causes G1 arrest; RAD51 drives DNA repair; TGF-β drives fibrosis and insulin resistance.",
 		[]wantMention{{"p21", "HGNC:1784"}, {"G1 arrest", "BONEMET:cell_cycle_arrest"}, {"RAD51", "HGNC:9817"}, {"DNA repair", "BONEMET:dna_repair"},
 			{"TGF-β", "FPLX:TGFB"}, {"fibrosis", "BONEMET:fibrosis"}, {"insulin resistance", "BONEMET:insulin_resistance"}}},
+	{"PAR1 and PAR2 are the protease-activated receptors", "Thrombin cleaves PAR1, and trypsin activates PAR-2.",
+		[]wantMention{{"Thrombin", "HGNC:3535"}, {"PAR1", "HGNC:3537"}, {"trypsin", "CHEBI:9765"}, {"PAR-2", "HGNC:3538"}}},
 	{"TOR is the target of rapamycin", "Amino acids stimulate TOR signalling and RORC.",
 		[]wantMention{{"Amino acids", "CHEBI:33709"}, {"TOR", "HGNC:3942"}, {"RORC", "HGNC:10260"}}},
 	{"the families FamPlex does not name: IRF, IRAK, SOCS, PIAS", "IRFs and IRAKs act; SOCS and PIAS proteins stop JAK.",
