@@ -49,6 +49,11 @@ func (s *sentence) emitMatch() {
 	hedge := s.hedge(s.m.lo, s.m.hi)
 	consumed := s.m.consumed
 	respectively := len(xs) > 1 && len(xs) == len(ys) && s.respectively(s.m.hi)
+	if sameEntities(xs, ys) {
+		// "CLOCK-BMAL1 ... binding of CLOCK-BMAL1": one complex on both
+		// sides says nothing of its parts on each other
+		return
+	}
 	for i, x := range xs {
 		for j, y := range ys {
 			if respectively && i != j {
@@ -64,6 +69,21 @@ func (s *sentence) emitMatch() {
 	if y := s.m.slot('Y'); y.at >= 0 && r.Kind == Relation && !y.mods && y.at >= s.m.hi {
 		s.follow(xs, ys, r, y.at, conf, hedge, s.amount(ys))
 	}
+}
+
+// sameEntities reports whether xs and ys name the same two entities or
+// more.
+func sameEntities(xs, ys []*ent) bool {
+	ids := func(es []*ent) []string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.ids...)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	a := ids(xs)
+	return len(a) > 1 && slices.Equal(a, ids(ys))
 }
 
 // contrastAfter reports whether a word of contrast ("but", "whereas",
