@@ -35,7 +35,9 @@ import (
 // "which" are read as anaphors, with one exception: "this gene" or "these
 // kinases" after a name of their sentence, in no clause's opening place
 // ("HBP1 is an activator for this gene"), stands for what the sentence
-// before named other than the entities its own sentence names. An "it"
+// before named other than the entities its own sentence names, unless
+// its own sentence named such things by example before it ("factors
+// including SNAIL1, ... these factors": SNAIL1). An "it"
 // or "they" that opens the main clause after a subordinate one ("When
 // GLP-1 binds GLP-1R, it inhibits ...") stands for the first named entity
 // of the subordinate clause; its statements quote their own sentence.
@@ -361,7 +363,10 @@ func objectDescriptions(text string, ws []span, prev, ms, done []resolve.Mention
 			i+2 < len(ws) && mentionAt(ms, ws[i+2].start) || nextIsMention(text, n.end, ms) {
 			continue
 		}
-		as := described(text, others, kind, noun)
+		as := examplesBefore(text, ms, noun, w.start)
+		if len(as) == 0 {
+			as = described(text, others, kind, noun)
+		}
 		if len(as) == 0 {
 			continue
 		}
@@ -374,6 +379,46 @@ func objectDescriptions(text string, ws []span, prev, ms, done []resolve.Mention
 				Reason: anaphorReason}})
 	}
 	return out
+}
+
+// examplesBefore returns the mentions that a phrase of the same noun
+// names by example before at in the sentence ("transcription factors
+// including SNAIL1 ..., whereas p38 activates these factors": SNAIL1),
+// or nil.
+func examplesBefore(text string, ms []resolve.Mention, noun string, at int) []resolve.Mention {
+	low := strings.ToLower(text[:at])
+	for _, intro := range []string{" including ", " such as ", ", e.g. ", " e.g., "} {
+		k := strings.LastIndex(low, noun+intro)
+		if k < 0 {
+			k = strings.LastIndex(low, noun+","+intro)
+		}
+		if k < 0 {
+			continue
+		}
+		from := k + len(noun)
+		var out []resolve.Mention
+		pos := -1
+		for _, m := range ms {
+			if m.Start < from || m.Start >= at {
+				continue
+			}
+			if pos >= 0 && !coordGap(text[pos:m.Start]) {
+				break
+			}
+			if pos < 0 && strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text[from:m.Start]), ",")) != strings.TrimSpace(intro) {
+				break
+			}
+			if !m.Resolved() || len(m.Result.Candidates) != 1 || isAnaphor(m) {
+				break
+			}
+			out = append(out, m)
+			pos = m.End
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // isAnaphor reports whether the reader added m for an anaphor.
