@@ -27,6 +27,7 @@ var keptDisagreements = map[string]string{
 	"Patched":                            "PTCH1 in the bone captions (in-sample gold); FPLX:Patched is PTCH1 and PTCH2",
 	"PATCHED":                            "as Patched",
 	"ROS":                                "reactive oxygen species in the field; ROS1 needs its symbol or context",
+	"PKM2":                               "the M2 isoform of pyruvate kinase, a product of PKM; the grounding map names both PKM (UniProt) and FPLX:PKM2, which also holds PKLR",
 	"E2":                                 "17β-estradiol in the field (the pubmed-bone gold labels it so); the enzymes are \"E2 enzymes\"",
 	"G alphaS":                           "GNAS, the Gαs of PTH/PTHrP receptor signalling; FPLX:G_s_alpha adds GNAL",
 	"G αS":                               "as G alphaS", "G-AlphaS": "as G alphaS", "G-alpha(s)": "as G alphaS",
