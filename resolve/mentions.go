@@ -224,6 +224,9 @@ func (r *Resolver) candidate(text string, subs []subTok, i, j int) (Mention, boo
 	if i == j && wordPrefix(text, s, subs[j].end) {
 		return Mention{}, false // "co-activation", "Co-culture": a prefix, not CO
 	}
+	if i == j && aminoCode(s) && genesOnly(res) {
+		return Mention{}, false // "Tyr", "Trp": an amino acid's code, not TYR or the TRP channels
+	}
 	if i < j && genesOnly(res) && englishPhrase(s) {
 		return Mention{}, false // "It is" read as the symbol ITIS
 	}
@@ -360,6 +363,18 @@ func shortFormOK(short string) bool {
 		}
 	}
 	return strings.ContainsFunc(short, unicode.IsLetter) && !residue(short)
+}
+
+// aminoCode reports whether s is an amino acid's three-letter code as
+// written for one ("Tyr", "Trp", "Ser"); "Met" is left out, as the HGF
+// receptor is written so too.
+func aminoCode(s string) bool {
+	switch s {
+	case "Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Phe", "Pro", "Ser",
+		"Thr", "Trp", "Tyr", "Val":
+		return true
+	}
+	return false
 }
 
 // residue reports whether a word names an amino-acid residue ("Tyr14",

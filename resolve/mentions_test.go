@@ -38,6 +38,8 @@ var mentionTests = []struct {
 			{"TGF-β", "FPLX:TGFB"}, {"fibrosis", "BONEMET:fibrosis"}, {"insulin resistance", "BONEMET:insulin_resistance"}}},
 	{"PAR1 and PAR2 are the protease-activated receptors", "Thrombin cleaves PAR1, and trypsin activates PAR-2.",
 		[]wantMention{{"Thrombin", "HGNC:3535"}, {"PAR1", "HGNC:3537"}, {"trypsin", "CHEBI:9765"}, {"PAR-2", "HGNC:3538"}}},
+	{"an amino acid's three-letter code is no gene", "Trp and Tyr are low; TRPV1 and TYR and the Met receptor act.",
+		[]wantMention{{"TRPV1", "HGNC:12716"}, {"TYR", "HGNC:12442"}, {"Met", "HGNC:7029"}}},
 	{"TOR is the target of rapamycin", "Amino acids stimulate TOR signalling and RORC.",
 		[]wantMention{{"Amino acids", "CHEBI:33709"}, {"TOR", "HGNC:3942"}, {"RORC", "HGNC:10260"}}},
 	{"the families FamPlex does not name: IRF, IRAK, SOCS, PIAS", "IRFs and IRAKs act; SOCS and PIAS proteins stop JAK.",
