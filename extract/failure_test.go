@@ -553,6 +553,8 @@ var failureClasses = []struct {
 			not: []string{"SMAD3 inhibits SMAD4", "SMAD4 inhibits SMAD3", "YAP1 inhibits WWTR1", "WWTR1 inhibits YAP1"}},
 		{name: "these factors after factors named by example in the same sentence", text: "RANKL induces NFATC1. SMAD3 induces transcription factors including SNAI2, whereas ERK activates these factors through AP-1.",
 			want: []string{"ERK activates SNAI2"}, not: []string{"ERK activates NFATC1", "ERK activates RANKL"}},
+		{name: "a participle after an apposition qualifies the name", text: "Cathepsin K, a cysteine protease produced by osteoclasts, degrades collagen.",
+			want: []string{"osteoclast secretes cathepsin K"}},
 		{name: "Y activation via X", text: "NF-κB activation via TRAF6 follows, and STAT3 activation through JAK2 is fast.",
 			want: []string{"TRAF6 activates NF-κB", "JAK2 activates STAT3"}},
 		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",

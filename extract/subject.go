@@ -185,6 +185,16 @@ func (s *sentence) subjectOf(v int) int {
 				return g
 			}
 		}
+		if t.w == "," && s.hasForm(v, formPart) && s.rs.sets[setDet][s.w(k+1)] {
+			// "cathepsin K, a cysteine protease produced by osteoclasts":
+			// the participle qualifies the apposition, which is the name
+			if g := s.groupBefore(k); g >= 0 && !s.toks[g].g.unknownOnly() {
+				if h := s.headOf(g); h >= 0 {
+					return h
+				}
+				return g
+			}
+		}
 		c := s.coordinatedSubject(k, !s.hasForm(v, formGer))
 		if c < 0 && unknownItem && t.w != "," {
 			// "IL-6, TNF, and serum from VCaP cells induced": a list

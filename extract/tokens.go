@@ -716,10 +716,11 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			if w := seq[i+1].w; w == "promoter" || w == "promoters" {
 				e.promoter = true // "activates the IGF2R promoter": IGF2R's expression
 			} else if w == "marker" || w == "markers" || x.e.cells && (w == "gene" || w == "genes" || w == "transcription" || w == "proteins" || w == "transcripts") ||
-				namedTargets(seq, i+1) {
+				namedTargets(seq, i+1) || w == "protease" || w == "proteases" || w == "proteinase" || w == "proteinases" {
 				// "osteoclast marker genes such as TRAP", "the Wnt
 				// target gene AXIN2": words before the genes the
-				// sentence names
+				// sentence names; "a cysteine protease": a kind of
+				// enzyme
 				out = append(out, asWord(x, false))
 				continue
 			} else {
