@@ -555,6 +555,8 @@ var failureClasses = []struct {
 			want: []string{"ERK activates SNAI2"}, not: []string{"ERK activates NFATC1", "ERK activates RANKL"}},
 		{name: "a participle after an apposition qualifies the name", text: "Cathepsin K, a cysteine protease produced by osteoclasts, degrades collagen.",
 			want: []string{"osteoclast secretes cathepsin K"}},
+		{name: "a species before a gene's name", text: "Induction of the mouse Tnfsf11 promoter by PTH rises, and the loss abolished induction of the murine Sp7 promoter by BMP2.",
+			want: []string{"PTH activates TNFSF11", "BMP2 activates SP7"}},
 		{name: "Y activation via X", text: "NF-κB activation via TRAF6 follows, and STAT3 activation through JAK2 is fast.",
 			want: []string{"TRAF6 activates NF-κB", "JAK2 activates STAT3"}},
 		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",
