@@ -40,6 +40,8 @@ var mentionTests = []struct {
 		[]wantMention{{"Thrombin", "HGNC:3535"}, {"PAR1", "HGNC:3537"}, {"trypsin", "CHEBI:9765"}, {"PAR-2", "HGNC:3538"}}},
 	{"an amino acid's three-letter code is no gene", "Trp and Tyr are low; TRPV1 and TYR and the Met receptor act.",
 		[]wantMention{{"TRPV1", "HGNC:12716"}, {"TYR", "HGNC:12442"}, {"Met", "HGNC:7029"}}},
+	{"the precursor of a protein is read as the protein", "pro-MMP-2 and proMMP-9 and proNGF are cleaved; pro-inflammatory cytokines rise.",
+		[]wantMention{{"pro-MMP-2", "HGNC:7166"}, {"proMMP-9", "HGNC:7176"}, {"proNGF", "HGNC:7808"}, {"cytokines", "MESH:D016207"}}},
 	{"TOR is the target of rapamycin", "Amino acids stimulate TOR signalling and RORC.",
 		[]wantMention{{"Amino acids", "CHEBI:33709"}, {"TOR", "HGNC:3942"}, {"RORC", "HGNC:10260"}}},
 	{"the families FamPlex does not name: IRF, IRAK, SOCS, PIAS", "IRFs and IRAKs act; SOCS and PIAS proteins stop JAK.",

@@ -484,13 +484,14 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // formPrefixes are the lower-case letters written before a protein's
 // name for one of its forms, longest first.
 var formPrefixes = []struct{ prefix, form string }{
+	{"pro-", "the precursor"}, {"pro", "the precursor"},
 	{"rh", "the recombinant human protein"}, {"rm", "the recombinant mouse protein"},
 	{"s", "the soluble form"}, {"t", "the truncated form"}, {"h", "the human protein"},
 }
 
 // formPrefix splits a name written with a form's prefix before a
 // capitalised name of three characters or more ("sRANKL", "rhBMP-2",
-// "tBID", "hTERT") into the name and the form. "m" (membrane-bound) is
+// "tBID", "hTERT", "pro-MMP-2") into the name and the form. "m" (membrane-bound) is
 // left out: "mDia1" is DIAPH1, not the Dia1 alias of DIPK2A.
 func formPrefix(name string) (string, string, bool) {
 	for _, p := range formPrefixes {
