@@ -1040,6 +1040,18 @@ func (s *sentence) purposeSubject(g, v int) int {
 			}
 		}
 	}
+	if q := s.wordBefore(p); s.w(p) == "of" && (s.w(q) == "promoter" || s.w(q) == "promoters") {
+		// "HDAC1 binds (is recruited to) the promoter of miR-182 to
+		// silence its expression": the binder acts
+		for m := q - 1; m >= 0 && q-m <= 6; m-- {
+			if s.toks[m].g != nil {
+				break
+			}
+			if s.hasForm(m, formVerb|formPart) || s.binds(m) {
+				return s.subjectOf(m)
+			}
+		}
+	}
 	switch pw := s.w(p); {
 	case pw == "by", pw == "of":
 		return g

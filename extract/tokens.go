@@ -830,6 +830,9 @@ func initials(words []string) string {
 				continue
 			}
 			if c, _ := utf8.DecodeRuneInString(part); unicode.IsLetter(c) || unicode.IsDigit(c) {
+				if c == 'κ' {
+					c = 'k' // "inhibitory κB kinase β (IKKβ)"
+				}
 				b.WriteRune(unicode.ToLower(c))
 			}
 		}
@@ -840,15 +843,20 @@ func initials(words []string) string {
 // greekNames are the Greek letters written out in names.
 var greekNames = map[string]rune{"alpha": 'α', "beta": 'β', "gamma": 'γ', "delta": 'δ', "epsilon": 'ε', "kappa": 'κ'}
 
-// inOrder reports whether the letters of short occur in long in order.
+// inOrder reports whether the letters of short occur in long in order;
+// κ counts as k ("inhibitory κB kinase β (IKKβ)").
 func inOrder(short, long string) bool {
+	want := []rune(short)
 	j := 0
 	for _, c := range long {
-		if j < len(short) && c == rune(short[j]) {
+		if c == 'κ' {
+			c = 'k'
+		}
+		if j < len(want) && c == want[j] {
 			j++
 		}
 	}
-	return j == len(short)
+	return j == len(want)
 }
 
 // chemicalModifiers turns the chemicals that only modify a noun after
