@@ -42,6 +42,8 @@ var mentionTests = []struct {
 		[]wantMention{{"TRPV1", "HGNC:12716"}, {"TYR", "HGNC:12442"}, {"Met", "HGNC:7029"}}},
 	{"the precursor of a protein is read as the protein", "pro-MMP-2 and proMMP-9 and proNGF are cleaved; pro-inflammatory cytokines rise.",
 		[]wantMention{{"pro-MMP-2", "HGNC:7166"}, {"proMMP-9", "HGNC:7176"}, {"proNGF", "HGNC:7808"}, {"cytokines", "MESH:D016207"}}},
+	{"EP2 is the prostaglandin E receptor; p21/Ras is Ras", "PGE2 acts through EP2, and Shc activates p21/Ras; p21 stops the cycle.",
+		[]wantMention{{"PGE2", "CHEBI:15551"}, {"EP2", "HGNC:9594"}, {"Shc", "FPLX:SHC"}, {"p21/Ras", "FPLX:RAS"}, {"p21", "HGNC:1784"}}},
 	{"TOR is the target of rapamycin", "Amino acids stimulate TOR signalling and RORC.",
 		[]wantMention{{"Amino acids", "CHEBI:33709"}, {"TOR", "HGNC:3942"}, {"RORC", "HGNC:10260"}}},
 	{"the families FamPlex does not name: IRF, IRAK, SOCS, PIAS", "IRFs and IRAKs act; SOCS and PIAS proteins stop JAK.",
