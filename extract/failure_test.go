@@ -561,6 +561,8 @@ var failureClasses = []struct {
 			want: []string{"IKBKB activates NF-κB"}, not: []string{"IKBKB inhibits NF-κB"}},
 		{name: "binding a promoter to repress its expression", text: "EZH2 is recruited to the promoter of RUNX2 to repress its expression.",
 			want: []string{"EZH2 inhibits RUNX2"}},
+		{name: "what changes in cells transfected with X", text: "COL2A1 expression increased in cells transfected with SOX9, and apoptosis was induced in cells transfected with siRNA against BCL2.",
+			want: []string{"SOX9 activates COL2A1", "BCL2 inhibits apoptosis"}},
 		{name: "Y activation via X", text: "NF-κB activation via TRAF6 follows, and STAT3 activation through JAK2 is fast.",
 			want: []string{"TRAF6 activates NF-κB", "JAK2 activates STAT3"}},
 		{name: "an aside opened by one of, another or also known as", text: "SOST, one of the Wnt antagonists, inhibits LRP5. DKK1, another antagonist, blocks LRP6. TNFSF11, also known as RANKL, induces NFATC1.",
