@@ -296,6 +296,8 @@ var failureClasses = []struct {
 			want: []string{"TNF activates NF-κB", "TNF activates IL-6"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
+		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",
+			want: []string{"IL-6 activates RANKL", "PTH activates OPG"}, not: []string{"STAT3 activates IL-6", "SOX2 activates PTH"}},
 		{name: "through a chain", text: "TNF induces IL-6 through activation of NF-κB.",
 			want: []string{"TNF activates IL-6", "TNF activates NF-κB", "NF-κB activates IL-6"}},
 		{name: "via, with the sign of the verb", text: "Casticin inhibits osteoclast formation via the NF-κB pathway.",

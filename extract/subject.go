@@ -96,12 +96,13 @@ func (s *sentence) subjectOf(v int) int {
 		}
 	}
 	skip, heads, det := s.rs.sets[setSkip], s.rs.sets[setHeads], s.rs.sets[setDet]
-	k, plain, unknownItem := v-1, 0, false
+	k, plain, unknownItem, demonstrative := v-1, 0, false, false
 	for k >= 0 && v-k <= maxReach {
 		s.work++
 		t := &s.toks[k]
 		switch {
 		case t.covered, det[t.w]:
+			demonstrative = demonstrative || !t.covered && (t.w == "this" || t.w == "these" || t.w == "those") && eventNouns[s.w(k+1)]
 			k--
 			continue
 		case plain < maxPlain && (s.plain(k) || s.rs.sets[setPrep][t.w] && t.w != "by" && t.w != "to"):
@@ -175,6 +176,12 @@ func (s *sentence) subjectOf(v int) int {
 		s.bare = a < 0 || !s.mutationLoss(a) && !s.consequence(v)
 		return a
 	case "and", "or", ",":
+		if demonstrative {
+			// "IL-6 induced RANKL, and this effect was mediated by
+			// STAT3": the clause has a subject of its own, which names
+			// nothing
+			return -1
+		}
 		if t.w == "," && s.adverbsBefore(v) == k && s.hasForm(v, formPart) && s.w(v+1) == "by" {
 			// "OPG blocks RANKL, induced by PTH": a participle and its
 			// agent after a comma qualify the name just before
@@ -210,6 +217,9 @@ func (s *sentence) subjectOf(v int) int {
 		// end an unknown last item of a list
 		return s.listBeforeUnknownItem(k)
 	case "but":
+		if demonstrative {
+			return -1 // "..., but this effect was blocked by X"
+		}
 		// "X has no effect on A, but increases B"
 		if c := s.coordinatedSubject(k, false); c >= 0 {
 			return c
@@ -217,6 +227,16 @@ func (s *sentence) subjectOf(v int) int {
 		return s.clauseSubject(k)
 	}
 	return -1
+}
+
+// eventNouns name what a sentence before said happened: "this effect",
+// "these responses".
+var eventNouns = map[string]bool{
+	"effect": true, "effects": true, "response": true, "responses": true,
+	"induction": true, "increase": true, "increases": true, "decrease": true,
+	"reduction": true, "suppression": true, "inhibition": true, "activation": true,
+	"stimulation": true, "upregulation": true, "downregulation": true, "phenomenon": true,
+	"change": true, "changes": true,
 }
 
 // unknownHead reports whether the head of the group at toks[k] is none
