@@ -296,6 +296,8 @@ var failureClasses = []struct {
 			want: []string{"TNF activates NF-κB", "TNF activates IL-6"}},
 		{name: "an amount after induce or trigger qualifies the object", text: "PTH induced increased RANKL expression, and TNF triggered decreased OPG secretion.",
 			want: []string{"PTH activates RANKL", "TNF inhibits OPG"}},
+		{name: "a copula's subject after one of", text: "Sclerostin is one of the Wnt antagonists and inhibits LRP5.",
+			want: []string{"sclerostin inhibits LRP5"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",

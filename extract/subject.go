@@ -843,7 +843,7 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 	for m := j; m >= 0 && j-m <= 12; m-- {
 		t := &s.toks[m]
 		switch {
-		case t.covered, det[t.w], fill[t.w], t.w == "of", isCoord(t.w) && groups > 0:
+		case t.covered, det[t.w], fill[t.w], t.w == "of", isCoord(t.w) && groups > 0, t.w == "one" && s.w(m+1) == "of":
 		case t.g != nil:
 			if groups++; groups > 3 {
 				return -1
@@ -856,10 +856,11 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 				return -1
 			}
 			return s.subjectOf(m)
-		case s.rs.sets[setBe][t.w] && (groups == 0 || det[s.w(m+1)]):
+		case s.rs.sets[setBe][t.w] && (groups == 0 || det[s.w(m+1)] || s.w(m+1) == "one" && s.w(m+2) == "of"):
 			// "X is a prostate cancer mitogen and increases Y", "X is a
-			// component of Z signalling and is activated by W": the
-			// copula's subject
+			// component of Z signalling and is activated by W", "X is
+			// one of the Wnt antagonists and inhibits Y": the copula's
+			// subject
 			if g := m - 1; g >= 0 && s.toks[g].g != nil && !s.toks[g].covered {
 				return s.headOf(g)
 			}
