@@ -183,6 +183,11 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			// subject of a clause of its own
 			return g, j, conjoined
 		}
+		if e := seq[k].e; e.anaphor && (strings.EqualFold(e.text, "its") || strings.EqualFold(e.text, "their")) && rs.verbFollows(seq, k) {
+			// "SOST is secreted by osteocytes and its expression is
+			// inhibited by PTH": the possessive opens a clause of its own
+			return g, j, conjoined
+		}
 		if rs.newModifiedPhrase(seq, i, k) {
 			// "accumulation of CYP1A1 and AHR-mediated activation of
 			// CYP2B6": the name after "and" opens a phrase of its own

@@ -298,6 +298,8 @@ var failureClasses = []struct {
 			want: []string{"PTH activates RANKL", "TNF inhibits OPG"}},
 		{name: "a copula's subject after one of", text: "Sclerostin is one of the Wnt antagonists and inhibits LRP5.",
 			want: []string{"sclerostin inhibits LRP5"}},
+		{name: "its expression after and opens a clause", text: "DKK1 is made by myeloma cells and its expression is induced by TNF.",
+			want: []string{"TNF activates DKK1"}, not: []string{"TNF activates myeloma cell"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",
