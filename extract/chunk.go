@@ -183,6 +183,11 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			// subject of a clause of its own
 			return g, j, conjoined
 		}
+		if i > 0 && (seq[i-1].w == "via" || seq[i-1].w == "through") && rs.wayAfter(seq, k) {
+			// "activates AKT via CXCR4 and ERK via CXCR7": the name after
+			// "and" has a way of its own, so it is no second way
+			return g, j, conjoined
+		}
 		if e := seq[k].e; e.anaphor && (strings.EqualFold(e.text, "its") || strings.EqualFold(e.text, "their")) && rs.verbFollows(seq, k) {
 			// "SOST is secreted by osteocytes and its expression is
 			// inhibited by PTH": the possessive opens a clause of its own
@@ -196,6 +201,16 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 		g.ents = append(g.ents, seq[k].e)
 		j = k + 1
 	}
+}
+
+// wayAfter reports whether "via" or "through" follows the mention at
+// seq[k], over the nouns of its phrase ("ERK pathway via").
+func (rs *Rules) wayAfter(seq []raw, k int) bool {
+	j := k + 1
+	for j < len(seq) && seq[j].e == nil && rs.sets[setHeads][seq[j].w] {
+		j++
+	}
+	return j < len(seq) && (seq[j].w == "via" || seq[j].w == "through")
 }
 
 // newModifiedPhrase reports whether the mention at seq[k], after a

@@ -300,6 +300,8 @@ var failureClasses = []struct {
 			want: []string{"sclerostin inhibits LRP5"}},
 		{name: "its expression after and opens a clause", text: "DKK1 is made by myeloma cells and its expression is induced by TNF.",
 			want: []string{"TNF activates DKK1"}, not: []string{"TNF activates myeloma cell"}},
+		{name: "a way after each of two objects", text: "PTH activates CREB via PKA and ERK via EPAC.",
+			want: []string{"PTH activates CREB", "PKA activates CREB"}, not: []string{"ERK activates CREB", "PTH activates ERK"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",
