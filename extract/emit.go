@@ -38,6 +38,11 @@ func (s *sentence) emitMatch() {
 		// apposition says what X is, whatever happens to X around it
 		xs = bareEnts(xs)
 	}
+	if x, y := s.m.slot('X'), s.m.slot('Y'); y.at >= 0 && y.at < x.at && strings.Contains(r.Shape, "@cop") && s.relativeAfter(y.at) {
+		// "loss of PTEN, which is a target of miR-21": the clause says
+		// what Y is, whatever happens to Y around it
+		ys = bareEnts(ys)
+	}
 	if x, y := s.m.slot('X'), s.m.slot('Y'); slices.Contains(r.Triggers, "lead") && x.at >= 0 && y.at > x.at {
 		if j := s.lossAfterSubject(x.at, y.at); j >= 0 {
 			// "Inhibition of SMO by PTCH1 was relieved, leading to SMO
@@ -69,6 +74,22 @@ func (s *sentence) emitMatch() {
 	if y := s.m.slot('Y'); y.at >= 0 && r.Kind == Relation && !y.mods && y.at >= s.m.hi {
 		s.follow(xs, ys, r, y.at, conf, hedge, s.amount(ys))
 	}
+}
+
+// relativeAfter reports whether a relative pronoun or an apposition
+// follows the group at toks[i]: ", which", "which", ", a".
+func (s *sentence) relativeAfter(i int) bool {
+	k := i + 1
+	if s.w(k) == "," {
+		k++
+	}
+	switch s.w(k) {
+	case "which", "that":
+		return true
+	case "a", "an", "the", "one":
+		return s.w(i+1) == ","
+	}
+	return false
 }
 
 // sameEntities reports whether xs and ys name the same two entities or

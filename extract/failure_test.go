@@ -29,6 +29,8 @@ var failureClasses = []struct {
 	cases []failureCase
 }{
 	{"loss of function read with its sign", []failureCase{
+		{name: "a relative clause says what Y is, whatever is done to Y", text: "Silencing of SOCS3, which is a direct target of miR-19a, raised STAT3.",
+			want: []string{"miR-19a inhibits SOCS3", "SOCS3 inhibits STAT3"}, not: []string{"miR-19a activates SOCS3"}},
 		{name: "knockdown of X reduced Y", text: "Knockdown of TRAF6 reduced NF-κB activation.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TRAF6 inhibits NF-κB"}},
 		{name: "loss of X leads to a loss of Y", text: "Loss of RUNX2 leads to a loss of osteocalcin expression.",
@@ -302,6 +304,8 @@ var failureClasses = []struct {
 			want: []string{"TNF activates DKK1"}, not: []string{"TNF activates myeloma cell"}},
 		{name: "a way after each of two objects", text: "PTH activates CREB via PKA and ERK via EPAC.",
 			want: []string{"PTH activates CREB", "PKA activates CREB"}, not: []string{"ERK activates CREB", "PTH activates ERK"}},
+		{name: "what answers to X is not X", text: "PTH induced cAMP-responsive genes, and TNF activated NF-κB-responsive promoters.",
+			not: []string{"PTH activates cAMP", "TNF activates NF-κB"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",

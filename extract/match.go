@@ -122,6 +122,10 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 			if !e.suffix[last.suffix] {
 				return false
 			}
+		} else if suf := t.g.ents[len(t.g.ents)-1].suffix; suf == "responsive" || suf == "response" {
+			// "insulin-responsive genes", "cAMP-response element": what
+			// answers to the mention, not the mention
+			return false
 		}
 		s.m.slots[slotIndex(e.slot)] = slotRef{at: i, also: -1}
 	case eMerged:
