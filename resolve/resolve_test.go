@@ -123,6 +123,13 @@ var resolveTests = []struct {
 	{"PGC-1 beta", resolve.Resolved, []string{"HGNC:30022"}, false},
 	{"LXRβ", resolve.Resolved, []string{"HGNC:7965"}, false},
 	{"Aβ", resolve.Resolved, []string{"HGNC:620"}, false}, // its own entry, never "Ab"
+	// the plural of a short form in capitals is no entity named with a last S
+	{"FAs", resolve.Unknown, nil, false},  // not FAS
+	{"APCs", resolve.Unknown, nil, false}, // not APCS
+	{"PIs", resolve.Unknown, nil, false},  // not CDIPT, whose alias is PIS
+	{"RARs", resolve.Resolved, []string{"FPLX:RAR"}, false},
+	{"CSCs", resolve.Resolved, []string{"BONEMET:cancer_stem_cell"}, false}, // a name written so
+	{"C1s", resolve.Resolved, []string{"HGNC:1247"}, false},                 // the gene C1S, as written
 	// ambiguity and absence
 	{"P52", resolve.Resolved, []string{"HGNC:7795"}, false}, // the preferred sense wins over GTF2H4's alias
 	{"AP", resolve.Unknown, nil, false},

@@ -160,7 +160,11 @@ const MaxName = 1024
 // name, synonym or previous symbol (after [Normalize]; a plural falls
 // back to its singular), or a
 // slash list whose parts resolve ("cIAP1/2" is cIAP1 and cIAP2; when the
-// parts are exactly the members of a group, the answer is the group). A
+// parts are exactly the members of a group, the answer is the group). The
+// plural of a short form in capitals ("FAs", "APCs") is not an entity
+// whose name is those capitals and an S (FAS, APCS): unless some entry
+// names it as written ("CSCs"), it is read as its singular when that
+// names a family ("RARs"), and is Unknown otherwise. A
 // name with a slash that matches an entity none of whose names has a
 // slash is read as its list when its parts resolve ("CD4/8" is CD4 and
 // CD8, not CD48).
@@ -180,6 +184,66 @@ func (r *Resolver) Resolve(name string) Result { return r.resolve(name, true) }
 // shorter, but trying several at every step would take exponential time
 // ("Protein Protein … X gene gene …").
 func (r *Resolver) resolve(name string, labels bool) Result {
+	res := r.resolveName(name, labels)
+	if res.Status == Unknown || !capitalsPlural(res.Query) || !r.foldedPlural(res) {
+		return res
+	}
+	q := res.Query
+	sg := r.resolveName(q[:len(q)-1], labels)
+	if n, ok := sg.Node(); ok && n.Kind == graph.Group {
+		sg.Query = q
+		sg.Reason += fmt.Sprintf(" (read as the plural of %q)", q[:len(q)-1])
+		return sg
+	}
+	return Result{Query: q, Status: Unknown,
+		Reason: fmt.Sprintf("the plural of the short form %q, which names no family; %s is another name", q[:len(q)-1], strings.ToUpper(q))}
+}
+
+// capitalsPlural reports whether a name is the plural of a short form in
+// capitals: two capitals or digits or more, the first and the last of
+// them capitals, and a last "s" ("APCs", "FAs", not "C1s", the gene C1S
+// as the field writes it).
+func capitalsPlural(name string) bool {
+	n := len(name)
+	if n < 3 || name[n-1] != 's' || name[0] < 'A' || name[0] > 'Z' || name[n-2] < 'A' || name[n-2] > 'Z' {
+		return false
+	}
+	for i := 1; i < n-1; i++ {
+		if c := name[i]; (c < 'A' || c > 'Z') && !isDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// foldedPlural reports whether res, the reading of a plural of capitals,
+// rests on a name of its candidates that ends in a capital S (FAS for
+// "FAs") and no candidate has a name written as the query is.
+func (r *Resolver) foldedPlural(res Result) bool {
+	cands := res.Candidates
+	if n, ok := res.Node(); ok {
+		cands = []graph.Node{n}
+	}
+	upper, folded := strings.ToUpper(res.Query), false
+	for _, c := range cands {
+		e, ok := r.Entry(c.ID)
+		if !ok {
+			continue
+		}
+		for _, names := range [][]string{{e.Node.Symbol, e.Node.Name}, e.Synonyms, e.Preferred, e.Previous} {
+			for _, w := range names {
+				if w == res.Query {
+					return false
+				}
+				folded = folded || w == upper
+			}
+		}
+	}
+	return folded
+}
+
+// resolveName is resolve before the plurals of capitals are checked.
+func (r *Resolver) resolveName(name string, labels bool) Result {
 	if len(name) > 0 && (name[0] <= ' ' || name[len(name)-1] <= ' ') {
 		name = strings.TrimSpace(name)
 	}
