@@ -122,9 +122,10 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 			if !e.suffix[last.suffix] {
 				return false
 			}
-		} else if suf := t.g.ents[len(t.g.ents)-1].suffix; suf == "responsive" || suf == "response" {
-			// "insulin-responsive genes", "cAMP-response element": what
-			// answers to the mention, not the mention
+		} else if answersTo[t.g.ents[len(t.g.ents)-1].suffix] {
+			// "insulin-responsive genes", "cAMP-response element",
+			// "palbociclib-resistant cells": what answers to the mention,
+			// not the mention
 			return false
 		}
 		s.m.slots[slotIndex(e.slot)] = slotRef{at: i, also: -1}
@@ -152,6 +153,13 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 	}
 	s.m.cover(i)
 	return true
+}
+
+// answersTo are the suffixes that make a mention the stimulus of what it
+// names: "insulin-responsive genes", "palbociclib-resistant cells".
+var answersTo = map[string]bool{
+	"responsive": true, "response": true, "resistant": true, "resistance": true, "sensitive": true,
+	"insensitive": true, "refractory": true, "tolerant": true, "naive": true, "naïve": true,
 }
 
 // formFits reports whether toks[i] is a word of e's classes in e's forms.
