@@ -140,9 +140,10 @@ func (s *sentence) subjectOf(v int) int {
 				continue
 			}
 		case t.w == ",":
-			// "X, in turn, inhibited": an adverbial aside
+			// "X, in turn, inhibited", "X, on the other hand,
+			// represses": an adverbial aside
 			j := k - 1
-			for j >= 0 && s.toks[j].g == nil && skip[s.toks[j].w] {
+			for j >= 0 && k-j <= 5 && s.toks[j].g == nil && (skip[s.toks[j].w] || asideWords[s.toks[j].w]) {
 				j--
 			}
 			if j < k-1 && s.w(j) == "," {
@@ -227,6 +228,16 @@ func (s *sentence) subjectOf(v int) int {
 		return s.clauseSubject(k)
 	}
 	return -1
+}
+
+// asideWords, with the subject-skip words, make up an adverbial aside
+// between commas: "on the other hand", "for example", "as a result".
+var asideWords = map[string]bool{
+	"on": true, "other": true, "hand": true, "for": true, "example": true, "instance": true,
+	"as": true, "a": true, "result": true, "at": true, "same": true, "time": true, "this": true,
+	"way": true, "by": true, "summary": true, "short": true, "interestingly": true,
+	"importantly": true, "notably": true, "surprisingly": true, "of": true, "course": true,
+	"too": true, "again": true, "instead": true, "meanwhile": true, "conversely": true,
 }
 
 // eventNouns name what a sentence before said happened: "this effect",

@@ -711,6 +711,14 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 			x, i = apposition(seq, x, i)
 			x = processHead(r, seq, x, i)
 		}
+		if x.e != nil && i+2 < len(seq) && seq[i+1].e == nil && seq[i+2].e == nil && pathwayWord(seq[i+1].w) &&
+			(seq[i+2].w == "target" || seq[i+2].w == "targets") && !namedTargets(seq, i+2) && !targetsVerb(seq, i+2) {
+			// "Wnt pathway targets", "NF-κB signaling target genes": not
+			// the pathway's own entity
+			e := *x.e
+			e.ids = nil
+			x = raw{e: &e, p: x.p}
+		}
 		if x.e != nil && i+1 < len(seq) && seq[i+1].e == nil && notTheEntity(seq[i+1].w, x.e) && !targetsVerb(seq, i+1) {
 			e := *x.e
 			if w := seq[i+1].w; w == "promoter" || w == "promoters" {
@@ -1253,6 +1261,16 @@ func classBefore(r *resolve.Resolver, seq []raw, i int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// pathwayWord reports whether w names a pathway after its entity: "Wnt
+// pathway", "NF-κB signaling".
+func pathwayWord(w string) bool {
+	switch w {
+	case "pathway", "pathways", "signaling", "signalling", "signal":
+		return true
 	}
 	return false
 }
