@@ -197,6 +197,35 @@ type candidate struct {
 
 // Resolve resolves a name in the scope's context; see [Resolver.ResolveIn].
 func (s *Scope) Resolve(name string) ContextResult {
+	out := s.resolve(name)
+	q := out.Query
+	switch {
+	case out.Status == Unknown:
+		if alt, ok := pluralHead(q); ok {
+			// "caspases-3", as Resolve reads it
+			if g := s.resolve(alt); g.Status != Unknown {
+				note := fmt.Sprintf("read as %q", alt)
+				g.Query, g.Reason, g.Why = q, g.Reason+" ("+note+")", append(g.Why, note)
+				return g
+			}
+		}
+	case capitalsPlural(q) && s.r.foldedPlural(out.Result):
+		// "FAs" is not FAS, as Resolve reads it
+		if g := s.resolve(q[:len(q)-1]); g.Status == Resolved {
+			if n, ok := g.Node(); ok && n.Kind == graph.Group {
+				note := fmt.Sprintf("read as the plural of %q", q[:len(q)-1])
+				g.Query, g.Reason, g.Why = q, g.Reason+" ("+note+")", append(g.Why, note)
+				return g
+			}
+		}
+		note := fmt.Sprintf("the plural of the short form %q, which names no family; %s is another name", q[:len(q)-1], strings.ToUpper(q))
+		return ContextResult{Result: Result{Query: q, Status: Unknown, Reason: note}, Score: 1, Why: []string{note}}
+	}
+	return out
+}
+
+// resolve is Resolve before the plurals of short forms are read.
+func (s *Scope) resolve(name string) ContextResult {
 	name = strings.TrimSpace(name)
 	out := ContextResult{Result: Result{Query: name, Status: Unknown}}
 	if len(name) > MaxName {

@@ -832,11 +832,12 @@ func (r *Resolver) abbreviations(text string, words []word, ms []Mention) []Ment
 			extra = append(extra, m)
 			continue
 		}
-		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil || greekMemberLike(s) || formPrefixed(s) || greekFirstLike(s) {
+		_, plural := pluralHead(s)
+		if _, ok := pointMutant(s); ok || microRNAGenes(s) != nil || greekMemberLike(s) || formPrefixed(s) || greekFirstLike(s) || plural {
 			// "RasV12", "N17Rac1": the gene of a point mutant;
 			// "miR-218": the gene of a microRNA; "PI3K-delta": the
 			// member a group's Greek letter names; "sRANKL": a form
-			// of a protein
+			// of a protein; "caspases-3": a head in the plural
 			if res := r.inText(s); res.Status == Resolved && !res.List {
 				m.Result = res
 				extra = append(extra, m)

@@ -130,6 +130,10 @@ var resolveTests = []struct {
 	{"RARs", resolve.Resolved, []string{"FPLX:RAR"}, false},
 	{"CSCs", resolve.Resolved, []string{"BONEMET:cancer_stem_cell"}, false}, // a name written so
 	{"C1s", resolve.Resolved, []string{"HGNC:1247"}, false},                 // the gene C1S, as written
+	// a head in the plural before the first number of a list
+	{"caspases-3", resolve.Resolved, []string{"HGNC:1504"}, false},
+	{"MMPs-9", resolve.Resolved, []string{"HGNC:7176"}, false},
+	{"viruses-11", resolve.Unknown, nil, false},
 	// ambiguity and absence
 	{"P52", resolve.Resolved, []string{"HGNC:7795"}, false}, // the preferred sense wins over GTF2H4's alias
 	{"AP", resolve.Unknown, nil, false},

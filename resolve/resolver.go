@@ -185,7 +185,19 @@ func (r *Resolver) Resolve(name string) Result { return r.resolve(name, true) }
 // ("Protein Protein … X gene gene …").
 func (r *Resolver) resolve(name string, labels bool) Result {
 	res := r.resolveName(name, labels)
-	if res.Status == Unknown || !capitalsPlural(res.Query) || !r.foldedPlural(res) {
+	if res.Status == Unknown {
+		if alt, ok := pluralHead(res.Query); ok {
+			// "caspases-3", "Smads 2": the first of a list whose head is
+			// written in the plural
+			if a := r.resolveName(alt, labels); a.Status != Unknown {
+				a.Query = res.Query
+				a.Reason += fmt.Sprintf(" (read as %q)", alt)
+				return a
+			}
+		}
+		return res
+	}
+	if !capitalsPlural(res.Query) || !r.foldedPlural(res) {
 		return res
 	}
 	q := res.Query
@@ -197,6 +209,26 @@ func (r *Resolver) resolve(name string, labels bool) Result {
 	}
 	return Result{Query: q, Status: Unknown,
 		Reason: fmt.Sprintf("the plural of the short form %q, which names no family; %s is another name", q[:len(q)-1], strings.ToUpper(q))}
+}
+
+// pluralHead returns, for a name whose head is a plural before a short
+// number or letter ("caspases-3", "Smads 2", "MMPs-9"), the name with the
+// head in the singular.
+func pluralHead(name string) (string, bool) {
+	p := strings.LastIndexAny(name, " -")
+	if p < 4 || len(name)-p-1 > 3 || len(name)-p-1 == 0 {
+		return "", false
+	}
+	head, tail := name[:p], name[p+1:]
+	if head[len(head)-1] != 's' || head[len(head)-2] == 's' || !isDigit(tail[0]) {
+		return "", false
+	}
+	for i := 1; i < len(tail); i++ {
+		if !isDigit(tail[i]) && !isASCIILetter(tail[i]) {
+			return "", false
+		}
+	}
+	return head[:len(head)-1] + name[p:], true
 }
 
 // capitalsPlural reports whether a name is the plural of a short form in
