@@ -105,6 +105,9 @@ var resolveTests = []struct {
 	{"osteolytic", resolve.Resolved, []string{"BONEMET:bone_destruction"}, false},
 	{"bone metastases", resolve.Resolved, []string{"BONEMET:bone_metastasis"}, false},
 	{"vicious cycle", resolve.Resolved, []string{"BONEMET:vicious_cycle"}, false},
+	{"G1/S transition", resolve.Resolved, []string{"BONEMET:cell_cycle_progression"}, false},
+	{"cell-cycle progression", resolve.Resolved, []string{"BONEMET:cell_cycle_progression"}, false},
+	{"cell cycle exit", resolve.Resolved, []string{"BONEMET:cell_cycle_arrest"}, false},
 	// names of the literature the generated sources lack (domain.tsv)
 	{"PD 98059", resolve.Resolved, []string{"CHEBI:77954"}, false},
 	{"TCDD", resolve.Resolved, []string{"CHEBI:28119"}, false},
