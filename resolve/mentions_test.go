@@ -149,6 +149,8 @@ var mentionTests = []struct {
 	{"elliptic coordination", "GSK-3α and -β, C/EBPα and β, MMP-2 and -9; IL-6, 24 h later.",
 		[]wantMention{{"GSK-3α", "HGNC:4616"}, {"β", "HGNC:4617"}, {"C/EBPα", "HGNC:1833"}, {"β", "HGNC:1834"},
 			{"MMP-2", "HGNC:7166"}, {"9", "HGNC:7176"}, {"IL-6", "HGNC:6018"}}},
+	{"Slug is SNAI2 in any text", "Activation of AhR leads to activation of SLUG.",
+		[]wantMention{{"AhR", "HGNC:348"}, {"SLUG", "HGNC:11094"}}},
 	{"a head in the plural before a number; plurals of capitals", "Caspase-8 cleaves caspases-3; FAs and APCs differ from RARs.",
 		[]wantMention{{"Caspase-8", "HGNC:1509"}, {"caspases-3", "HGNC:1504"}, {"FAs", ""}, {"APCs", ""}, {"RARs", "FPLX:RAR"}}},
 	{"elliptic numbers without a dash", "BMP-4 and 6 expression; IL-6 and 24 h later; TRAF6 and 2 cells; MMP-2, 9.",
