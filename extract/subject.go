@@ -721,7 +721,17 @@ func (s *sentence) byGerundSubject(p int) int {
 	if i < 0 || i >= p {
 		return -1
 	}
-	for k := i + 1; k < p; k++ {
+	from := i + 1
+	if unknownFinite(s, from) && s.toks[from].forms == nil {
+		// "Bmi1 counters senescence by repressing Ink4a/Arf": a verb
+		// the table does not know, and its object, between the subject
+		// and the means
+		from++
+		for from < p && (s.toks[from].g != nil || s.plain(from) || s.rs.sets[setDet][s.w(from)]) {
+			from++
+		}
+	}
+	for k := from; k < p; k++ {
 		t := &s.toks[k]
 		switch {
 		case t.covered, t.g != nil && t.g.unknownOnly():
