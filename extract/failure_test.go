@@ -312,6 +312,8 @@ var failureClasses = []struct {
 			want: []string{"DKK1 inhibits RUNX2"}, not: []string{"DKK1 inhibits Wnt"}},
 		{name: "the means of a verb the table does not know", text: "RUNX2 counters adipogenesis by repressing PPARG.",
 			want: []string{"RUNX2 inhibits PPARG"}},
+		{name: "sites written as residue codes", text: "AKT phosphorylates residues S1177 and S633 of eNOS.",
+			want: []string{"AKT activates NOS3"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",

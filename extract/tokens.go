@@ -159,7 +159,7 @@ func words(seq []raw, text string, from, to int, skipSuffix bool) []raw {
 			case first && skipSuffix && (c == '-' || c == '\u2010'):
 				// the suffix of the preceding mention: consumed
 			case w == "":
-			case codeLike(text[i:j]):
+			case codeLike(text[i:j]) && !residueName(text[i:j]):
 				// a compound code such as U0126 or SB203580: an unknown name
 				seq = append(seq, raw{e: &ent{text: text[i:j], start: i, end: j, pol: 1}, p: i})
 			case foldWord(w):
