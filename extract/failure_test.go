@@ -314,6 +314,8 @@ var failureClasses = []struct {
 			want: []string{"RUNX2 inhibits PPARG"}},
 		{name: "sites written as residue codes", text: "AKT phosphorylates residues S1177 and S633 of eNOS.",
 			want: []string{"AKT activates NOS3"}},
+		{name: "a list of nominals of recruitment, dimerization and activation", text: "IL-1 induces MYD88 recruitment and IRAK4 activation; EGF drives EGFR dimerization and AKT activation.",
+			want: []string{"IL-1 activates MYD88", "IL-1 activates IRAK4", "EGF activates EGFR", "EGF activates AKT"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",
