@@ -123,6 +123,12 @@ func (s *sentence) subjectOf(v int) int {
 			plain++
 			unknownItem = true
 			continue
+		case plain < maxPlain && t.g != nil && !t.covered && s.w(k-1) == "to" && s.w(k-2) == "response" && s.w(k-3) == "in":
+			// "accumulation of AhR in response to TCDD leads to": the
+			// stimulus, in a phrase of its own
+			k -= 4
+			plain++
+			continue
 		case (t.w == "to" || t.w == "with") && s.bindingOf(k) >= 0:
 			return s.bindingOf(k) // "binding of M-CSF to c-Fms is essential for"
 		case t.w == "to" && s.groupBefore(k) >= 0:
