@@ -126,6 +126,8 @@ var resolveTests = []struct {
 	{"PGC-1 beta", resolve.Resolved, []string{"HGNC:30022"}, false},
 	{"LXRβ", resolve.Resolved, []string{"HGNC:7965"}, false},
 	{"Aβ", resolve.Resolved, []string{"HGNC:620"}, false}, // its own entry, never "Ab"
+	// the field's name, over MT-CO1's alias
+	{"COX-1", resolve.Resolved, []string{"HGNC:9604"}, false},
 	// the plural of a short form in capitals is no entity named with a last S
 	{"FAs", resolve.Unknown, nil, false},  // not FAS
 	{"APCs", resolve.Unknown, nil, false}, // not APCS
