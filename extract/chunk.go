@@ -253,6 +253,11 @@ func openingPhrase(seq []raw, i int) bool {
 	return true
 }
 
+// exampleMarker are the words that may open a bracket of examples:
+// "i.e.", "e.g.", "namely", and the comma after them.
+var exampleMarker = map[string]bool{"i": true, "e": true, "g": true, "i.e": true, "e.g": true, "ie": true,
+	"eg": true, "namely": true, ",": true, ".": true}
+
 // parenExamples reports, for a bracket at seq[j] that holds two or more
 // mentions joined by commas or conjunctions and nothing else ("(IGF-1,
 // GH, BMP2)"), their number and the index of the closing bracket.
@@ -263,6 +268,8 @@ func parenExamples(seq []raw, j int) (int, int) {
 	n := 0
 	for k := j + 1; k < len(seq); k++ {
 		switch {
+		case n == 0 && seq[k].e == nil && exampleMarker[seq[k].w]:
+			// "enzyme (i.e., COX-1 and -2)", "(e.g. A, B)"
 		case seq[k].e != nil:
 			n++
 		case seq[k].w == ")":
@@ -344,6 +351,9 @@ func unbracketExamples(seq []raw) []raw {
 			return nil, 0, false
 		}
 		inner := seq[i+1 : end]
+		for len(inner) > 0 && inner[0].e == nil && exampleMarker[inner[0].w] {
+			inner = inner[1:] // "(i.e., A and B)": the words that say examples follow
+		}
 		if slices.ContainsFunc(inner, func(r raw) bool { return r.e == nil && r.w != "," }) {
 			return inner, end, true
 		}

@@ -349,9 +349,14 @@ func (s *sentence) runSet(e *elem, rest []elem, i, dir, n, unknown int, done fun
 		if j := s.aside(i, dir); j >= 0 && s.runSet(e, rest, j+dir, dir, n+1, unknown, done) {
 			return true
 		}
-		// "genes (A, B)": into the brackets, as a plain word
+		// "genes (A, B)", "enzyme (i.e., COX-1 and -2)": into the
+		// brackets, as a plain word
 		if e.unknown && unknown < s.rs.maxUnknown && dir > 0 {
-			return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
+			j := i + 1
+			for j < len(s.toks) && s.toks[j].g == nil && exampleMarker[s.toks[j].w] {
+				j++
+			}
+			return s.runSet(e, rest, j, dir, n+1, unknown+1, done)
 		}
 	case e.unknown && unknown < s.rs.maxUnknown && (s.plain(i) && !s.unsignedNoun(i) || s.innerComma(i)):
 		return s.runSet(e, rest, i+dir, dir, n+1, unknown+1, done)
