@@ -320,6 +320,8 @@ var failureClasses = []struct {
 			want: []string{"HIF1A activates VEGFA"}},
 		{name: "examples in brackets after i.e. or e.g.", text: "Celecoxib blocks the cytokines (i.e., IL-6 and IL-8) and TNF induces chemokines (e.g. CCL2, CXCL10).",
 			want: []string{"celecoxib inhibits IL-6", "celecoxib inhibits IL-8", "TNF activates CCL2", "TNF activates CXCL10"}},
+		{name: "levels that increase in cells: the cells are where", text: "RANKL levels increase in the osteoblasts, and SOST expression decreases in osteocytes.",
+			not: []string{"RANKL activates osteoblast", "SOST inhibits osteocyte"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",

@@ -142,7 +142,9 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 		}
 		s.m.consumed = append(s.m.consumed, i)
 	case eAnchor, eClass:
-		if t.g != nil || !s.formFits(e, i) {
+		if t.g != nil || !s.formFits(e, i) || e.kind == eAnchor && t.covered && e.forms&(formNoun|formAgent|formPart) == 0 && s.hasForm(i, formNoun) {
+			// "SOCS3 levels increase in osteoclasts": a word a modifier
+			// read as a noun ("an increase in Y") is no verb here
 			return false
 		}
 		s.m.consumed = append(s.m.consumed, i)
