@@ -37,6 +37,7 @@ var keptDisagreements = map[string]string{
 	"G alphaq":    "GNAQ, as G alphaS is GNAS", "G αq": "as G alphaq", "Galphaq": "as G alphaq", "Gαq": "as G alphaq",
 	"IFN-β":    "IFNB1, the only member of FPLX:IFNB; the map also grounds it to IFNB1's UniProt entry",
 	"IFN-beta": "as IFN-β",
+	"MTX":      "methotrexate in the field's texts (rheumatology, osteosarcoma); the map grounds it to metaxin 1",
 }
 
 // disagreementKept says why a disagreement with the grounding map is

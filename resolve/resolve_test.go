@@ -128,6 +128,7 @@ var resolveTests = []struct {
 	{"Aβ", resolve.Resolved, []string{"HGNC:620"}, false}, // its own entry, never "Ab"
 	// the field's name, over MT-CO1's alias
 	{"COX-1", resolve.Resolved, []string{"HGNC:9604"}, false},
+	{"MTX", resolve.Resolved, []string{"CHEBI:44185"}, false}, // methotrexate, not metaxin 1
 	// the plural of a short form in capitals is no entity named with a last S
 	{"FAs", resolve.Unknown, nil, false},  // not FAS
 	{"APCs", resolve.Unknown, nil, false}, // not APCS
