@@ -322,6 +322,8 @@ var failureClasses = []struct {
 			want: []string{"celecoxib inhibits IL-6", "celecoxib inhibits IL-8", "TNF activates CCL2", "TNF activates CXCL10"}},
 		{name: "levels that increase in cells: the cells are where", text: "RANKL levels increase in the osteoblasts, and SOST expression decreases in osteocytes.",
 			not: []string{"RANKL activates osteoblast", "SOST inhibits osteocyte"}},
+		{name: "the phosphatase of X is not X", text: "ROCK inhibits the MLC phosphatase, and PTEN phosphatase activity is raised by NEDD4 loss.",
+			not: []string{"ROCK inhibits MLC"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",

@@ -1289,6 +1289,21 @@ func namedTargets(seq []raw, i int) bool {
 	return i < len(seq) && seq[i].e != nil && seq[i].e.known()
 }
 
+// phosphatase reports whether n is a phosphatase by its name or by the
+// stem of its symbol: PTEN, PTPN11, the PPP families, calcineurin.
+func phosphatase(n graph.Node) bool {
+	name := strings.ToLower(n.Name)
+	if strings.Contains(name, "phosphatase") || strings.Contains(name, "calcineurin") {
+		return true
+	}
+	for _, p := range []string{"PPP", "PTP", "DUSP", "PHLPP", "PPM", "CDC25", "CDC14"} {
+		if strings.HasPrefix(n.Symbol, p) || strings.HasPrefix(n.ID, "FPLX:"+p) {
+			return true
+		}
+	}
+	return false
+}
+
 func notTheEntity(w string, e *ent) bool {
 	switch w {
 	case "target", "targets", "downstream", "precursor", "precursors", "progenitor", "progenitors",
@@ -1296,6 +1311,11 @@ func notTheEntity(w string, e *ent) bool {
 		"protease", "proteases", "proteinase", "proteinases", // "a cysteine protease" is no cysteine
 		"resistance", "element", "elements", // "insulin resistance", "cAMP-responsive element"
 		"position", "positions": // "oxidation at the C7 position"
+		return true
+	}
+	if (w == "phosphatase" || w == "phosphatases") && e.known() && !phosphatase(e.node) {
+		// "the MLC phosphatase", "PIP3 phosphatases": the enzyme that
+		// dephosphorylates it ("the PTEN phosphatase" is PTEN)
 		return true
 	}
 	switch e.suffix {
