@@ -128,7 +128,9 @@ var resolveTests = []struct {
 	{"Aβ", resolve.Resolved, []string{"HGNC:620"}, false}, // its own entry, never "Ab"
 	// the field's name, over MT-CO1's alias
 	{"COX-1", resolve.Resolved, []string{"HGNC:9604"}, false},
-	{"MTX", resolve.Resolved, []string{"CHEBI:44185"}, false}, // methotrexate, not metaxin 1
+	{"MTX", resolve.Resolved, []string{"CHEBI:44185"}, false},     // methotrexate, not metaxin 1
+	{"MHC-II", resolve.Resolved, []string{"BONEMET:HLA2"}, false}, // not MHC (myosin) and II
+	{"MHC class I", resolve.Resolved, []string{"FPLX:HLA1"}, false},
 	// the plural of a short form in capitals is no entity named with a last S
 	{"FAs", resolve.Unknown, nil, false},  // not FAS
 	{"APCs", resolve.Unknown, nil, false}, // not APCS
