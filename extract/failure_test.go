@@ -324,6 +324,8 @@ var failureClasses = []struct {
 			not: []string{"RANKL activates osteoblast", "SOST inhibits osteocyte"}},
 		{name: "the phosphatase of X is not X", text: "ROCK inhibits the MLC phosphatase, and PTEN phosphatase activity is raised by NEDD4 loss.",
 			not: []string{"ROCK inhibits MLC"}},
+		{name: "a cell line's name, written as the line's elsewhere in the text", text: "We treated THP-1 cells with LPS. Dexamethasone inhibited THP-1 CM-induced migration.",
+			want: []string{"dexamethasone inhibits cell migration"}, not: []string{"dexamethasone inhibits GLI2"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",

@@ -97,6 +97,11 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 		if t.g == nil || t.covered || !consOK(e.cons, t.g.ents) {
 			return false
 		}
+		if t.g.unknownOnly() && e.slot == 'Y' && i+1 < len(s.toks) && s.modHead(i+1) > i+1 {
+			// "inhibited HOBIT CM-induced proliferation": the unknown
+			// name is part of the modifier; the object is its head
+			return false
+		}
 		if e.cons&consAgent != 0 && s.afterLossGerund(i) {
 			return false
 		}
@@ -343,6 +348,12 @@ func (s *sentence) runSet(e *elem, rest []elem, i, dir, n, unknown int, done fun
 	case t.g != nil:
 		if j := s.cellPossessor(i); j > i && dir > 0 && e.unknown && unknown < s.rs.maxUnknown {
 			return s.runSet(e, rest, j+1, dir, n+1, unknown+1, done)
+		}
+		if dir > 0 && e.unknown && unknown < s.rs.maxUnknown && t.g.unknownOnly() && i+1 < len(s.toks) &&
+			s.toks[i+1].covered && s.toks[i+1].g != nil && s.toks[i+1].g.unknownOnly() {
+			// "HOBIT CM-induced proliferation": a name nobody knows
+			// before the modifier, itself unknown, of the object
+			return s.runSet(e, rest, i+1, dir, n+1, unknown+1, done)
 		}
 		return false
 	case e.words[t.w]:

@@ -71,7 +71,7 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 		if sec.Text == "" {
 			continue
 		}
-		ms := r.Mentions(sec.Text)
+		ms := cellLinesOfText(sec.Text, r.Mentions(sec.Text))
 		k := 0
 		var prev []resolve.Mention
 		prevStart, skipped := 0, 0

@@ -477,6 +477,51 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 	return rs.descriptions(rs.classExamples(rs.adjectivesBeforeNames(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinAsWellAs(joinRegulate(seq))))))))
 }
 
+// allCapitals reports whether s is made of capital letters only.
+func allCapitals(s string) bool {
+	for _, c := range s {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// cellLinesOfText returns ms with every mention of a name the text
+// writes, somewhere, as a cell line's ("HOBIT cells", "C4-2B cells")
+// made unknown: elsewhere in the text the name ("HOBIT CM-induced
+// proliferation") is still the line, not the gene whose alias it is.
+func cellLinesOfText(text string, ms []resolve.Mention) []resolve.Mention {
+	var lines map[string]bool
+	for _, m := range ms {
+		n, ok := m.Result.Node()
+		if !ok || n.Kind != graph.Gene || strings.EqualFold(m.Text, n.Symbol) {
+			continue
+		}
+		after := strings.TrimLeft(text[m.End:], " ")
+		if !strings.HasPrefix(after, "cells") && !strings.HasPrefix(after, "cell ") {
+			continue
+		}
+		x := raw{e: &ent{text: m.Text, ids: []string{n.ID}, node: n}, p: m.Start}
+		if cellLineName(text, x) {
+			if lines == nil {
+				lines = map[string]bool{}
+			}
+			lines[m.Text] = true
+		}
+	}
+	if lines == nil {
+		return ms
+	}
+	out := slices.Clone(ms)
+	for i, m := range out {
+		if lines[m.Text] && m.Resolved() {
+			out[i].Result = resolve.Result{Query: m.Text, Status: resolve.Unknown, Reason: "the name of a cell line in this text"}
+		}
+	}
+	return out
+}
+
 // markCellLines reads the name of a cell line before "cells" or "cell"
 // ("NIH 3T3 cells", "HEK293 cells", "THP-1 cells", "C4-2B or VCaP cells")
 // as one unknown name of cells, and leaves it out before the name of a
@@ -556,6 +601,9 @@ func cellLineName(text string, x raw) bool {
 		name = x.e.text // "HEK293": a compound code, unknown
 	case x.e.node.Kind == graph.Gene && !strings.EqualFold(x.e.text, x.e.node.Symbol) && !strings.ContainsAny(x.e.text, "+"):
 		name = x.e.text // "THP-1", an alias of GLI2
+		if allCapitals(name) && len(name) >= 5 {
+			return true // "HOBIT cells": an alias of ZNF683, a line of osteoblasts here
+		}
 		if !strings.ContainsAny(name, "0123456789") {
 			return false
 		}
