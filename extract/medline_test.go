@@ -28,7 +28,7 @@ import (
 //     half stayed at P 0.41 R 0.10.
 //  3. at 692146b, after rounds on other texts: dev P 0.81 R 0.43 (26 of
 //     61, 32 read); test P 0.37 R 0.10 (7 of 67, 19 read): two readings
-//     more, neither in the gold, not looked at.
+//     more, neither in the gold, not looked at. The same at 11b173d.
 //
 // Floors sit a little below.
 const (
