@@ -177,6 +177,15 @@ func (rs *Rules) coordination(seq []raw, i int) (*group, int, bool) {
 			// of its own
 			return g, j, conjoined
 		}
+		if len(g.ents) == 1 && (seq[k-1].w == "and" || seq[k-1].w == "or") && rs.finitePassiveBefore(seq, i) &&
+			rs.verbFollows(seq, k) && !(k+1 < len(seq) && seq[k+1].w == "to") {
+			// "CXCR4 is up-regulated by estrogen and CXCR4/CXCL12
+			// signaling promotes Y": the name after "and" is the subject
+			// of a clause of its own, not a second agent (but "the
+			// phosphorylation of Y by A and B blocks Z", "X induced by
+			// A or B increases Z": one agent phrase inside the subject)
+			return g, j, conjoined
+		}
 		if len(g.ents) == 1 && (seq[k-1].w == "and" || seq[k-1].w == "or") && rs.objectAt(seq, i) && rs.verbNext(seq, k) {
 			// "TNF activates NF-κB and SOCS3 inhibits STAT3": the group
 			// is the first verb's object, and the name after "and" the
@@ -211,6 +220,20 @@ func (rs *Rules) wayAfter(seq []raw, k int) bool {
 		j++
 	}
 	return j < len(seq) && (seq[j].w == "via" || seq[j].w == "through")
+}
+
+// finitePassiveBefore reports whether "by" and a form of "be" with a
+// participle come before the mention at seq[i]: "is up-regulated by".
+func (rs *Rules) finitePassiveBefore(seq []raw, i int) bool {
+	if i < 3 || seq[i-1].w != "by" || seq[i-2].e != nil || seq[i-3].e != nil || !rs.sets[setBe][seq[i-3].w] {
+		return false
+	}
+	for _, f := range rs.words[seq[i-2].w] {
+		if f.past {
+			return true
+		}
+	}
+	return false
 }
 
 // newModifiedPhrase reports whether the mention at seq[k], after a

@@ -29,6 +29,8 @@ var failureClasses = []struct {
 	cases []failureCase
 }{
 	{"loss of function read with its sign", []failureCase{
+		{name: "lowered as a loss", text: "Lowered SOST expression causes increased bone formation.",
+			want: []string{"SOST inhibits bone formation"}},
 		{name: "a relative clause says what Y is, whatever is done to Y", text: "Silencing of SOCS3, which is a direct target of miR-19a, raised STAT3.",
 			want: []string{"miR-19a inhibits SOCS3", "SOCS3 inhibits STAT3"}, not: []string{"miR-19a activates SOCS3"}},
 		{name: "knockdown of X reduced Y", text: "Knockdown of TRAF6 reduced NF-κB activation.",
@@ -326,6 +328,10 @@ var failureClasses = []struct {
 			not: []string{"ROCK inhibits MLC"}},
 		{name: "a cell line's name, written as the line's elsewhere in the text", text: "We treated THP-1 cells with LPS. Dexamethasone inhibited THP-1 CM-induced migration.",
 			want: []string{"dexamethasone inhibits cell migration"}, not: []string{"dexamethasone inhibits GLI2"}},
+		{name: "a purpose after antagonizing the function of Y is the subject's", text: "Curcumin antagonizes the function of p300 to suppress production of IL-6.",
+			want: []string{"curcumin inhibits IL-6"}, not: []string{"p300 inhibits IL-6"}},
+		{name: "after a finite passive's agent, a name and a verb open a clause", text: "RANKL is induced by PTH and OPG signaling blocks osteoclast formation; phosphorylation of SREBP1 by CDK1 and PLK1 blocks its degradation.",
+			want: []string{"PTH activates RANKL", "OPG inhibits osteoclastogenesis"}, not: []string{"OPG activates RANKL"}},
 		{name: "coordinated verbs", text: "TRAF6 binds TAK1 and activates NF-κB.",
 			want: []string{"TRAF6 activates NF-κB"}, not: []string{"TAK1 activates NF-κB"}},
 		{name: "an effect named after a coordinator is a subject of its own", text: "IL-6 stimulated RANKL expression, and this effect was mediated by STAT3. PTH induced OPG, but these responses were enhanced by SOX2.",

@@ -1078,7 +1078,9 @@ func (s *sentence) purposeSubject(g, v int) int {
 	if s.w(p) == "of" {
 		// "X blocks (the) activation of Y to reduce Z": the verb before
 		// the nominal decides, as "X blocks Y to reduce Z"
-		if n := s.wordBefore(p); n >= 0 && s.toks[n].g == nil && s.hasForm(n, formNoun) {
+		if n := s.wordBefore(p); n >= 0 && s.toks[n].g == nil && (s.hasForm(n, formNoun) || s.rs.sets[setHeads][s.w(n)]) {
+			// "antagonizes the function of p300 to suppress": a head
+			// noun of no sign, as a nominal
 			q := s.wordBefore(n)
 			for q >= 0 && s.toks[q].g == nil && s.rs.sets[setDet][s.w(q)] {
 				q = s.wordBefore(q)
