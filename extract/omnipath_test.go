@@ -48,7 +48,9 @@ import (
 //     random, read wrongly or not at all: coverage 317 of 2,632 (0.120),
 //     agreement 303 of 348 (0.871).
 //  7. at 11b173d, after another such round: coverage 323 of 2,634
-//     (0.123), agreement 308 of 353 (0.873).
+//     (0.123), agreement 308 of 353 (0.873); at db69166, 322 of 2,634
+//     (0.122) and 307 of 352 (0.872): an agreeing reading of CXCL12 and
+//     CXCR4 came from a wrong pairing, now gone.
 const omniAgreementFloor, omniCoverageFloor = 0.82, 0.095
 
 // omniPathFiles are the PubMed files read besides the captions.
