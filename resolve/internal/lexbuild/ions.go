@@ -23,15 +23,7 @@ var chargeSuffix = regexp.MustCompile(`^(.+ate)\(\d*-\)$`)
 // the form ChEBI first described (fumarate(2-), citrate(3-),
 // glutamate(1-)).
 func (b *builder) ionNames() error {
-	taken := make(map[string]bool)
-	for _, it := range b.items {
-		e := it.e
-		for _, list := range [][]string{{e.Node.Symbol, e.Node.Name}, e.Synonyms, e.Previous, e.Preferred, it.curated} {
-			for _, n := range list {
-				taken[resolve.Normalize(n)] = true
-			}
-		}
-	}
+	taken := b.takenNames()
 	byBase := make(map[string][]*item)
 	var bases []string
 	for _, it := range b.items {

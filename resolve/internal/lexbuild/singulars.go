@@ -19,10 +19,10 @@ var classHeads = map[string]bool{
 	"phosphoinositides": true, "diacylglycerols": true, "triglycerides": true,
 }
 
-// classSingulars gives a ChEBI class named in the plural by a name of
-// two words or more ending in one of classHeads its singular as a
-// synonym, unless another entry (or this one) already has that name.
-func (b *builder) classSingulars() error {
+// takenNames returns the normalised names every entry already has (its
+// symbol, name, synonyms, previous symbols, preferred and curated names):
+// a name derived for one entry must not take another's.
+func (b *builder) takenNames() map[string]bool {
 	taken := make(map[string]bool)
 	for _, it := range b.items {
 		e := it.e
@@ -32,6 +32,14 @@ func (b *builder) classSingulars() error {
 			}
 		}
 	}
+	return taken
+}
+
+// classSingulars gives a ChEBI class named in the plural by a name of
+// two words or more ending in one of classHeads its singular as a
+// synonym, unless another entry (or this one) already has that name.
+func (b *builder) classSingulars() error {
+	taken := b.takenNames()
 	for _, it := range b.items {
 		if !strings.HasPrefix(it.e.Node.ID, "CHEBI:") {
 			continue
