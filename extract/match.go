@@ -97,7 +97,7 @@ func (s *sentence) elemFits(e *elem, i int) bool {
 		if t.g == nil || t.covered || !consOK(e.cons, t.g.ents) {
 			return false
 		}
-		if t.g.unknownOnly() && e.slot == 'Y' && i+1 < len(s.toks) && s.modHead(i+1) > i+1 {
+		if t.g.unknownOnly() && e.slot == 'Y' && s.modHead(i+1) > i+1 {
 			// "inhibited HOBIT CM-induced proliferation": the unknown
 			// name is part of the modifier; the object is its head
 			return false
@@ -307,7 +307,7 @@ func (s *sentence) run(elems []elem, i, dir int, done func(end int) bool) bool {
 // modHead returns the head whose modifier is the group at toks[i]
 // ("NF-κB" for "RANKL" in "RANKL-induced NF-κB"), or -1.
 func (s *sentence) modHead(i int) int {
-	if s.toks[i].g == nil || !s.toks[i].covered {
+	if i < 0 || i >= len(s.toks) || s.toks[i].g == nil || !s.toks[i].covered {
 		return -1
 	}
 	for j := i + 1; j < len(s.toks) && j <= i+5; j++ {
