@@ -1011,6 +1011,11 @@ func dropAsides(seq []raw) []raw {
 			i = end
 			continue
 		}
+		if end := butNotModifier(seq, i); end > 0 {
+			out = append(out, seq[i])
+			i = end
+			continue
+		}
 		if seq[i].w == "(" {
 			end := -1
 			for j := i + 1; j < len(seq) && j <= i+10; j++ {
@@ -1044,6 +1049,27 @@ func butNot(seq []raw, i int) int {
 		}
 		if seq[j].w == ";" || seq[j].w == "." || seq[j].w == "(" || seq[j].w == ")" {
 			break
+		}
+	}
+	return -1
+}
+
+// butNotModifier returns the index of the last token of an excluded
+// modifier "but not B-induced" after the modifier "A-induced" at seq[i]
+// ("A-induced but not B-induced Y"), or -1. The exclusion names what
+// does not act on Y; left in place, it would take Y from A and negate
+// every reading around it.
+func butNotModifier(seq []raw, i int) int {
+	if seq[i].e == nil || seq[i].e.suffix == "" || i+3 >= len(seq) || seq[i+1].w != "but" || seq[i+2].w != "not" {
+		return -1
+	}
+	for j := i + 3; j < len(seq) && j <= i+9; j++ {
+		switch {
+		case seq[j].e != nil && seq[j].e.suffix != "":
+			return j // "but not TNF-α-dependent", "but not IL-6- or TNF-induced"
+		case seq[j].e != nil, seq[j].w == "or", seq[j].w == "and", seq[j].w == ",":
+		default:
+			return -1
 		}
 	}
 	return -1
