@@ -129,6 +129,17 @@ func (s *sentence) subjectOf(v int) int {
 			k -= 4
 			plain++
 			continue
+		case t.g != nil && !t.covered && t.g.cellsOnly() && k > 2 && s.w(k-1) != "by" && s.rs.sets[setPrep][s.w(k-1)] && s.toks[k-2].g == nil && s.participleAfterName(k-2):
+			// "RANKL expressed on osteoblasts activates RANK": the
+			// cells are where the name is
+			k -= 3
+			continue
+		case plain > 0 && t.g == nil && k > 0 && s.participleAfterName(k):
+			// "PAR2 activated at the apical surface activates ERK1/2",
+			// "IL-6 secreted in the marrow induces": a participle and
+			// its phrase qualify the name before them
+			k--
+			continue
 		case (t.w == "to" || t.w == "with") && s.bindingOf(k) >= 0:
 			return s.bindingOf(k) // "binding of M-CSF to c-Fms is essential for"
 		case t.w == "to" && s.groupBefore(k) >= 0:
@@ -234,6 +245,20 @@ func (s *sentence) subjectOf(v int) int {
 		return s.clauseSubject(k)
 	}
 	return -1
+}
+
+// participleAfterName reports whether toks[k] is a past participle
+// right after a known name and before a preposition other than "by"
+// ("PAR2 activated at the surface"), which qualifies the name.
+func (s *sentence) participleAfterName(k int) bool {
+	g := s.toks[k-1].g
+	if g == nil || g.unknownOnly() || s.toks[k-1].covered {
+		return false
+	}
+	if p := s.w(k + 1); p == "by" || p == "to" || !s.rs.sets[setPrep][p] {
+		return false
+	}
+	return slices.ContainsFunc(s.toks[k].forms, func(f wordForm) bool { return f.past }) || s.hasForm(k, formPart)
 }
 
 // asideWords, with the subject-skip words, make up an adverbial aside
