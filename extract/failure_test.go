@@ -346,6 +346,8 @@ var failureClasses = []struct {
 			want: []string{"TNF activates RANKL"}, not: []string{"IL-1β activates RANKL"}},
 		{name: "an aside that excludes, with a coordination", text: "PTHrP and TNF, but not the IL-6 antibody, increased RANKL.",
 			want: []string{"PTHrP activates RANKL", "TNF activates RANKL"}, not: []string{"IL-6 inhibits RANKL", "IL-6 activates RANKL"}},
+		{name: "in turn, what the clause before acted on", text: "RANKL activates TRAF6, in turn activating NF-κB.",
+			want: []string{"RANKL activates TRAF6", "TRAF6 activates NF-κB"}},
 		{name: "a participle and its phrase after the subject", text: "PTHrP secreted in the marrow stimulates RANKL.",
 			want: []string{"PTHrP activates RANKL"}},
 		{name: "a participle and the cells it is on", text: "Jagged1 expressed on tumour cells activates Notch.",

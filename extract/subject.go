@@ -69,6 +69,13 @@ func (s *sentence) subjectOf(v int) int {
 	}
 	if s.toks[v].g == nil && s.hasForm(v, formGer) && !s.hasForm(v, formVerb) {
 		// "..., thereby preventing Y": the subject of the clause before
+		if q := s.wordBefore(v); s.w(q) == "turn" && s.w(q-1) == "in" && s.w(q-2) == "," {
+			// "TNF activates caspase-8, in turn activating caspase-3":
+			// what the clause before acted on acts in turn
+			if g := s.groupBefore(q - 2); g >= 0 && !s.toks[g].g.unknownOnly() && !s.toks[g].g.cellsOnly() {
+				return g
+			}
+		}
 		if q := s.wordBefore(v); s.w(q) == "thereby" || s.w(q) == "thus" || s.w(q) == "while" || s.w(q) == "whilst" {
 			// "X enhances A while attenuating B": X attenuates B
 			if c := s.coordinatedSubject(q, false); c >= 0 {
