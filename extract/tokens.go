@@ -807,6 +807,9 @@ func longForms(seq []raw) []raw {
 		}
 		short := strings.ToLower(seq[i+1].e.text)
 		letters := strings.Map(func(c rune) rune {
+			if c == 'κ' {
+				return 'k' // as inOrder reads the long form: "IκB"
+			}
 			if unicode.IsLetter(c) || unicode.IsDigit(c) {
 				return c
 			}
@@ -821,8 +824,8 @@ func longForms(seq []raw) []raw {
 				// "monocyte–colony stimulating factor (M-CSF)", "tumor
 				// necrosis factor receptor 1 (TNFR1)": a name may open
 				// the long form, never stand for all of it
-				if start == i-1 {
-					break
+				if start == i-1 && e.known() {
+					break // an unknown name may end it: "inhibitory κB (IκB)"
 				}
 				w = strings.ToLower(e.text)
 			}
