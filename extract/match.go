@@ -444,6 +444,11 @@ func (s *sentence) plain(i int) bool {
 	if s.rs.sets[setBreakers][t.w] || s.rs.sets[setPrep][t.w] || s.rs.sets[setBe][t.w] || s.rs.sets[setClause][t.w] {
 		return false
 	}
+	if t.w == "targets" && i > 0 && s.w(i+1) != "of" && (s.rs.sets[setDet][s.toks[i-1].w] || targetQualifiers[s.toks[i-1].w]) {
+		// "stimulates its downstream targets c-Myc and cyclins": a noun
+		// before the names it stands for; "the targets of X" are not X
+		return true
+	}
 	for _, f := range t.forms {
 		if f.form&(formVerb|formPart|formGer) != 0 {
 			return false
@@ -454,6 +459,11 @@ func (s *sentence) plain(i int) bool {
 	// a determiner a noun ("triggers the processing of p100")
 	return !(len(t.w) > 5 && strings.HasSuffix(t.w, "ing") && !strings.Contains(t.w, "-")) || i > 0 && s.rs.sets[setDet][s.toks[i-1].w]
 }
+
+// targetQualifiers are the words before "targets" that make it a noun.
+var targetQualifiers = map[string]bool{"downstream": true, "upstream": true, "direct": true,
+	"transcription": true, "transcriptional": true, "known": true, "putative": true, "gene": true,
+	"key": true, "major": true, "main": true, "nuclear": true, "cellular": true, "molecular": true}
 
 // unsignedNoun reports whether toks[i] is the nominal of a class without
 // a sign ("the regulation of Y", "the modulation of Y"): a "~" filler
