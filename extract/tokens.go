@@ -850,7 +850,7 @@ func longForms(seq []raw) []raw {
 				}
 				words = append(words, seq[k].w)
 			}
-			if seq[start].e != nil {
+			if seq[start].e != nil && seq[start].e.known() {
 				// a name opens it only when the words' initials spell
 				// the short form: "monocyte colony stimulating factor";
 				// and names the same kind of thing ("the RAL-GAP complex
@@ -860,6 +860,8 @@ func longForms(seq []raw) []raw {
 				}
 			} else if !inOrder(letters, strings.Join(words, " ")) {
 				continue
+			} else if seq[i+1].e.cells && slices.ContainsFunc(seq[start:i], func(x raw) bool { return x.e != nil }) {
+				break // "the Ral-GAP complex (RGC)" names no retinal ganglion cell
 			}
 			e := seq[i+1]
 			e.p = seq[start].p
