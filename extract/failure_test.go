@@ -352,6 +352,8 @@ var failureClasses = []struct {
 			want: []string{"p53 activates G6PD"}},
 		{name: "a long form spelt with kappa", text: "IKKβ phosphorylates inhibitory κB (IκB).",
 			want: []string{"IKKβ inhibits IκB"}},
+		{name: "a comparison before a coordinated verb", text: "PTH induced RANKL more strongly than PTHrP and reduced OPG.",
+			want: []string{"PTH activates RANKL", "PTH inhibits OPG"}, not: []string{"PTHrP inhibits OPG"}},
 		{name: "in turn, what the clause before acted on", text: "RANKL activates TRAF6, in turn activating NF-κB.",
 			want: []string{"RANKL activates TRAF6", "TRAF6 activates NF-κB"}},
 		{name: "a participle and its phrase after the subject", text: "PTHrP secreted in the marrow stimulates RANKL.",

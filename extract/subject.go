@@ -903,6 +903,10 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 		t := &s.toks[m]
 		switch {
 		case t.covered, det[t.w], fill[t.w], t.w == "of", isCoord(t.w) && groups > 0, t.w == "one" && s.w(m+1) == "of":
+		case t.w == "than" && s.comparativeBefore(m):
+			// "X stimulated A more efficiently than insulin and
+			// increased B": what X is compared with is no subject
+			groups--
 		case t.g != nil:
 			if groups++; groups > 3 {
 				return -1
@@ -936,6 +940,18 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 		return s.headOf(last)
 	}
 	return -1
+}
+
+// comparativeBefore reports whether a comparative ("more", "less",
+// "better") stands within three words before the "than" at toks[m].
+func (s *sentence) comparativeBefore(m int) bool {
+	for i := m - 1; i >= 0 && i >= m-3; i-- {
+		switch s.w(i) {
+		case "more", "less", "better", "faster", "greater", "stronger", "higher", "lower", "rather":
+			return true
+		}
+	}
+	return false
 }
 
 // unknownFinite reports whether toks[i] is a plain word shaped as a
