@@ -245,6 +245,9 @@ func (s *sentence) subjectOf(v int) int {
 		if demonstrative {
 			return -1 // "..., but this effect was blocked by X"
 		}
+		if g := s.notOnlySubject(k); g >= 0 {
+			return g // "X not only uncouples A from B, but also leads to C"
+		}
 		// "X has no effect on A, but increases B"
 		if c := s.coordinatedSubject(k, false); c >= 0 {
 			return c
@@ -732,7 +735,12 @@ func (s *sentence) antecedent(k int) int {
 		case s.hasForm(m, formVerb|formPart) && s.w(m+1) == ",":
 			return s.subjectOf(m) // "Y was activated, which inhibited": Y
 		case s.hasForm(m, formPart) && m+1 == k && becomes[s.w(s.adverbsBefore(m))]:
-			return s.subjectOf(m) // "caspase-8 becomes activated which activates caspase-3"
+			// "caspase-8 becomes activated which activates caspase-3":
+			// the subject of the copula
+			if g := s.groupBefore(s.adverbsBefore(m)); g >= 0 && !s.toks[g].g.unknownOnly() {
+				return s.headOf(g)
+			}
+			return -1
 		case m+1 < k && s.w(m+1) != "," && s.hasForm(m, formVerb) && s.ofClass(m, "secrete"):
 			// "tumor cells secrete factors that stimulate osteoclasts":
 			// factors the text does not name act for those who make them
@@ -938,6 +946,26 @@ func (s *sentence) coordinatedSubject(k int, finite bool) int {
 	// opens with one name and a verb the table does not know
 	if groups == 1 && last == s.openingGroup() && unknownFinite(s, last+1) {
 		return s.headOf(last)
+	}
+	return -1
+}
+
+// notOnlySubject returns, for the "but" at toks[k] that a "not only"
+// before it opens, the name just before "not only" ("X not only A,
+// but also B": X), or -1.
+func (s *sentence) notOnlySubject(k int) int {
+	for q := k - 1; q > 0 && k-q <= 20; q-- {
+		if s.w(q) != "only" || s.w(q-1) != "not" {
+			continue
+		}
+		g := q - 2
+		for g >= 0 && s.toks[g].g == nil && (s.rs.sets[setSkip][s.w(g)] || s.rs.sets[setBe][s.w(g)] || s.w(g) == "does" || s.w(g) == "do" || s.w(g) == "did") {
+			g--
+		}
+		if g < 0 || s.toks[g].g == nil || s.toks[g].g.unknownOnly() {
+			return -1
+		}
+		return s.headOf(g)
 	}
 	return -1
 }
