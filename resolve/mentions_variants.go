@@ -30,6 +30,14 @@ func (r *Resolver) variants(text string, words []word, ms []Mention) []Mention {
 			prev = a // an elliptic part found before: "IRS-1, -2 and -3"
 		}
 		s, covered := text[w.start:w.end], j < n && ms[j].Start < w.end
+		if _, plural := pluralHead(s); plural && !covered {
+			// "caspases-3, -6 and -7": the head in the plural is read
+			// here, so that the numbers after it have a base
+			if res := r.inText(s); res.Status == Resolved && !res.List && genesOnly(res) {
+				ms = append(ms, Mention{Start: w.start, End: w.end, Text: s, Result: res})
+				continue
+			}
+		}
 		name, ok := phospho(s)
 		if ok && covered && ms[j].Result.Status == Resolved && !genesOnly(ms[j].Result) {
 			ok = false // "pDC" names a cell, not a phosphorylated DC
@@ -275,6 +283,9 @@ func ellipsis(base, gap, w, after string) (string, bool) {
 	// ("IL-6 and 24 h")
 	end, _ := utf8.DecodeLastRuneInString(stem)
 	bare := g != "," && isDash(end) && !unitFollows(after)
+	if alt, ok := pluralHead(stem + w); ok {
+		return alt, dash || bare // "caspases-3, -6 and -7": caspase-6
+	}
 	return stem + w, dash || bare
 }
 
