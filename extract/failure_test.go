@@ -370,6 +370,8 @@ var failureClasses = []struct {
 			want: []string{"Jagged1 activates Notch"}},
 		{name: "X-mediated increased expression of Y", text: "PTHrP-mediated increased expression of RANKL was blocked by OPG.",
 			want: []string{"PTHrP activates RANKL"}},
+		{name: "X-induced tyrosine phosphorylation of Y", text: "M-CSF-induced tyrosine phosphorylation of c-Fms was rapid.",
+			want: []string{"M-CSF activates c-Fms"}},
 		{name: "X-induced reduction of Y", text: "The TNF-induced reduction of OPG expression was reversed.",
 			want: []string{"TNF inhibits OPG"}, not: []string{"TNF activates OPG"}},
 		{name: "targets before the names they stand for", text: "β-catenin induces its downstream targets c-Myc and cyclin D1.",
