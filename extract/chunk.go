@@ -311,6 +311,41 @@ func parenExamples(seq []raw, j int) (int, int) {
 // own signal: "ACVR1-mediated signalling".
 var signalHead = map[string]bool{"signaling": true, "signalling": true, "signal": true, "signals": true}
 
+// routeHead holds the words after "X-dependent" that make the phrase a
+// route through X: "through a JNK2-dependent pathway", "in a
+// STAT3-dependent manner".
+var routeHead = map[string]bool{"pathway": true, "pathways": true, "manner": true, "fashion": true, "route": true}
+
+// routeBefore reports whether the modifier at toks[i] opens the phrase
+// of a route: "through a", "via", "in a" before it.
+func routeBefore(toks []tok, i int) bool {
+	j := i - 1
+	for j >= 0 && toks[j].g == nil && (toks[j].w == "a" || toks[j].w == "an" || toks[j].w == "the") {
+		j--
+	}
+	if j < 0 || toks[j].g != nil {
+		return false
+	}
+	switch toks[j].w {
+	case "through", "via", "in", "by":
+		return true
+	}
+	return false
+}
+
+// nounAt reports whether toks[i] is a noun of a trigger class: "a
+// Gi-mediated pathway inhibition of AC" is an inhibition, not a route.
+func (rs *Rules) nounAt(toks []tok, i int) bool {
+	return i < len(toks) && slices.ContainsFunc(toks[i].forms, func(f wordForm) bool { return f.form == formNoun })
+}
+
+// agentAfter reports whether a participle and its agent ("mediated by")
+// start at toks[i]: the route then has an agent of its own, which acts
+// on the route, not on what it depends on.
+func agentAfter(toks []tok, i int) bool {
+	return i+1 < len(toks) && toks[i].g == nil && strings.HasSuffix(toks[i].w, "ed") && toks[i+1].w == "by"
+}
+
 // actionHead holds the nouns of an action after "X-mediated" that,
 // without an object of their own, make X the agent of what the phrase
 // does: "RIPK3-mediated phosphorylation activates MLKL". With "of Y"
@@ -638,7 +673,7 @@ func (rs *Rules) merge(toks []tok) {
 	for i := range toks {
 		if g := toks[i].g; g != nil {
 			suf := g.ents[len(g.ents)-1].suffix
-			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] && !(i+1 < len(toks) && signalHead[toks[i+1].w]) &&
+			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] && !(i+1 < len(toks) && (signalHead[toks[i+1].w] || routeHead[toks[i+1].w] && routeBefore(toks, i) && !agentAfter(toks, i+2) && !rs.nounAt(toks, i+2))) &&
 				!(i+2 < len(toks) && actionHead[toks[i+1].w] && toks[i+2].w != "of") {
 				toks[i].covered = true
 			}

@@ -622,9 +622,15 @@ func (s *sentence) route(xs, ys []*ent, z *ent, main, r *Rule, conf float64, hed
 		zsign = -1
 	}
 	route := r.Relation
+	// "downregulates survivin through a Smad-dependent mechanism": what
+	// the statement depends on is raised, and acts with its sign
+	// (a drug that acts in a Z-dependent manner acts on Z with its sign:
+	// "curcumin inhibits proliferation in an NF-κB-dependent manner")
+	dependent := r.SameSign && s.rs.mergeSuffix[z.suffix] &&
+		!slices.ContainsFunc(xs, func(x *ent) bool { return x.chems || x.node.Kind == graph.Chemical || x.node.Kind == graph.Drug })
 	if r.SameSign {
 		switch {
-		case zsign < 0 || main.Relation == graph.Secretes:
+		case zsign < 0 || main.Relation == graph.Secretes || dependent:
 			route = graph.Activates // the sign is Z's own
 		default:
 			route, zsign = main.Relation, 1
@@ -645,7 +651,7 @@ func (s *sentence) route(xs, ys []*ent, z *ent, main, r *Rule, conf float64, hed
 	// Z → Y carries the main sign times the route's
 	rel := main.Relation
 	switch {
-	case r.SameSign && zsign > 0:
+	case r.SameSign && zsign > 0 && !dependent:
 		rel = graph.Activates
 	case route == graph.Inhibits:
 		rel = opposite(rel)
