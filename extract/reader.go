@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/bonemet/bonemet/graph"
 	"github.com/bonemet/bonemet/resolve"
@@ -48,7 +49,10 @@ type Reader struct {
 // a ratio ("OPG" of "the RANKL/OPG ratio", read with the opposite sign),
 // "+contradicted" when a more confident
 // reading of its sentence says the opposite), a Confidence in 0..1, and Hedge
-// [source.Negated], [source.Speculative] or none. Statements are sorted by
+// [source.Negated], [source.Speculative] or none. A name a section
+// leaves ambiguous is resolved in the context of the whole document
+// ([resolve.Resolver.InContext]); it stays unread when that does not
+// decide it either. Statements are sorted by
 // section (in document order), Start, Rule, Subject, Relation and Object.
 // Time is linear in the length of the text.
 func (rd *Reader) Read(doc *source.Document) []source.Statement {
@@ -67,11 +71,24 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 		minConf = DefaultMinConfidence
 	}
 	var all []keyed
+	var scope *resolve.Scope // the whole document, for names a section leaves ambiguous
 	for si, sec := range doc.Sections {
 		if sec.Text == "" {
 			continue
 		}
 		ms := cellLinesOfText(sec.Text, r.Mentions(sec.Text))
+		for i := range ms {
+			if ms[i].Result.Status != resolve.Ambiguous {
+				continue
+			}
+			if scope == nil {
+				scope = r.InContext(resolve.Context{Text: documentText(doc)})
+			}
+			// "pS2" ambiguous alone, and the document says which
+			if cr := scope.Resolve(ms[i].Text); cr.Status == resolve.Resolved {
+				ms[i].Result = cr.Result
+			}
+		}
 		k := 0
 		var prev []resolve.Mention
 		prevStart, skipped := 0, 0
@@ -196,4 +213,17 @@ func dedupe(all []keyed) []source.Statement {
 		stmts[i] = x.st
 	}
 	return stmts
+}
+
+// documentText joins the texts of doc's sections, the context in which
+// a name one section leaves ambiguous is resolved.
+func documentText(doc *source.Document) string {
+	var b strings.Builder
+	for _, sec := range doc.Sections {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(sec.Text)
+	}
+	return b.String()
 }

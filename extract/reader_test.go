@@ -349,3 +349,24 @@ func FuzzParseRules(f *testing.F) {
 		rd.Read(&source.Document{ID: "f", Sections: []source.Section{{Name: "caption", Text: "TNF induces IL-6; knockdown of TRAF6 reduced it."}}})
 	})
 }
+
+// TestReaderDocumentContext pins the resolution of a name that one
+// section leaves ambiguous by the whole document: "Par-4" alone is
+// PAR4 (F2RL3) or prostate apoptosis response-4 (PAWR); another section
+// of the same document names the latter.
+func TestReaderDocumentContext(t *testing.T) {
+	doc := &source.Document{ID: "ctx", Sections: []source.Section{
+		{Name: "evidence-1", Text: "Par-4, the prostate apoptosis response-4 protein, induces apoptosis in prostate cancer cells."},
+		{Name: "evidence-2", Text: "Akt1 inhibits Par-4."},
+	}}
+	var got []string
+	for _, s := range (&extract.Reader{}).Read(doc) {
+		if s.Section == "evidence-2" {
+			got = append(got, s.Subject+" "+s.Relation.String()+" "+s.Object)
+		}
+	}
+	want := []string{"HGNC:391 inhibits HGNC:8614"}
+	if !slices.Equal(got, want) {
+		t.Errorf("evidence-2 read %q, want %q", got, want)
+	}
+}
