@@ -189,21 +189,29 @@ func (s *sentence) modify() {
 	case r.Effect == Inhibitor && x.at >= 0 && t.at >= 0:
 		xg, tg := s.toks[x.at].g, s.toks[t.at].g
 		s.toks[t.at].covered = true
+		actors := s.ents(x)
+		last := len(actors) > 1 && (s.w(x.at+1) == "," || s.w(x.at+1) == "(") && (s.w(x.at+2) == "a" || s.w(x.at+2) == "an")
+		if last {
+			// "DKK-1 and Noggin, a BMP inhibitor,": a singular
+			// apposition is the last item's
+			actors = actors[len(actors)-1:]
+		}
 		targets := tg.ents
 		if len(targets) == 1 && targets[0].stem != nil {
 			// "the MEK inhibitor U0126": U0126 inhibits MEK, and is one
 			// of the class, not its inhibitor
 			targets = []*ent{targets[0].stem}
-			s.emitPairs(bareEnts(s.ents(x)), targets, graph.Inhibits, r.ID, r.Confidence)
+			s.emitPairs(bareEnts(actors), targets, graph.Inhibits, r.ID, r.Confidence)
 		} else {
 			// "knockdown of DKK1, a Wnt inhibitor,": DKK1 itself inhibits Wnt
-			s.emitPairs(bareEnts(s.ents(x)), s.ents(t), graph.Inhibits, r.ID, r.Confidence)
+			s.emitPairs(bareEnts(actors), s.ents(t), graph.Inhibits, r.ID, r.Confidence)
 		}
 		// the actor's group carries the targets, read through it, when
 		// the actor is a drug or chemical: a protein that inhibits ("DKK1,
 		// a Wnt inhibitor,") acts by itself, and what it does is not read
-		// again, inverted, of what it inhibits
-		if !drugActors(xg.ents) {
+		// again, inverted, of what it inhibits (nor does a list whose
+		// last item alone the apposition names)
+		if last || !drugActors(xg.ents) {
 			break
 		}
 		for _, e := range targets {

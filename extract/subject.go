@@ -484,8 +484,14 @@ func (s *sentence) exposureAgent(k int) int {
 // "exposure/treatment/stimulation of (cultured) cells".
 func (s *sentence) exposedCells(p int) bool {
 	c := p - 1
-	if c < 0 || s.toks[c].g == nil || !s.toks[c].g.cellsOnly() {
+	if c < 0 {
 		return false
+	}
+	if g := s.toks[c].g; (g == nil || !g.cellsOnly()) && s.w(c) != "cells" && s.w(c) != "cell" {
+		return false
+	}
+	if s.w(c) == "cells" && c > 0 && s.toks[c-1].g != nil && s.toks[c-1].g.unknownOnly() {
+		c-- // "of C4-2B cells with": a line's name nobody knows
 	}
 	j := c - 1
 	for n := 0; n < 2 && j >= 0 && s.plain(j) && s.w(j) != "of"; n++ {
@@ -498,7 +504,8 @@ func (s *sentence) exposedCells(p int) bool {
 // ("myeloma cell engagement of stromal cells enhanced Y": the myeloma
 // cells).
 var exposure = map[string]bool{"stimulation": true, "treatment": true, "exposure": true, "challenge": true, "incubation": true,
-	"engagement": true, "contact": true, "coculture": true, "co-culture": true}
+	"engagement": true, "contact": true, "coculture": true, "co-culture": true, "pretreatment": true,
+	"transfection": true, "transduction": true, "infection": true}
 
 // openingSubject returns the group that opens the sentence (after an
 // opening phrase and its comma: "In resting cells, X ..."), before
@@ -639,11 +646,11 @@ func (s *sentence) headOf(k int) int {
 	case pw == "":
 		return k
 	case s.rs.sets[setPrep][pw]:
-		if s.w(k+1) == ")" || s.w(k+1) == "," {
-			return -1 // "In the presence of M-CSF, ..."
-		}
 		if (pw == "to" || pw == "with") && s.exposedCells(p) {
 			return k // "exposure of cultured cells to TNF results in": TNF
+		}
+		if s.w(k+1) == ")" || s.w(k+1) == "," {
+			return -1 // "In the presence of M-CSF, ..."
 		}
 		if q := s.wordBefore(p); (pw == "from" || pw == "in" || pw == "into") && s.toks[max(q, 0)].g == nil && s.hasForm(q, formPart) {
 			// "TGF-β released from the bone matrix stimulates": the head
@@ -1075,8 +1082,8 @@ func appositionOpener(w, next string) bool {
 	switch w {
 	case "one":
 		return next == "of"
-	case "another":
-		return true
+	case "another", "two", "three", "four", "both":
+		return true // "ruxolitinib and tofacitinib, two JAK inhibitors, reduced"
 	case "also", "formerly", "previously", "originally":
 		return next == "known" || next == "called" || next == "termed" || next == "named"
 	case "known":
