@@ -71,18 +71,23 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 		minConf = DefaultMinConfidence
 	}
 	var all []keyed
+	found := make([][]resolve.Mention, len(doc.Sections))
+	for si, sec := range doc.Sections {
+		found[si] = r.Mentions(sec.Text)
+	}
 	var scope *resolve.Scope // the whole document, for names a section leaves ambiguous
 	for si, sec := range doc.Sections {
 		if sec.Text == "" {
 			continue
 		}
-		ms := cellLinesOfText(sec.Text, r.Mentions(sec.Text))
+		ms := cellLinesOfText(sec.Text, slices.Clone(found[si]))
 		for i := range ms {
 			if ms[i].Result.Status != resolve.Ambiguous {
 				continue
 			}
 			if scope == nil {
-				scope = r.InContext(resolve.Context{Text: documentText(doc)})
+				text, dms := documentMentions(doc, found)
+				scope = r.InContextOf(resolve.Context{Text: text}, dms)
 			}
 			// "pS2" ambiguous alone, and the document says which
 			if cr := scope.Resolve(ms[i].Text); cr.Status == resolve.Resolved {
@@ -215,15 +220,26 @@ func dedupe(all []keyed) []source.Statement {
 	return stmts
 }
 
-// documentText joins the texts of doc's sections, the context in which
-// a name one section leaves ambiguous is resolved.
-func documentText(doc *source.Document) string {
+// documentMentions joins the texts of doc's sections, the context in
+// which a name one section leaves ambiguous is resolved, and the
+// sections' mentions (found, by section) at their places in it.
+func documentMentions(doc *source.Document, found [][]resolve.Mention) (string, []resolve.Mention) {
+	if len(doc.Sections) == 1 {
+		return doc.Sections[0].Text, found[0]
+	}
 	var b strings.Builder
-	for _, sec := range doc.Sections {
+	var ms []resolve.Mention
+	for si, sec := range doc.Sections {
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
+		off := b.Len()
 		b.WriteString(sec.Text)
+		for _, m := range found[si] {
+			m.Start += off
+			m.End += off
+			ms = append(ms, m)
+		}
 	}
-	return b.String()
+	return b.String(), ms
 }

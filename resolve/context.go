@@ -87,10 +87,12 @@ func (r *Resolver) ResolveIn(name string, ctx Context) ContextResult {
 // Scope is a [Context] read once by a [Resolver], for resolving many names
 // in it. It is safe for concurrent use.
 type Scope struct {
-	r    *Resolver
-	ctx  Context
-	once sync.Once
-	an   *analysis
+	r     *Resolver
+	ctx   Context
+	given []Mention // the text's mentions, when the caller had them
+	has   bool      // given holds them
+	once  sync.Once
+	an    *analysis
 }
 
 // InContext returns a scope that resolves names in ctx. The text is read
@@ -98,6 +100,15 @@ type Scope struct {
 // it; reading is linear in the length of the text.
 func (r *Resolver) InContext(ctx Context) *Scope {
 	return &Scope{r: r, ctx: ctx}
+}
+
+// InContextOf is [Resolver.InContext] for a caller that already has the
+// mentions of ctx.Text: the scope reads ms instead of finding them again.
+// ms are what [Resolver.Mentions] returned for ctx.Text, or for parts of
+// it with their offsets moved to where the parts stand in ctx.Text (a
+// document's sections, joined); the scope does not modify ms.
+func (r *Resolver) InContextOf(ctx Context, ms []Mention) *Scope {
+	return &Scope{r: r, ctx: ctx, given: ms, has: true}
 }
 
 // analysis is what a scope learns from its text.
@@ -154,7 +165,11 @@ func (s *Scope) analysis() *analysis {
 			for _, w := range contentWords(s.ctx.Text) {
 				a.words[w] = true
 			}
-			a.mentions = s.r.Mentions(s.ctx.Text)
+			if s.has {
+				a.mentions = s.given
+			} else {
+				a.mentions = s.r.Mentions(s.ctx.Text)
+			}
 			for _, m := range a.mentions {
 				if m.Result.Status != Resolved {
 					continue

@@ -239,3 +239,22 @@ func ExampleResolver_ResolveIn() {
 	// p52: HGNC:7795 NFKB2 (0.98)
 	// mass: unknown
 }
+
+// TestInContextOf checks that a scope given the mentions of its text
+// answers as one that finds them itself.
+func TestInContextOf(t *testing.T) {
+	r := resolve.Default()
+	for _, tt := range []struct{ text, name string }{
+		{"Par-4, the prostate apoptosis response-4 protein, is phosphorylated by Akt1.", "Par-4"},
+		{"TRAF2 and TRAF6 bind RANK; IAP antagonists degrade cIAP1.", "IAP"},
+		{"Osterix (Osx) drives osteoblast differentiation.", "Osx"},
+		{"", "ER"},
+	} {
+		ctx := resolve.Context{Text: tt.text}
+		want := r.InContext(ctx).Resolve(tt.name)
+		got := r.InContextOf(ctx, r.Mentions(tt.text)).Resolve(tt.name)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q in %q: InContextOf gives %v, InContext %v", tt.name, tt.text, got, want)
+		}
+	}
+}
