@@ -390,6 +390,8 @@ var failureClasses = []struct {
 			want: []string{"RANKL activates NF-κB"}},
 		{name: "X allows Y to act: Y acts, not X on Y", text: "OPG inhibits RANKL, allowing osteoblasts to mature.",
 			not: []string{"OPG activates osteoblast", "RANKL activates osteoblast"}},
+		{name: "what goes with an effect of X", text: "Zoledronate-induced apoptosis was associated with increased expression of Bax.",
+			want: []string{"zoledronate activates Bax"}},
 		{name: "was accompanied by", text: "The loss of PTH1R signalling in osteoblasts was accompanied by reduced RANKL expression.",
 			want: []string{"PTH1R activates RANKL"}, not: []string{"PTH1R inhibits RANKL"}},
 		{name: "what lets go of X is freed of X's hold", text: "Dissociation of β-catenin from axin is required for β-catenin activation.",
