@@ -390,6 +390,8 @@ var failureClasses = []struct {
 			want: []string{"RANKL activates NF-κB"}},
 		{name: "X allows Y to act: Y acts, not X on Y", text: "OPG inhibits RANKL, allowing osteoblasts to mature.",
 			not: []string{"OPG activates osteoblast", "RANKL activates osteoblast"}},
+		{name: "point mutations in brackets name nothing", text: "Osimertinib inhibited the catalytic activity of both wild type and double mutant (L858R/T790M) EGFR.",
+			want: []string{"osimertinib inhibits EGFR"}},
 		{name: "what goes with an effect of X", text: "Zoledronate-induced apoptosis was associated with increased expression of Bax.",
 			want: []string{"zoledronate activates Bax"}},
 		{name: "was accompanied by", text: "The loss of PTH1R signalling in osteoblasts was accompanied by reduced RANKL expression.",

@@ -1024,8 +1024,8 @@ func dropAsides(seq []raw) []raw {
 		if seq[i].w == "(" {
 			end := -1
 			for j := i + 1; j < len(seq) && j <= i+10; j++ {
-				if seq[j].e != nil || seq[j].w == "(" {
-					break
+				if seq[j].e != nil && (seq[j].e.known() || !mutationCodes(seq[j].e.text)) || seq[j].w == "(" {
+					break // "(L858R/T790M)" names no entity
 				}
 				if seq[j].w == ")" {
 					end = j
@@ -1040,6 +1040,23 @@ func dropAsides(seq []raw) []raw {
 		out = append(out, seq[i])
 	}
 	return out
+}
+
+// mutationCodes reports whether text is one or more point mutations
+// written as residue, position, residue and separated by slashes or
+// commas ("L858R", "L858R/T790M").
+func mutationCodes(text string) bool {
+	for part := range strings.FieldsFuncSeq(text, func(r rune) bool { return r == '/' || r == ',' }) {
+		if len(part) < 3 || part[0] < 'A' || part[0] > 'Z' || part[len(part)-1] < 'A' || part[len(part)-1] > 'Z' {
+			return false
+		}
+		for _, c := range part[1 : len(part)-1] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	return text != ""
 }
 
 // butNot returns the index of the comma closing an aside ", but not Y,"
