@@ -124,6 +124,8 @@ var resolveTests = []struct {
 	{"cGMP-dependent protein kinase", resolve.Resolved, []string{"FPLX:PRKG"}, false},
 	{"IRE1α", resolve.Resolved, []string{"HGNC:3449"}, false},
 	{"1,25(OH)2D3", resolve.Resolved, []string{"CHEBI:17823"}, false},
+	{"miR-200s", resolve.Resolved, []string{"BONEMET:mir200_family"}, false},
+	{"miR-34", resolve.Resolved, []string{"BONEMET:mir34_family"}, false},
 	{"FPPS", resolve.Resolved, []string{"HGNC:3631"}, false}, // not ALX4 or MSX2 (alias FPP)
 	// a list part naming a family of one member and that member: the member
 	{"IFN-α/β", resolve.Resolved, []string{"FPLX:IFNA", "HGNC:5434"}, true},
