@@ -75,6 +75,7 @@ func (rd *Reader) Read(doc *source.Document) []source.Statement {
 	for si, sec := range doc.Sections {
 		found[si] = r.Mentions(sec.Text)
 	}
+	listedMembers(doc, found)
 	var scope *resolve.Scope // the whole document, for names a section leaves ambiguous
 	for si, sec := range doc.Sections {
 		if sec.Text == "" {
@@ -242,4 +243,76 @@ func documentMentions(doc *source.Document, found [][]resolve.Mention) (string, 
 		}
 	}
 	return b.String(), ms
+}
+
+// listedMembers reads a group the document defines by its members, in
+// brackets opened by "i.e." or "namely" ("miR-200s (i.e. miR-200b,
+// miR-200a, miR-429)"), as those members wherever the document names
+// the group: the statements are the members'. A bracket without them
+// may name a subset ("inhibitory SMADs (SMAD6 and SMAD7)") or examples,
+// and defines nothing. found holds each section's mentions and is
+// changed in place.
+func listedMembers(doc *source.Document, found [][]resolve.Mention) {
+	groups := map[string]graph.Node{}
+	for _, ms := range found {
+		for _, m := range ms {
+			if g, ok := m.Result.Node(); ok && g.Kind == graph.Group && len(g.Members) > 0 {
+				groups[g.ID] = g
+			}
+		}
+	}
+	if len(groups) == 0 {
+		return
+	}
+	listed := map[string][]graph.Node{}
+	for si, ms := range found {
+		text := doc.Sections[si].Text
+		for i := 0; i < len(text); i++ {
+			if text[i] != '(' {
+				continue
+			}
+			end := strings.IndexByte(text[i:], ')')
+			if end < 0 {
+				break
+			}
+			inner := strings.TrimSpace(text[i+1 : i+end])
+			if !strings.HasPrefix(inner, "i.e") && !strings.HasPrefix(inner, "namely") {
+				continue
+			}
+			var members []graph.Node
+			for _, m := range ms {
+				if m.Start > i && m.End <= i+end {
+					c, ok := m.Result.Node()
+					if !ok {
+						members = nil
+						break
+					}
+					members = append(members, c)
+				}
+			}
+			if len(members) < 2 {
+				continue
+			}
+			for id, g := range groups {
+				if listed[id] != nil {
+					continue
+				}
+				if !slices.ContainsFunc(members, func(c graph.Node) bool { return !slices.Contains(g.Members, c.ID) }) {
+					listed[id] = members
+				}
+			}
+		}
+	}
+	if len(listed) == 0 {
+		return
+	}
+	for _, ms := range found {
+		for i, m := range ms {
+			if g, ok := m.Result.Node(); ok && listed[g.ID] != nil {
+				ms[i].Result = resolve.Result{Query: m.Result.Query, Status: resolve.Resolved, List: true,
+					Candidates: listed[g.ID], Tier: m.Result.Tier,
+					Reason: "the members of " + g.Symbol + " the text lists"}
+			}
+		}
+	}
 }
