@@ -125,6 +125,9 @@ var resolveTests = []struct {
 	{"IRE1α", resolve.Resolved, []string{"HGNC:3449"}, false},
 	{"1,25(OH)2D3", resolve.Resolved, []string{"CHEBI:17823"}, false},
 	{"miR-200s", resolve.Resolved, []string{"BONEMET:mir200_family"}, false},
+	{"S6 kinase", resolve.Resolved, []string{"FPLX:P70S6K"}, false}, // not ribosomal protein S6
+	{"ribosomal S6 kinases", resolve.Resolved, []string{"FPLX:RSK"}, false},
+	{"MKP", resolve.Resolved, []string{"FPLX:DUSP"}, false},
 	{"miR-34", resolve.Resolved, []string{"BONEMET:mir34_family"}, false},
 	{"FPPS", resolve.Resolved, []string{"HGNC:3631"}, false}, // not ALX4 or MSX2 (alias FPP)
 	// a list part naming a family of one member and that member: the member
