@@ -396,6 +396,8 @@ var failureClasses = []struct {
 			want: []string{"TRAF6 activates NF-κB", "TAK1 activates NF-κB"}},
 		{name: "a key factor for Y", text: "M-CSF is a key factor for osteoclast formation.",
 			want: []string{"M-CSF activates osteoclastogenesis"}},
+		{name: "one of the Ns, which is: the subject", text: "IGF-1 is one of the most abundant growth factors, which is released upon bone resorption.",
+			want: []string{"bone resorption activates IGF-1"}, not: []string{"bone resorption activates growth factors"}},
 		{name: "a loss due to X", text: "The loss of OPG due to TNF favours bone resorption.",
 			want: []string{"TNF inhibits OPG"}},
 		{name: "a group the text defines by its members", text: "The miR-34 family (i.e. miR-34a and miR-34c) is lost in tumours. miR-34 represses SIRT1.",

@@ -353,6 +353,34 @@ func (s *sentence) copulaAntecedent(k int) int {
 	return -1
 }
 
+// oneOfAntecedent returns, for a "which" or "that" at toks[k] before a
+// verb in the singular, the subject of "X is one of the Ns, which is":
+// X, not the Ns; else -1.
+func (s *sentence) oneOfAntecedent(k int) int {
+	switch s.w(k + 1) {
+	case "is", "was", "has", "acts", "plays":
+	default:
+		return -1
+	}
+	for m := k - 1; m >= 2 && m >= k-10; m-- {
+		if s.w(m) != "of" || s.w(m-1) != "one" {
+			continue
+		}
+		b := m - 2
+		for b >= 0 && s.toks[b].g == nil && s.rs.sets[setSkip][s.w(b)] && !s.rs.sets[setBe][s.w(b)] {
+			b--
+		}
+		if !s.rs.sets[setBe][s.w(b)] {
+			return -1
+		}
+		if g := s.groupBefore(b); g >= 0 && !s.toks[g].g.unknownOnly() {
+			return s.headOf(g)
+		}
+		return -1
+	}
+	return -1
+}
+
 // mutationLoss reports whether a mention of the group at toks[a] lost its
 // function through mutations ("loss-of-function mutations of X").
 // consequence reports whether the verb at toks[v] says what something
@@ -696,6 +724,9 @@ func (s *sentence) hasForm(i int, f form) bool {
 // produced by Y that ...", X.
 func (s *sentence) antecedent(k int) int {
 	if c := s.copulaAntecedent(k); c >= 0 {
+		return c
+	}
+	if c := s.oneOfAntecedent(k); c >= 0 {
 		return c
 	}
 	if p := s.wordBefore(k); s.w(p) == "," {
