@@ -128,6 +128,7 @@ var resolveTests = []struct {
 	{"S6 kinase", resolve.Resolved, []string{"FPLX:P70S6K"}, false}, // not ribosomal protein S6
 	{"ribosomal S6 kinases", resolve.Resolved, []string{"FPLX:RSK"}, false},
 	{"MKP", resolve.Resolved, []string{"FPLX:DUSP"}, false},
+	{"growth hormone", resolve.Resolved, []string{"HGNC:4261"}, false}, // as GH: one entity
 	{"miR-34", resolve.Resolved, []string{"BONEMET:mir34_family"}, false},
 	{"FPPS", resolve.Resolved, []string{"HGNC:3631"}, false}, // not ALX4 or MSX2 (alias FPP)
 	// a list part naming a family of one member and that member: the member
