@@ -267,21 +267,30 @@ func listedMembers(doc *source.Document, found [][]resolve.Mention) {
 	listed := map[string][]graph.Node{}
 	for si, ms := range found {
 		text := doc.Sections[si].Text
+		closing := -1 // the next ")" at or after i: each byte is scanned once
 		for i := 0; i < len(text); i++ {
 			if text[i] != '(' {
 				continue
 			}
-			end := strings.IndexByte(text[i:], ')')
-			if end < 0 {
-				break
+			if closing < i {
+				c := strings.IndexByte(text[i:], ')')
+				if c < 0 {
+					break
+				}
+				closing = i + c
 			}
+			end := closing - i
 			inner := strings.TrimSpace(text[i+1 : i+end])
 			if !strings.HasPrefix(inner, "i.e") && !strings.HasPrefix(inner, "namely") {
 				continue
 			}
 			var members []graph.Node
-			for _, m := range ms {
-				if m.Start > i && m.End <= i+end {
+			first, _ := slices.BinarySearchFunc(ms, i+1, func(m resolve.Mention, at int) int { return cmp.Compare(m.Start, at) })
+			for _, m := range ms[first:] {
+				if m.Start > i+end {
+					break
+				}
+				if m.End <= i+end {
 					c, ok := m.Result.Node()
 					if !ok {
 						members = nil
