@@ -1021,6 +1021,13 @@ func dropAsides(seq []raw) []raw {
 			i = end
 			continue
 		}
+		if seq[i].w == "(" && i > 1 && i+2 < len(seq) && seq[i-1].e == nil && namedHeads[seq[i-1].w] && possessive[seq[i-2].w] &&
+			seq[i+1].e != nil && seq[i+1].e.known() && seq[i+2].w == ")" {
+			// "its ligand (RANKL) activates": the name of the noun before
+			out = append(out, seq[i+1])
+			i += 2
+			continue
+		}
 		if seq[i].w == "(" {
 			end := -1
 			for j := i + 1; j < len(seq) && j <= i+10; j++ {
@@ -1041,6 +1048,19 @@ func dropAsides(seq []raw) []raw {
 	}
 	return out
 }
+
+// namedHeads are the nouns a name in brackets after them and a
+// determiner stands for: "its ligand (RANKL)", "the receptor (RANK)"
+// (not "the angiotensin type 1 receptor (AT1)", whose bracket
+// abbreviates a name).
+var namedHeads = map[string]bool{"ligand": true, "ligands": true, "receptor": true, "receptors": true,
+	"kinase": true, "kinases": true, "enzyme": true, "protein": true, "factor": true, "cytokine": true,
+	"chemokine": true, "hormone": true, "adaptor": true, "adapter": true, "partner": true,
+	"substrate": true, "phosphatase": true, "ligase": true, "protease": true}
+
+// possessive holds the determiners before a noun that a bracketed name
+// after it names.
+var possessive = map[string]bool{"its": true, "their": true, "the": true, "a": true, "an": true, "this": true}
 
 // mutationCodes reports whether text is one or more point mutations
 // written as residue, position, residue and separated by slashes or

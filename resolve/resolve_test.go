@@ -129,6 +129,8 @@ var resolveTests = []struct {
 	{"ribosomal S6 kinases", resolve.Resolved, []string{"FPLX:RSK"}, false},
 	{"MKP", resolve.Resolved, []string{"FPLX:DUSP"}, false},
 	{"growth hormone", resolve.Resolved, []string{"HGNC:4261"}, false}, // as GH: one entity
+	{"1α-hydroxylase", resolve.Resolved, []string{"HGNC:2606"}, false},
+	{"24-hydroxylase", resolve.Resolved, []string{"HGNC:2602"}, false},
 	{"miR-34", resolve.Resolved, []string{"BONEMET:mir34_family"}, false},
 	{"FPPS", resolve.Resolved, []string{"HGNC:3631"}, false}, // not ALX4 or MSX2 (alias FPP)
 	// a list part naming a family of one member and that member: the member
