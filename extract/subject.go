@@ -271,6 +271,12 @@ func (s *sentence) participleAfterName(k int) bool {
 	return slices.ContainsFunc(s.toks[k].forms, func(f wordForm) bool { return f.past }) || s.hasForm(k, formPart)
 }
 
+// mutationNouns name a change of a gene without saying whether it
+// raises or lowers what the gene does.
+var mutationNouns = map[string]bool{"mutation": true, "mutations": true, "mutant": true, "mutants": true,
+	"variant": true, "variants": true, "polymorphism": true, "polymorphisms": true, "alteration": true,
+	"alterations": true}
+
 // asideWords, with the subject-skip words, make up an adverbial aside
 // between commas: "on the other hand", "for example", "as a result".
 var asideWords = map[string]bool{
@@ -664,6 +670,12 @@ func (s *sentence) headOf(k int) int {
 		q := s.wordBefore(p)
 		if q >= 0 && s.rs.sets[setNotSubj][s.w(q)] {
 			return -1 // "the effects of X"
+		}
+		if q >= 0 && !s.toks[q].covered && mutationNouns[s.w(q)] {
+			// "mutations of LRP5 lead to": gain or loss, the text does
+			// not say which ("inactivating mutations of" does, and a
+			// modifier has read it)
+			return -1
 		}
 		if q >= 0 && s.toks[q].g != nil && !s.toks[q].covered && s.toks[q].g.chemsOnly() {
 			// "a platelet aggregation inhibitor of activated αIIbβ3
