@@ -406,6 +406,8 @@ var failureClasses = []struct {
 			not: []string{"SOST activates bone mass", "SOST inhibits bone mass"}},
 		{name: "an active mutation is a gain", text: "An active mutation of FGFR3 suppresses chondrocyte proliferation.",
 			want: []string{"FGFR3 inhibits chondrocyte"}},
+		{name: "the cells a factor acts on do not act", text: "TGF-β acts on the receptor on the surface of T cells to activate SMAD3.",
+			want: []string{"TGF-β activates SMAD3"}, not: []string{"T cell activates SMAD3"}},
 		{name: "a loss due to X", text: "The loss of OPG due to TNF favours bone resorption.",
 			want: []string{"TNF inhibits OPG"}},
 		{name: "a group the text defines by its members", text: "The miR-34 family (i.e. miR-34a and miR-34c) is lost in tumours. miR-34 represses SIRT1.",

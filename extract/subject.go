@@ -1228,9 +1228,11 @@ func (s *sentence) purposeSubject(g, v int) int {
 			}
 		}
 	}
+	cells := s.toks[g].g.cellsOnly() // where it acts, not what acts ("on the surface of T cells to activate")
 	switch pw := s.w(p); {
-	case pw == "by", pw == "of":
+	case (pw == "by" || pw == "of") && !cells:
 		return g
+	case pw == "by" || pw == "of":
 	case p >= 0 && s.toks[p].g == nil && s.hasForm(p, formVerb|formGer):
 		// "X secretes Y to induce Z": X and Y; "H. pylori activates
 		// NOD2 to activate autophagy", the subject unknown: NOD2; "X
@@ -1255,7 +1257,7 @@ func (s *sentence) purposeSubject(g, v int) int {
 		// "X cooperates with Y to decrease Z", "X binds to Y to
 		// stimulate Z", "X acts (redundantly) on Y to induce Z": X and Y
 		k := s.subjectOf(s.adverbsBefore(p))
-		if k >= 0 {
+		if k >= 0 && !cells {
 			s.also = g
 		}
 		return k
