@@ -406,6 +406,8 @@ var failureClasses = []struct {
 			not: []string{"SOST activates bone mass", "SOST inhibits bone mass"}},
 		{name: "an active mutation is a gain", text: "An active mutation of FGFR3 suppresses chondrocyte proliferation.",
 			want: []string{"FGFR3 inhibits chondrocyte"}},
+		{name: "the cells where it happens do not act", text: "TLR4 signalling in circulating monocytes results in TNF production.",
+			want: []string{"TLR4 activates TNF"}, not: []string{"monocyte activates TNF"}},
 		{name: "the cells a factor acts on do not act", text: "TGF-β acts on the receptor on the surface of T cells to activate SMAD3.",
 			want: []string{"TGF-β activates SMAD3"}, not: []string{"T cell activates SMAD3"}},
 		{name: "a loss due to X", text: "The loss of OPG due to TNF favours bone resorption.",

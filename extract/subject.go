@@ -141,6 +141,12 @@ func (s *sentence) subjectOf(v int) int {
 			// cells are where the name is
 			k -= 3
 			continue
+		case t.g != nil && !t.covered && t.g.cellsOnly() && s.cellsPlace(k) >= 0:
+			// "activates TLR9 signalling in circulating neutrophils
+			// resulting in": the cells are where, not what, acts
+			k = s.cellsPlace(k) - 1
+			plain++
+			continue
 		case plain > 0 && t.g == nil && k > 0 && s.participleAfterName(k):
 			// "PAR2 activated at the apical surface activates ERK1/2",
 			// "IL-6 secreted in the marrow induces": a participle and
@@ -256,6 +262,24 @@ func (s *sentence) subjectOf(v int) int {
 	}
 	return -1
 }
+
+// cellsPlace returns, for cells at toks[k] that a preposition of place
+// opens over at most two plain words ("in circulating neutrophils"), the
+// index of the preposition when a name comes before it; else -1.
+func (s *sentence) cellsPlace(k int) int {
+	p := s.wordBefore(k)
+	for n := 0; n < 2 && p > 0 && s.toks[p].g == nil && !settingWords[s.w(p)] && s.toks[p].forms == nil && !isPunct(s.w(p)) && !s.rs.sets[setPrep][s.w(p)]; n++ {
+		p = s.wordBefore(p)
+	}
+	if p < 1 || !settingWords[s.w(p)] || s.groupBefore(p) < 0 {
+		return -1
+	}
+	return p
+}
+
+// settingWords are the prepositions that make cells after them the
+// place of what happens, not its agent.
+var settingWords = map[string]bool{"in": true, "within": true, "inside": true}
 
 // participleAfterName reports whether toks[k] is a past participle
 // right after a known name and before a preposition other than "by"
