@@ -123,7 +123,7 @@ func TestKeptApartBone2(t *testing.T) {
 // reads four statements more, none right: P 0.51 R 0.35 (18 of 52, 35
 // read), found when the round was measured at its end; the floor follows
 // the measurement and the drop is reported, not tuned away. At 692146b
-// and at 11b173d: P 0.51 R 0.35 again.
+// and at 11b173d and 7d9dae4: P 0.51 R 0.35 again.
 var keptBone2Floors = [2]float64{0.48, 0.31}
 
 // checkRecords fails unless every record that list (figid, SHA-256, size;
