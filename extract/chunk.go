@@ -335,7 +335,7 @@ func routeBefore(toks []tok, i int) bool {
 
 // nounAt reports whether toks[i] is a noun of a trigger class: "a
 // Gi-mediated pathway inhibition of AC" is an inhibition, not a route.
-func (rs *Rules) nounAt(toks []tok, i int) bool {
+func nounAt(toks []tok, i int) bool {
 	return i < len(toks) && slices.ContainsFunc(toks[i].forms, func(f wordForm) bool { return f.form == formNoun })
 }
 
@@ -673,7 +673,7 @@ func (rs *Rules) merge(toks []tok) {
 	for i := range toks {
 		if g := toks[i].g; g != nil {
 			suf := g.ents[len(g.ents)-1].suffix
-			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] && !(i+1 < len(toks) && (signalHead[toks[i+1].w] || routeHead[toks[i+1].w] && routeBefore(toks, i) && !agentAfter(toks, i+2) && !rs.nounAt(toks, i+2))) &&
+			if rs.mergeSuffix[suf] && !rs.sets[setGenotype][suf] && !(i+1 < len(toks) && (signalHead[toks[i+1].w] || routeHead[toks[i+1].w] && routeBefore(toks, i) && !agentAfter(toks, i+2) && !nounAt(toks, i+2))) &&
 				!(i+2 < len(toks) && actionHead[toks[i+1].w] && toks[i+2].w != "of") {
 				toks[i].covered = true
 			}

@@ -1066,7 +1066,9 @@ var possessive = map[string]bool{"its": true, "their": true, "the": true, "a": t
 // written as residue, position, residue and separated by slashes or
 // commas ("L858R", "L858R/T790M").
 func mutationCodes(text string) bool {
+	n := 0
 	for part := range strings.FieldsFuncSeq(text, func(r rune) bool { return r == '/' || r == ',' }) {
+		n++
 		if len(part) < 3 || part[0] < 'A' || part[0] > 'Z' || part[len(part)-1] < 'A' || part[len(part)-1] > 'Z' {
 			return false
 		}
@@ -1076,7 +1078,7 @@ func mutationCodes(text string) bool {
 			}
 		}
 	}
-	return text != ""
+	return n > 0
 }
 
 // butNot returns the index of the comma closing an aside ", but not Y,"
