@@ -43,6 +43,8 @@ var failureClasses = []struct {
 			want: []string{"TRIB3 activates FOXO1", "AKT inhibits FOXO1", "TRIB3 inhibits AKT"}, not: []string{"TRIB3 inhibits FOXO1", "AKT activates FOXO1"}},
 		{name: "deletion", text: "Deletion of MyD88 abolished IL-1β production.",
 			want: []string{"MyD88 activates IL-1β"}, not: []string{"MyD88 inhibits IL-1β"}},
+		{name: "a phosphorylation that keeps its substrate out of the nucleus", text: "SIK2 phosphorylates HDAC5 and CRTC2, and PKA phosphorylates SIK2.",
+			want: []string{"SIK2 inhibits HDAC5", "SIK2 inhibits CRTC2", "PKA inhibits SIK2"}, not: []string{"SIK2 activates HDAC5", "PKA activates SIK2"}},
 		{name: "underexpression", text: "SOD2 underexpression increases superoxide levels.",
 			want: []string{"SOD2 inhibits superoxide"}, not: []string{"SOD2 activates superoxide"}},
 		{name: "two losses coordinated", text: "SOD2 underexpression or dysfunction increases superoxide levels.",
