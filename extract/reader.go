@@ -51,7 +51,7 @@ type Reader struct {
 // reading of its sentence says the opposite), a Confidence in 0..1, and Hedge
 // [source.Negated], [source.Speculative] or none. A name a section
 // leaves ambiguous is resolved in the context of the whole document
-// ([resolve.Resolver.InContext]); it stays unread when that does not
+// ([resolve.Resolver.InContextOf]); it stays unread when that does not
 // decide it either. Statements are sorted by
 // section (in document order), Start, Rule, Subject, Relation and Object.
 // Time is linear in the length of the text.

@@ -474,7 +474,7 @@ func (rs *Rules) tokenize(r *resolve.Resolver, text string, sp Span, ms []resolv
 		seq = append(seq, raw{e: e, p: m.Start})
 	}
 	seq = words(seq, text, pos, sp.End, suffixBefore())
-	return rs.descriptions(rs.classExamples(rs.adjectivesBeforeNames(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinAsWellAs(joinRegulate(seq))))))))
+	return rs.descriptions(rs.classExamples(rs.adjectivesBeforeNames(rs.cancerAgents(r, text, cleanup(r, markCellLines(text, joinAsWellAs(joinRegulate(seq))), rs.sets[setDet])))))
 }
 
 // allCapitals reports whether s is made of capital letters only.
@@ -683,8 +683,8 @@ func asWord(x raw, withSuffix bool) raw {
 
 // cleanup merges appositions ("sclerostin (SOST)"), reads "X formation"
 // as a process, and unsets mentions that name something else ("Wnt target
-// genes").
-func cleanup(r *resolve.Resolver, seq []raw) []raw {
+// genes"); det holds the table's determiners.
+func cleanup(r *resolve.Resolver, seq []raw, det map[string]bool) []raw {
 	out := make([]raw, 0, len(seq))
 	for i := 0; i < len(seq); i++ {
 		x := seq[i]
@@ -790,7 +790,7 @@ func cleanup(r *resolve.Resolver, seq []raw) []raw {
 		out = append(out, x)
 	}
 	out = slices.DeleteFunc(out, func(x raw) bool { return x.e == nil && x.w == "" })
-	return dropAsides(chemicalModifiers(longForms(out)))
+	return dropAsides(chemicalModifiers(longForms(out)), det)
 }
 
 // longForms drops the words of a long form that no lexicon knows before
@@ -1006,7 +1006,9 @@ func plainModifier(w string) bool {
 // "(Fig. 2A)", "(blue)"): they only break coordinations; and the asides
 // that exclude ("X, but not Y, inhibited Z"): they separate a subject
 // from its verb, and their "not" negates nothing read around them.
-func dropAsides(seq []raw) []raw {
+// A name in brackets after a determiner's noun ("its ligand (RANKL)") is
+// the noun's: its brackets go; det holds the table's determiners.
+func dropAsides(seq []raw, det map[string]bool) []raw {
 	out := seq[:0]
 	for i := 0; i < len(seq); i++ {
 		if seq[i].w == "," && i+1 < len(seq) && seq[i+1].w == "," {
@@ -1021,7 +1023,7 @@ func dropAsides(seq []raw) []raw {
 			i = end
 			continue
 		}
-		if seq[i].w == "(" && i > 1 && i+2 < len(seq) && seq[i-1].e == nil && namedHeads[seq[i-1].w] && possessive[seq[i-2].w] &&
+		if seq[i].w == "(" && i > 1 && i+2 < len(seq) && seq[i-1].e == nil && namedHeads[seq[i-1].w] && det[seq[i-2].w] &&
 			seq[i+1].e != nil && seq[i+1].e.known() && seq[i+2].w == ")" {
 			// "its ligand (RANKL) activates": the name of the noun before
 			out = append(out, seq[i+1])
@@ -1057,10 +1059,6 @@ var namedHeads = map[string]bool{"ligand": true, "ligands": true, "receptor": tr
 	"kinase": true, "kinases": true, "enzyme": true, "protein": true, "factor": true, "cytokine": true,
 	"chemokine": true, "hormone": true, "adaptor": true, "adapter": true, "partner": true,
 	"substrate": true, "phosphatase": true, "ligase": true, "protease": true}
-
-// possessive holds the determiners before a noun that a bracketed name
-// after it names.
-var possessive = map[string]bool{"its": true, "their": true, "the": true, "a": true, "an": true, "this": true}
 
 // mutationCodes reports whether text is one or more point mutations
 // written as residue, position, residue and separated by slashes or
